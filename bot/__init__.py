@@ -1,0 +1,3 @@
+"""Disclosure Bot: reads government information disclosure annual reports and answers questions."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,118 @@
+"""Section 四: administrative reconsideration (行政复议) and litigation (行政诉讼)."""
+
+from bot.catalogue.labels import CASES, Field, Label
+
+OUTCOMES: tuple[Label, ...] = (
+    Label(
+        "upheld",
+        "结果维持",
+        "upheld",
+        ("维持",),
+        (),
+        ("upheld", "maintained", "affirmed", "sustained"),
+    ),
+    Label(
+        "corrected",
+        "结果纠正",
+        "corrected",
+        ("纠正",),
+        ("撤销", "改正"),
+        ("corrected", "overturned", "reversed", "overruled", "revoked"),
+    ),
+    Label(
+        "other",
+        "其他结果",
+        "other results",
+        (),
+        ("其他结果",),
+        ("other results", "other result", "other outcomes"),
+    ),
+    Label(
+        "pending",
+        "尚未审结",
+        "pending",
+        ("未审结",),
+        ("审理中", "未结"),
+        ("pending", "undecided", "ongoing", "not yet decided", "unresolved"),
+    ),
+    Label(
+        "total",
+        "总计",
+        "total",
+        ("合计",),
+        ("总数", "一共", "共计"),
+        ("total", "in total", "overall", "altogether"),
+    ),
+)
+
+REVIEW = Label(
+    "review",
+    "行政复议",
+    "administrative reconsiderations",
+    ("复议",),
+    ("行政复议案件", "复议案件", "被复议"),
+    (
+        "reconsiderations",
+        "reconsideration",
+        "administrative reconsideration",
+        "administrative reviews",
+        "review",
+        "reviews",
+        "appeals",
+        "appeal",
+    ),
+)
+LITIGATION_DIRECT = Label(
+    "litigation.direct",
+    "行政诉讼 · 未经复议直接起诉",
+    "lawsuits filed directly",
+    ("未经复议直接起诉", "直接起诉"),
+    ("直诉",),
+    (
+        "lawsuits filed directly",
+        "direct lawsuits",
+        "direct litigation",
+        "sued directly",
+        "lawsuits without reconsideration",
+    ),
+)
+LITIGATION_AFTER_REVIEW = Label(
+    "litigation.after_review",
+    "行政诉讼 · 复议后起诉",
+    "lawsuits after reconsideration",
+    ("复议后起诉",),
+    ("复议后诉讼",),
+    (
+        "lawsuits after reconsideration",
+        "litigation after review",
+        "sued after review",
+        "lawsuits after review",
+    ),
+)
+LITIGATION = Label(
+    "litigation",
+    "行政诉讼",
+    "lawsuits",
+    ("诉讼",),
+    ("起诉", "被起诉", "官司", "被告"),
+    ("lawsuits", "lawsuit", "litigation", "court cases", "sued", "legal actions", "suits"),
+    "行政诉讼总数",
+)
+
+
+def review_fields() -> list[Field]:
+    """The fifteen counts of section 四 and the derived total of lawsuits."""
+    fields = [Field(f"review.{o.key}", "四", REVIEW, o, CASES) for o in OUTCOMES]
+    for group in (LITIGATION_DIRECT, LITIGATION_AFTER_REVIEW):
+        fields.extend(Field(f"{group.key}.{o.key}", "四", group, o, CASES) for o in OUTCOMES)
+    fields.append(
+        Field(
+            "litigation.total",
+            "四",
+            LITIGATION,
+            OUTCOMES[-1],
+            CASES,
+            parts=("litigation.direct.total", "litigation.after_review.total"),
+        )
+    )
+    return fields

@@ -1,0 +1,43 @@
+"""The errors a user can meet, in one small tree.
+
+``ReportError`` covers everything that makes a file unusable as a report; each kind says in its
+message what was wrong, so callers print ``str(error)`` as it is. Validation findings are data
+(``bot.reports.model.Finding``), never exceptions.
+"""
+
+
+class DisclosureBotError(Exception):
+    """Base of every error this project raises on purpose."""
+
+
+class ConfigError(DisclosureBotError):
+    """A setting is missing or has a bad value; the message names the setting."""
+
+
+class ReportError(DisclosureBotError):
+    """A file could not be read as a report."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class UnsupportedFormatError(ReportError):
+    """The file type is not one the bot reads (or the file is not what its name says)."""
+
+
+class UnreadableFileError(ReportError):
+    """The file is broken, empty, too large or has no text layer."""
+
+
+class NotAReportError(ReportError):
+    """The text holds no recognisable annual report (sections or table missing)."""
+
+
+class UnsupportedLayoutError(ReportError):
+    """A real annual report, but in a layout the bot does not read (e.g. before 2019)."""
+
+
+class IncompleteReportError(ReportError):
+    """The report lacks sections or cells and the caller did not allow incomplete reports."""
