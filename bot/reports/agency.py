@@ -1,0 +1,69 @@
+"""The reporting agency: its name from the title, its parent region and its level."""
+
+import re
+
+from bot.reports.model import Agency
+
+# A region name: anything up to an administrative-division suffix. 片区, 园区, 景区, 社区 and
+# 小区 end in 区 but are not divisions with their own government.
+_REGION = re.compile(
+    r"^(?P<region>[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|新区|"
+    r"(?<![片园景社小校营])区|省|市|县|旗|盟))"
+)
+_TOWNSHIP = re.compile(r"(街道办事处|街道|镇人民政府|乡人民政府|民族乡|镇|乡|苏木)$")
+_GOVERNMENT = re.compile(r"^(人民政府|管委会|管理委员会)?$")
+_MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
+
+
+def region_chain(name: str) -> tuple[list[str], str]:
+    """Split ``福建省福州市鼓楼区东街街道`` into ``[福建省, 福州市, 鼓楼区]`` and ``东街街道``."""
+    regions: list[str] = []
+    rest = name
+    while match := _REGION.match(rest):
+        if match.end() == len(rest) and not regions:
+            break  # the whole name is one region, e.g. 平潭综合实验区
+        if _TOWNSHIP.search(match["region"]):
+            break  # e.g. 汉屯路街道 ends the chain even if followed by more text
+        regions.append(match["region"])
+        rest = rest[match.end() :]
+    return regions, rest
+
+
+def identify_agency(title_name: str, body: str = "") -> Agency:
+    """The agency named in a report title, e.g. ``西工区汉屯路街道办事处``.
+
+    A township's name does not include its district (汉屯路街道办事处, parent 西工区); a
+    department's does (沭阳县发展和改革局, parent 沭阳县). A government with no region before
+    its name may name its parent in the body (淮安市洪泽区人民政府).
+    """
+    name = re.sub(r"\s+", "", title_name)
+    regions, rest = region_chain(name)
+    parent = regions[-1] if regions else None
+    if regions and _TOWNSHIP.search(rest):
+        return Agency(rest, parent, "township")
+    level = _level(name, regions, rest)
+    if _GOVERNMENT.match(rest):  # the government of the last region, or a bare region name
+        parent = regions[-2] if len(regions) > 1 else _parent_from_body(name, body)
+    return Agency(name, parent, level)
+
+
+def _level(name: str, regions: list[str], rest: str) -> str:
+    if _TOWNSHIP.search(rest or name):
+        return "township"
+    if regions and not _GOVERNMENT.match(rest):
+        return "department"
+    region = regions[-1] if regions else re.sub(r"(人民政府|管委会|管理委员会)$", "", name)
+    if region in _MUNICIPALITIES or region.endswith(("省", "自治区")):
+        return "province"
+    if region.endswith(("市", "自治州", "盟")):
+        return "city"
+    return "county"
+
+
+def _parent_from_body(name: str, body: str) -> str | None:
+    """Find ``淮安市`` in ``淮安市洪泽区人民政府办公室`` for the agency ``洪泽区人民政府``."""
+    region = re.sub(r"(人民政府|管委会|管理委员会)$", "", name)
+    if not region:
+        return None
+    match = re.search(r"([\u4e00-\u9fff]{1,8}?(?:市|州|盟|地区))" + re.escape(region), body)
+    return match.group(1) if match else None

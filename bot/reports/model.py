@@ -1,0 +1,67 @@
+"""What parsing a report produces: plain data, no I/O."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+Value = Decimal
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule the report breaks, or something a reader should know about its figures."""
+
+    rule: str
+    cells: tuple[str, ...]
+    expected: Value | None
+    found: Value | None
+    message: str
+
+
+@dataclass(frozen=True)
+class Agency:
+    """The reporting agency as the report names it."""
+
+    name: str
+    parent: str | None = None
+    level: str | None = None
+    city: str | None = None
+    province: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedReport:
+    """Everything read from one report file.
+
+    ``figures`` maps canonical keys to values as printed (whole numbers, or exact decimals for
+    amounts); ``not_reported`` lists cells of the layout left blank or marked ``/``, ``—``,
+    ``无``; ``labels`` keeps the row and column labels as printed, for citing the source.
+    """
+
+    agency: Agency
+    year: int
+    layout: str
+    figures: dict[str, Value]
+    not_reported: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    text: dict[str, str]
+    labels: dict[str, str] = field(default_factory=dict)
+    published: date | None = None
+    source_name: str = ""
+    sha256: str = ""
+
+    def with_findings(self, extra: tuple[Finding, ...]) -> "ParsedReport":
+        """A copy with ``extra`` findings appended."""
+        return ParsedReport(
+            self.agency,
+            self.year,
+            self.layout,
+            self.figures,
+            self.not_reported,
+            self.findings + extra,
+            self.text,
+            self.labels,
+            self.published,
+            self.source_name,
+            self.sha256,
+        )

@@ -1,0 +1,44 @@
+"""Reading the value of one table cell."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# Marks that say "not reported": a blank cell is not the same as 0.
+NOT_REPORTED_MARKS = frozenset(
+    {"", "/", "／", "—", "——", "-", "－", "–", "无", "空", "N/A", "n/a"}
+)
+
+_NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
+_YUAN = re.compile(r"^(?P<n>[+-]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)$")
+
+
+NOT_REPORTED = "not reported"
+
+
+def read_cell(text: str) -> Decimal | str | None:
+    """A cell's value: a ``Decimal``, ``NOT_REPORTED`` for a blank or dash, ``None`` for text.
+
+    Amounts printed with 元 are converted to 万元, the unit of the spec.
+    """
+    cell = text.strip().replace(" ", "")
+    if cell in NOT_REPORTED_MARKS:
+        return NOT_REPORTED
+    if _NUMBER.match(cell):
+        return _decimal(cell)
+    money = _YUAN.match(cell)
+    if money:
+        value = _decimal(money["n"])
+        return value / 10000 if money["unit"] == "元" else value
+    return None
+
+
+def is_value(text: str) -> bool:
+    """True when the cell holds a number or a not-reported mark."""
+    return read_cell(text) is not None
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
+        raise ValueError(text) from None

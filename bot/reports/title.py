@@ -1,0 +1,36 @@
+"""The title of a report: which agency, which year."""
+
+import re
+from dataclasses import dataclass
+
+from bot.reports.text import normalize_line
+
+_REPORT = r"政府信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:工作)?\s*报\s*告"
+_NAME_FIRST = re.compile(
+    r"^(?:标题\s*[:：])?\s*(?P<name>[^\d:：]{2,60}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
+    + _REPORT
+)
+_YEAR_FIRST = re.compile(
+    r"^(?:标题\s*[:：])?\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?P<name>[^\d:：]{2,60}?)\s*"
+    + _REPORT
+)
+
+
+@dataclass(frozen=True)
+class Title:
+    """The agency name and year as the title prints them."""
+
+    name: str
+    year: int
+    line: int
+
+
+def find_title(lines: list[str], *, search_lines: int = 40) -> Title | None:
+    """The first line among the first ``search_lines`` that reads like a report title."""
+    for index, raw in enumerate(lines[:search_lines]):
+        line = normalize_line(raw).replace("\t", " ")
+        match = _NAME_FIRST.match(line) or _YEAR_FIRST.match(line)
+        if match:
+            name = re.sub(r"\s+", "", match["name"]).strip('《》"“”')
+            return Title(name, int(match["year"]), index)
+    return None
