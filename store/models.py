@@ -1,0 +1,86 @@
+"""Every table of the store, in one place."""
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+from sqlmodel import Field, SQLModel
+
+
+class AwareDateTime(sa.types.TypeDecorator[datetime]):
+    """Stores UTC, returns aware datetimes on every backend (SQLite keeps no offset)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; pass an aware one")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        result: datetime = value
+        return result.replace(tzinfo=UTC) if result.tzinfo is None else result.astimezone(UTC)
+
+
+class Agency(SQLModel, table=True):
+    """A reporting agency, with the regions above it as its reports name them."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=200)
+    parent: str | None = Field(default=None, index=True, max_length=100)
+    level: str | None = Field(default=None, max_length=20)
+    city: str | None = Field(default=None, index=True, max_length=100)
+    province: str | None = Field(default=None, index=True, max_length=100)
+
+
+class Report(SQLModel, table=True):
+    """One annual report. A replaced report is kept with ``current`` false, as history."""
+
+    __table_args__ = (
+        sa.Index(
+            "uq_report_current_agency_year",
+            "agency_id",
+            "year",
+            unique=True,
+            sqlite_where=sa.text("current"),
+            postgresql_where=sa.text("current"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    year: int = Field(index=True)
+    layout: str = Field(max_length=8)
+    source_name: str = Field(max_length=300)
+    sha256: str = Field(index=True, max_length=64)
+    ingested_at: datetime = Field(sa_type=AwareDateTime)
+    published: date | None = None
+    current: bool = Field(default=True, index=True)
+    text_json: str = "{}"
+    labels_json: str = "{}"
+
+
+class Figure(SQLModel, table=True):
+    """One cell of a report. ``value`` is the exact decimal text; NULL means not reported."""
+
+    report_id: int = Field(foreign_key="report.id", primary_key=True)
+    key: str = Field(primary_key=True, max_length=80)
+    value: str | None = Field(default=None, max_length=40)
+
+
+class Finding(SQLModel, table=True):
+    """A rule the report breaks, as found when it was indexed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="report.id", index=True)
+    rule: str = Field(max_length=60)
+    cells_json: str = "[]"
+    expected: str | None = Field(default=None, max_length=40)
+    found: str | None = Field(default=None, max_length=40)
+    message: str = ""

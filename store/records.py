@@ -1,0 +1,57 @@
+"""Plain data the store hands out: detached from sessions, safe to keep and share."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class AgencyRecord:
+    """An indexed agency."""
+
+    id: int
+    name: str
+    parent: str | None
+    level: str | None
+    city: str | None = None
+    province: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredFinding:
+    """A finding as stored with its report."""
+
+    rule: str
+    cells: tuple[str, ...]
+    expected: Decimal | None
+    found: Decimal | None
+    message: str
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    """A current report with its figures (``None`` for not reported)."""
+
+    id: int
+    agency: AgencyRecord
+    year: int
+    layout: str
+    source_name: str
+    sha256: str
+    ingested_at: datetime
+    published: date | None
+    figures: dict[str, Decimal | None]
+    findings: tuple[StoredFinding, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)
+    text: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """What saving a report did: ``indexed``, ``unchanged`` or ``replaced``."""
+
+    status: str
+    report_id: int
+    agency: str
+    year: int
+    replaced_source: str | None = None
