@@ -1,0 +1,70 @@
+"""The /help text: what the bot answers, examples, and the fields it knows (from the catalogue)."""
+
+from bot.answers.library import Library
+from bot.answers.replies import example_question
+from bot.answers.texts import say
+from bot.catalogue import COLUMNS, GROUPS, ROWS, Label
+from bot.catalogue.proactive import FEES, LICENSING, NORMATIVE, PENALTY, RULES
+from bot.catalogue.review import LITIGATION, REVIEW
+from bot.reports.text import strip_numbering
+
+_HELP_ROWS: tuple[Label, ...] = (
+    ROWS[0],
+    ROWS[1],
+    ROWS[2],
+    ROWS[3],
+    *GROUPS[1:],
+    ROWS[-2],
+    ROWS[-1],
+    REVIEW,
+    LITIGATION,
+    RULES,
+    NORMATIVE,
+    LICENSING,
+    PENALTY,
+    FEES,
+)
+
+_INTRO = {
+    "en": "Ask in Chinese or English, e.g.:",
+    "zh": "用中文或英文提问，例如：",
+}
+_FIELDS = {"en": "Figures I know:", "zh": "可以查询的数据："}
+_APPLICANTS = {"en": "By applicant:", "zh": "按申请人："}
+_MORE = {
+    "en": "No year means the latest indexed. Every answer names its report, section, row "
+    "and column.",
+    "zh": "不写年份时按已收录的最新年度回答。每个回答都注明报告、部分、行和列。",
+}
+
+
+def help_text(library: Library, lang: str) -> str:
+    """The full help: intro, examples, the fields and the applicant types."""
+    lang = "zh" if lang == "zh" else "en"
+    examples = [example_question(library, lang), *_static_examples(lang)]
+    fields = [_label(label, lang) for label in _HELP_ROWS]
+    applicants = [_label(column, lang) for column in COLUMNS[:-1]]
+    return "\n".join(
+        [
+            say(lang, "help"),
+            "",
+            _INTRO[lang],
+            *(f"• {e}" for e in examples),
+            "",
+            _FIELDS[lang] + " " + ("、" if lang == "zh" else "; ").join(fields),
+            _APPLICANTS[lang] + " " + ("、" if lang == "zh" else "; ").join(applicants),
+            "",
+            _MORE[lang],
+        ]
+    )
+
+
+def _label(label: Label, lang: str) -> str:
+    zh = strip_numbering(label.zh_short)
+    return zh if lang == "zh" else f"{label.en} ({zh})"
+
+
+def _static_examples(lang: str) -> list[str]:
+    if lang == "zh":
+        return ["汉屯路街道去年不予公开多少件", "汉屯路 行政诉讼"]
+    return ["Hantun Road lawsuits last year", "How many requests did Hantun Road refuse?"]

@@ -1,0 +1,82 @@
+"""What an answer is: the text a user reads, and the data behind it for ``ask --json``."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from bot.catalogue import fields_by_key
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure comes from: the report file, the section, the row and column as printed."""
+
+    report: str
+    section: str
+    section_title: str
+    row: str
+    column: str
+
+    def to_json(self) -> dict[str, str]:
+        """The source as a JSON object."""
+        return {
+            "report": self.report,
+            "section": self.section,
+            "section_title": self.section_title,
+            "row": self.row,
+            "column": self.column,
+        }
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One candidate offered when a question could mean several agencies."""
+
+    label: str
+    agency_id: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer: ``text`` for people; the other fields for programs and buttons."""
+
+    text: str
+    kind: str
+    language: str
+    agency: str | None = None
+    year: int | None = None
+    key: str | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+    source: Source | None = None
+    choices: tuple[Choice, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON object ``ask --json`` prints (spec: at least ``answer``)."""
+        out: dict[str, Any] = {"answer": self.text, "kind": self.kind, "language": self.language}
+        if self.agency is not None:
+            out["agency"] = self.agency
+        if self.year is not None:
+            out["year"] = self.year
+        if self.key is not None:
+            out["key"] = self.key
+            out["value"] = json_number(self.key, self.value)
+            out["unit"] = self.unit
+        if self.source is not None:
+            out["source"] = self.source.to_json()
+        if self.choices:
+            out["choices"] = [{"label": c.label, "agency_id": c.agency_id} for c in self.choices]
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
+        return out
+
+
+def json_number(key: str, value: Decimal | None) -> int | float | None:
+    """A figure for JSON: whole counts as ``int``, amounts (and fractions) as ``float``."""
+    if value is None:
+        return None
+    spec = fields_by_key().get(key)
+    if value == value.to_integral_value() and not (spec and spec.decimal):
+        return int(value)
+    return float(value)

@@ -1,0 +1,145 @@
+"""Every way people write an agency's name: Chinese short forms, pinyin and English."""
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+from bot.names.generic import DEPARTMENT_ABBREVIATIONS, DEPARTMENTS, GENERICS, Generic
+from bot.reports.agency import region_chain
+
+_SMALL_WORDS = frozenset({"and", "of", "the"})
+_ROADS = frozenset({"路", "街", "大道", "大街"})
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a name with its Chinese and English forms (``""`` = may be left out)."""
+
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+    proper: bool = False
+
+
+@dataclass(frozen=True)
+class NameForms:
+    """The forms of one name: compact Chinese, normalised Latin, and an English display name."""
+
+    zh: frozenset[str]
+    latin: frozenset[str]
+    english: str
+    parts: frozenset[str] = frozenset()
+
+
+def latin_key(text: str) -> str:
+    """Lower-case letters and digits only, accents dropped: ``Hàn Tún Lù`` → ``hantunlu``."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalnum())
+
+
+@lru_cache(maxsize=65536)
+def pinyin(text: str) -> str:
+    """Toneless pinyin of Chinese text, joined: 重庆 → ``chongqing`` (phrase-aware)."""
+    return "".join(lazy_pinyin(text, style=Style.NORMAL, errors="default")).lower()
+
+
+def _peel(text: str) -> tuple[str, list[Generic]]:
+    """Take generic parts off the end of ``text`` while at least two characters remain."""
+    parts: list[Generic] = []
+    while True:
+        generic = next(
+            (g for g in GENERICS if text.endswith(g.zh) and len(text) - len(g.zh) >= 2), None
+        )
+        if generic is None:
+            return text, parts
+        parts.insert(0, generic)
+        text = text[: -len(generic.zh)]
+
+
+def _generic(text: str) -> Generic | None:
+    return next((g for g in GENERICS if g.zh == text), None)
+
+
+def _pieces(text: str) -> list[Segment]:
+    """Proper name and generic parts: 汉屯路街道办事处 → 汉屯 | 路 | 街道办事处."""
+    whole = _generic(text)
+    if whole is not None:
+        return [Segment(whole.zh_short, whole.en)]
+    proper, generics = _peel(text)
+    head = Segment((proper,), (pinyin(proper).capitalize(),), proper=True)
+    return [head, *(Segment(g.zh_short, g.en) for g in generics)]
+
+
+def _core(text: str) -> list[Segment]:
+    """The part after the regions: a department (发展和改革 + 局) or a named body."""
+    for domain in sorted(DEPARTMENTS, key=len, reverse=True):
+        if text.startswith(domain) and len(text) > len(domain):
+            rest = _pieces(text[len(domain) :])
+            # "沭阳发改", "Shuyang Development and Reform": the 局 or Bureau is often left out.
+            last = Segment((*rest[-1].zh, ""), (*rest[-1].en, ""))
+            forms = (domain, *DEPARTMENT_ABBREVIATIONS.get(domain, ()))
+            return [Segment(forms, (DEPARTMENTS[domain],)), *rest[:-1], last]
+    return _pieces(text) if text else []
+
+
+def _combine(choices: list[tuple[str, ...]], sep: str = "") -> set[str]:
+    """Every string made by picking one form per segment; short forms only in the last two."""
+    results = {""}
+    for index, forms in enumerate(choices):
+        usable = forms if index >= len(choices) - 2 else forms[:1]
+        results = {
+            sep.join(x for x in (prefix, form) if x) for prefix in results for form in usable
+        }
+    return {r for r in results if r}
+
+
+def name_forms(name: str) -> NameForms:
+    """The Chinese, pinyin and English forms by which people name the agency ``name``."""
+    regions, rest = region_chain(name)
+    region = [_pieces(r) for r in regions]
+    core = _core(rest)
+    prefix = [s for r in region for s in r]
+    zh = {name, *_combine([s.zh for s in prefix + core])}
+    en = _combine([s.en for s in prefix + core], sep=" ")
+    if region:
+        last = region[-1]
+        zh |= {last[0].zh[0] + z for z in _combine([s.zh for s in core])}
+        en |= {last[0].en[0] + " " + e for e in _combine([s.en for s in core], sep=" ")}
+    if region and all("" in s.zh for s in core):
+        zh.add(region[-1][0].zh[0])  # 沭阳县人民政府 is "沭阳" for short
+        en.add(region[-1][0].en[0])
+    if core and (core[0].proper or not region):
+        zh |= _combine([s.zh for s in core])  # 汉屯路街道: a named body needs no region
+        en |= _combine([s.en for s in core], sep=" ")
+    zh = {z for z in zh if len(z) >= 2}
+    latin = {pinyin(z) for z in zh} | {latin_key(e) for e in en}
+    return NameForms(
+        frozenset(zh),
+        frozenset(x for x in latin if len(x) >= 4),
+        _display(prefix + core),
+        _proper_parts(core),
+    )
+
+
+def _proper_parts(core: list[Segment]) -> frozenset[str]:
+    """汉屯 and "hantun" for 汉屯路街道办事处: the proper name alone, when it is a road's."""
+    if len(core) < 2 or not core[0].proper or core[1].zh[0] not in _ROADS:
+        return frozenset()
+    proper = core[0].zh[0]
+    forms = {proper, pinyin(proper)}
+    return frozenset(f for f in forms if len(f) >= 2 and (not f.isascii() or len(f) >= 5))
+
+
+def _display(parts: list[Segment]) -> str:
+    words = " ".join(p.en[0] for p in parts if p.en[0]).split()
+    return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in words)
+
+
+def region_forms(region: str) -> frozenset[str]:
+    """Forms of a region's name: 淮安市, 淮安, huaianshi, huaian, huaiancity."""
+    pieces = _pieces(region)
+    zh = {region, pieces[0].zh[0]} if len(pieces) > 1 else {region}
+    en = {" ".join(p.en[0] for p in pieces), pieces[0].en[0]}
+    forms = {z for z in zh if len(z) >= 2} | {pinyin(z) for z in zh} | {latin_key(e) for e in en}
+    return frozenset(f for f in forms if len(f) >= 2)

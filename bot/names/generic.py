@@ -1,0 +1,138 @@
+"""The generic parts of agency names and how people write them in short and in English.
+
+English renderings keep the proper name in pinyin and translate the generic part:
+汉屯路街道办事处 is "Hantun Road Subdistrict Office", or "Hantun Road" for short.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Generic:
+    """A generic name part: Chinese short forms (``""`` = may be dropped) and English forms."""
+
+    zh: str
+    zh_short: tuple[str, ...]
+    en: tuple[str, ...]
+
+
+# Longest first: the name is peeled from its end with the first part that fits.
+GENERICS: tuple[Generic, ...] = (
+    Generic(
+        "人民政府办公厅",
+        ("人民政府办公厅", "政府办公厅", "办公厅"),
+        ("people's government general office", "government general office", "general office"),
+    ),
+    Generic(
+        "人民政府办公室",
+        ("人民政府办公室", "政府办公室", "政府办"),
+        ("people's government office", "government office"),
+    ),
+    Generic(
+        "街道办事处",
+        ("街道办事处", "街道办", "街道", "办事处", ""),
+        (
+            "subdistrict office",
+            "sub-district office",
+            "street office",
+            "subdistrict",
+            "sub-district",
+            "street",
+            "",
+        ),
+    ),
+    Generic("镇人民政府", ("镇人民政府", "镇政府", "镇"), ("town government", "town")),
+    Generic("乡人民政府", ("乡人民政府", "乡政府", "乡"), ("township government", "township")),
+    Generic(
+        "管理委员会",
+        ("管理委员会", "管委会", ""),
+        ("management committee", "administrative committee", ""),
+    ),
+    Generic("人民政府", ("人民政府", "政府", ""), ("people's government", "government", "")),
+    Generic(
+        "综合实验区",
+        ("综合实验区", "综合区", ""),
+        ("comprehensive experimental zone", "comprehensive pilot zone", ""),
+    ),
+    Generic("管委会", ("管委会", ""), ("management committee", "administrative committee", "")),
+    Generic("委员会", ("委员会", "委"), ("commission", "committee")),
+    Generic("办公厅", ("办公厅",), ("general office",)),
+    Generic("办公室", ("办公室", "办"), ("office",)),
+    Generic("管理局", ("管理局", "局"), ("administration", "bureau", "authority")),
+    Generic("办事处", ("办事处", ""), ("office", "")),
+    Generic("街道", ("街道", ""), ("subdistrict", "sub-district", "street", "")),
+    Generic("大道", ("大道",), ("avenue", "boulevard")),
+    Generic("片区", ("片区",), ("area", "zone")),
+    Generic("新区", ("新区",), ("new area", "new district")),
+    Generic("开发区", ("开发区",), ("development zone",)),
+    Generic("大街", ("大街",), ("street", "avenue")),
+    Generic("局", ("局",), ("bureau",)),
+    Generic("厅", ("厅",), ("department",)),
+    Generic("镇", ("镇",), ("town",)),
+    Generic("乡", ("乡",), ("township",)),
+    Generic("区", ("区",), ("district",)),
+    Generic("县", ("县",), ("county",)),
+    Generic("市", ("市",), ("city",)),
+    Generic("省", ("省",), ("province",)),
+    Generic("路", ("路",), ("road",)),
+    Generic("街", ("街",), ("street",)),
+)
+
+# Department names between the region and 局/委员会, as government websites translate them.
+DEPARTMENTS: dict[str, str] = {
+    "发展和改革": "development and reform",
+    "发展改革": "development and reform",
+    "市场监督管理": "market regulation",
+    "财政": "finance",
+    "教育": "education",
+    "公安": "public security",
+    "交通运输": "transport",
+    "生态环境": "ecology and environment",
+    "卫生健康": "health",
+    "卫生和计划生育": "health and family planning",
+    "人力资源和社会保障": "human resources and social security",
+    "住房和城乡建设": "housing and urban-rural development",
+    "自然资源": "natural resources",
+    "自然资源和规划": "natural resources and planning",
+    "农业农村": "agriculture and rural affairs",
+    "水利": "water resources",
+    "水务": "water affairs",
+    "商务": "commerce",
+    "文化和旅游": "culture and tourism",
+    "文化广电和旅游": "culture, radio, television and tourism",
+    "应急管理": "emergency management",
+    "审计": "audit",
+    "统计": "statistics",
+    "民政": "civil affairs",
+    "司法": "justice",
+    "退役军人事务": "veterans affairs",
+    "医疗保障": "healthcare security",
+    "科学技术": "science and technology",
+    "工业和信息化": "industry and information technology",
+    "行政审批": "administrative approval",
+    "城市管理": "urban management",
+    "数据": "data",
+    "税务": "taxation",
+    "林业": "forestry",
+    "体育": "sport",
+    "档案": "archives",
+    "信访": "petitions",
+    "国有资产监督管理": "state-owned assets supervision and administration",
+    "片区管理": "area administration",
+}
+
+# How people shorten department names in speech and headlines.
+DEPARTMENT_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "发展和改革": ("发改",),
+    "市场监督管理": ("市场监管",),
+    "人力资源和社会保障": ("人社",),
+    "住房和城乡建设": ("住建",),
+    "生态环境": ("环保",),
+    "卫生健康": ("卫健",),
+    "工业和信息化": ("工信",),
+    "文化广电和旅游": ("文旅", "文广旅"),
+    "文化和旅游": ("文旅",),
+    "交通运输": ("交通",),
+    "自然资源和规划": ("自然资源", "规划"),
+    "退役军人事务": ("退役军人",),
+}
