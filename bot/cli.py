@@ -1,0 +1,220 @@
+"""The command line: parse, ingest, ask, console, run, and start (the main job)."""
+
+import json
+import logging
+import os
+import sys
+from collections import Counter
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from bot.config import Config, load_config
+from bot.console import run_console
+from bot.errors import ConfigError, ReportError
+from bot.reports import parse_report
+from bot.reports.jsonout import report_to_json
+from bot.service import DisclosureService, IngestResult, open_service, report_files
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+err = Console(stderr=True)
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="Config file (default: see README).")
+]
+
+
+def _config(ctx: typer.Context) -> Config:
+    config = ctx.obj
+    assert isinstance(config, Config)
+    return config
+
+
+def _service(config: Config) -> DisclosureService:
+    return open_service(config)
+
+
+@app.callback()
+def main_options(ctx: typer.Context, config: ConfigOption = None) -> None:
+    """Disclosure Bot: government information disclosure annual reports, asked and answered."""
+    _setup_logging()
+    try:
+        ctx.obj = load_config(config, os.environ)
+    except ConfigError as error:
+        _stderr(f"config error: {error}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def parse(
+    ctx: typer.Context,
+    file: Path,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the spec's JSON.")] = False,
+) -> None:
+    """Parse one report file and print what it holds."""
+    config = _config(ctx)
+    try:
+        data_bytes = file.read_bytes()
+        if _store_exists(config):  # cross-year checks against the indexed previous report
+            report = _service(config).parse(file.name, data_bytes)
+        else:
+            report = parse_report(file.name, data_bytes)
+    except OSError as error:
+        _fail(f"{file}: {error.strerror or error}")
+    except ReportError as error:
+        _fail(str(error))
+    data = report_to_json(report)
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    print(f"{data['agency']} ({data['parent'] or '—'}), {data['year']}, layout {data['layout']}")
+    print(f"{len(data['figures'])} figures, {len(data['not_reported'])} not reported")
+    for finding in data["findings"]:
+        print(f"  ⚠ {finding['rule']}: {finding['message']}")
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Report files or folders.")],
+    allow_incomplete: Annotated[
+        bool, typer.Option("--allow-incomplete", help="Index truncated reports too.")
+    ] = False,
+) -> None:
+    """Index report files and folders; say what was indexed, skipped or rejected, and why."""
+    config = _config(ctx)
+    results = index_paths(_service(config), paths, config, allow_incomplete=allow_incomplete)
+    _print_summary(results)
+    if results and all(r.status == "rejected" for r in results):
+        raise typer.Exit(1)
+
+
+def index_paths(
+    service: DisclosureService, paths: list[Path], config: Config, *, allow_incomplete: bool
+) -> list[IngestResult]:
+    """Ingest with a progress bar on the terminal."""
+    files = report_files(paths)
+    results = []
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("indexing", total=len(files))
+        for result in service.ingest_paths(
+            files,
+            now=lambda: datetime.now(config.reminders.timezone),
+            allow_incomplete=allow_incomplete,
+        ):
+            results.append(result)
+            progress.advance(task)
+    return results
+
+
+def _print_summary(results: list[IngestResult]) -> None:
+    for r in results:
+        what = f"{r.agency} {r.year}" if r.agency else ""
+        print(f"{r.status:<9} {r.name}  {what}  {r.detail}".rstrip())
+    counts = Counter(r.status for r in results)
+    print(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no files")
+
+
+@app.command()
+def ask(
+    ctx: typer.Context,
+    question: Annotated[list[str], typer.Argument(help="The question, in Chinese or English.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the spec's JSON.")] = False,
+) -> None:
+    """Answer one question about the indexed reports."""
+    answer = _service(_config(ctx)).ask(" ".join(question))
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print(answer.text)
+
+
+@app.command()
+def console(ctx: typer.Context) -> None:
+    """A local chat with the bot's answers (no Telegram needed)."""
+    run_console(_service(_config(ctx)))
+
+
+@app.command()
+def run(ctx: typer.Context) -> None:
+    """Run the bot on Telegram (polling, or webhook as configured)."""
+    config = _config(ctx)
+    if not config.telegram.token:
+        _fail("no Telegram token: set TELEGRAM_BOT_TOKEN or telegram.token", code=2)
+    # Telegram's library loads only for the commands that talk to Telegram.
+    from bot.app import build_application  # noqa: PLC0415
+
+    application = build_application(config)
+    if config.telegram.mode == "webhook":
+        application.run_webhook(
+            listen=config.telegram.webhook_listen,
+            port=config.telegram.webhook_port,
+            webhook_url=config.telegram.webhook_url,
+            secret_token=config.telegram.webhook_secret.reveal() or None,
+        )
+    else:
+        application.run_polling()
+
+
+@app.command()
+def start(ctx: typer.Context) -> None:
+    """The main job: the bot on Telegram when a token is set, else the console on samples."""
+    config = _config(ctx)
+    if config.telegram.token:
+        run(ctx)
+        return
+    _stderr(
+        "No Telegram token configured (TELEGRAM_BOT_TOKEN): opening the local console "
+        "on the sample reports."
+    )
+    service = _service(config)
+    samples = Path(config.store.samples) if config.store.samples else bundled_samples()
+    results = index_paths(service, [samples], config, allow_incomplete=False)
+    counts = Counter(r.status for r in results)
+    _stderr(f"Samples in {samples}: {dict(counts)}")
+    run_console(service)
+
+
+def _store_exists(config: Config) -> bool:
+    url = config.store.url
+    if not url.startswith("sqlite:///"):
+        return True
+    return (
+        url.startswith("sqlite:///:memory:") is False
+        and Path(url.removeprefix("sqlite:///")).is_file()
+    )
+
+
+def bundled_samples() -> Path:
+    """The sample reports shipped with the package."""
+    return Path(str(resources.files("bot") / "samples"))
+
+
+def _stderr(message: str) -> None:
+    """One plain line on stderr: no wrapping, no markup, so it can be read and grepped."""
+    print(message, file=sys.stderr)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    _stderr(message)
+    raise typer.Exit(code)
+
+
+def _setup_logging() -> None:
+    logging.basicConfig(
+        level=logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # httpx logs every request URL at INFO, and Bot API URLs carry the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def main() -> None:
+    """Entry point of ``disclosure-bot`` and ``python -m bot``."""
+    app()

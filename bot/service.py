@@ -1,0 +1,161 @@
+"""The core the CLI, the console and the chat share: ingest files, answer questions."""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.answers import Answer, answer_question
+from bot.config import Config
+from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
+from bot.names import AgencyIndex
+from bot.reports import ParsedReport, parse_report
+from bot.validation import compare_with_previous
+from store import Database, StoredReport, open_database, repo
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What happened to one file: indexed, replaced, unchanged or rejected (with why)."""
+
+    name: str
+    status: str
+    agency: str | None = None
+    year: int | None = None
+    detail: str = ""
+
+
+class DisclosureService:
+    """Indexed reports and the questions about them, over one store."""
+
+    def __init__(self, db: Database, *, timezone: ZoneInfo, max_file_bytes: int) -> None:
+        self.db = db
+        self.timezone = timezone
+        self.max_file_bytes = max_file_bytes
+        self._version: tuple[int, int] | None = None
+        self._index = AgencyIndex([])
+        self._years: dict[int, list[int]] = {}
+
+    # -- reading (the answer engine's Library) -------------------------------------------
+
+    def agency_index(self) -> AgencyIndex:
+        """The name index, rebuilt when the store changed (another process may ingest)."""
+        version = repo.index_version(self.db)
+        if version != self._version:
+            agencies = repo.list_agencies(self.db)
+            self._index = AgencyIndex((a.id, a.name, a.parent) for a in agencies)
+            self._years = repo.report_years(self.db)
+            self._version = version
+        return self._index
+
+    def years(self, agency_id: int) -> list[int]:
+        """Years with a report for the agency, ascending."""
+        return self._years.get(agency_id, [])
+
+    def report(self, agency_id: int, year: int) -> StoredReport | None:
+        """The current report of the agency for the year."""
+        return repo.get_report(self.db, agency_id=agency_id, year=year)
+
+    # -- questions -------------------------------------------------------------------------
+
+    def today(self, now: datetime | None = None) -> date:
+        """Today in the configured time zone."""
+        return (now or datetime.now(self.timezone)).astimezone(self.timezone).date()
+
+    def ask(
+        self,
+        question: str,
+        *,
+        now: datetime | None = None,
+        agency_id: int | None = None,
+        language: str | None = None,
+    ) -> Answer:
+        """Answer a question as the chat, the console and ``ask`` all do."""
+        return answer_question(
+            self, question, today=self.today(now), agency_id=agency_id, language=language
+        )
+
+    # -- ingesting -----------------------------------------------------------------------
+
+    def parse(self, name: str, data: bytes) -> ParsedReport:
+        """Parse one file, with the cross-year checks against the indexed previous report."""
+        if len(data) > self.max_file_bytes:
+            raise UnreadableFileError(
+                name, f"the file is {len(data):,} bytes; the limit is {self.max_file_bytes:,}"
+            )
+        report = parse_report(name, data)
+        previous = repo.previous_figures(
+            self.db, agency_name=report.agency.name, year=report.year - 1
+        )
+        if previous is None:
+            return report
+        return report.with_findings(tuple(compare_with_previous(report.figures, previous)))
+
+    def ingest_bytes(
+        self, name: str, data: bytes, *, now: datetime, allow_incomplete: bool = False
+    ) -> IngestResult:
+        """Parse and index one file; a bad file is rejected with the reason, nothing written."""
+        try:
+            report = self.parse(name, data)
+            _check_complete(report, allow_incomplete)
+        except ReportError as error:
+            return IngestResult(Path(name).name, "rejected", detail=error.reason)
+        outcome = repo.save_report(self.db, report=report, now=now)
+        detail = f"replaces {outcome.replaced_source}" if outcome.replaced_source else ""
+        if outcome.status == "unchanged":
+            detail = "the same file is already indexed"
+        return IngestResult(
+            report.source_name, outcome.status, outcome.agency, outcome.year, detail
+        )
+
+    def ingest_paths(
+        self,
+        paths: Iterable[Path],
+        *,
+        now: Callable[[], datetime],
+        allow_incomplete: bool = False,
+    ) -> Iterator[IngestResult]:
+        """Ingest files and folders (recursively), one result per file, in name order."""
+        for path in report_files(paths):
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                yield IngestResult(path.name, "rejected", detail=error.strerror or str(error))
+                continue
+            yield self.ingest_bytes(path.name, data, now=now(), allow_incomplete=allow_incomplete)
+
+
+def open_service(config: Config) -> DisclosureService:
+    """The core service over the configured store."""
+    return DisclosureService(
+        open_database(config.store.url),
+        timezone=config.reminders.timezone,
+        max_file_bytes=config.telegram.max_file_mb * 1024 * 1024,
+    )
+
+
+def _check_complete(report: ParsedReport, allow_incomplete: bool) -> None:
+    incomplete = [f for f in report.findings if f.rule == "incomplete"]
+    if incomplete and not allow_incomplete:
+        raise IncompleteReportError(
+            report.source_name, incomplete[0].message + " (use --allow-incomplete to index it)"
+        )
+
+
+def report_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the files inside the folders named, skipping hidden ones."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and not any(part.startswith(".") for part in p.parts[-1:])
+            )
+        else:
+            files.append(path)
+    return files
+
+
+__all__ = ["DisclosureService", "IngestResult", "open_service", "report_files"]
