@@ -1,0 +1,25 @@
+"""The one error handler: log with the update id, tell the user something went wrong."""
+
+import logging
+
+from telegram import Update
+
+from handlers.common import Context, language_of
+
+log = logging.getLogger("disclosure_bot.errors")
+
+_SORRY = {
+    "en": "Sorry, something went wrong while answering. Please try again in a moment.",
+    "zh": "抱歉，处理时出了问题，请稍后再试。",
+}
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log the error (never the token or the message text) and apologise to the user."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("error handling update %s", update_id, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(update.effective_chat.id, _SORRY[language_of(update)])
+        except Exception:  # the failure may be the connection itself: logging it is enough
+            log.warning("could not tell update %s about the error", update_id)
