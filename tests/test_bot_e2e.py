@@ -1,0 +1,60 @@
+"""End to end: a phone user messages the real Application over HTTP through the fake Bot API."""
+
+from fake_telegram import FakeTelegram
+
+from bot.app import BotApp
+
+
+async def _reply_to(fake: FakeTelegram, text: str, **kwargs: object) -> str:
+    fake.mark()
+    fake.send_text(text, **kwargs)  # type: ignore[arg-type]
+    calls = await fake.await_for("sendMessage", chat_id=kwargs.get("chat_id", 4242))
+    reply = calls[-1].params["text"]
+    assert isinstance(reply, str)
+    return reply
+
+
+async def test_english_question(bot_app: BotApp, fake_tg: FakeTelegram) -> None:
+    reply = await _reply_to(fake_tg, "how many applications did Hantun Road receive in 2023")
+    assert reply.startswith("汉屯路街道办事处 (Hantun Road Subdistrict Office), 2023")
+    assert "New applications received: 0 applications" in reply
+    assert "000_hantunlu_2023.txt" in reply and "一、本年新收政府信息公开申请数量" in reply
+
+
+async def test_chinese_question(bot_app: BotApp, fake_tg: FakeTelegram) -> None:
+    reply = await _reply_to(fake_tg, "汉屯路街道2023年收到多少政府信息公开申请")
+    assert reply.startswith("汉屯路街道办事处 2023年")
+    assert "本年新收政府信息公开申请数量：0 件" in reply
+    assert "第三部分" in reply and "行“一、本年新收政府信息公开申请数量”" in reply
+
+
+async def test_start_and_help(bot_app: BotApp, fake_tg: FakeTelegram) -> None:
+    start = await _reply_to(fake_tg, "/start")
+    assert "Hantun Road" in start
+    help_text = await _reply_to(fake_tg, "/help", language_code="zh-hans")
+    assert "可以查询的数据" in help_text and "不予公开" in help_text
+
+
+async def test_commands_registered_in_both_languages(
+    bot_app: BotApp,
+    fake_tg: FakeTelegram,
+) -> None:
+    english = [c["command"] for c in fake_tg.my_commands()]
+    chinese = fake_tg.my_commands(language_code="zh")
+    assert english == ["start", "help"]
+    assert [c["command"] for c in chinese] == ["start", "help"]
+    assert chinese[0]["description"] == "机器人简介"
+
+
+async def test_unknown_year_and_nonsense(bot_app: BotApp, fake_tg: FakeTelegram) -> None:
+    reply = await _reply_to(fake_tg, "Hantun Road 2019")
+    assert "no report for 2019" in reply and "2023" in reply
+    reply = await _reply_to(fake_tg, "???")
+    assert reply.startswith("I answer questions about")
+
+
+async def test_group_text_is_not_a_question(bot_app: BotApp, fake_tg: FakeTelegram) -> None:
+    fake_tg.send_text("hantun 2023", chat_id=-100, chat_type="group")
+    reply = await _reply_to(fake_tg, "hantun 2023")  # the private one is answered
+    assert "Hantun Road" in reply
+    assert not [c for c in fake_tg.calls_to("sendMessage") if c.params["chat_id"] == -100]

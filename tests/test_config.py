@@ -1,0 +1,97 @@
+"""Settings: defaults, file, environment overrides, and one clear line per bad value."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ENV_CONFIG, Secret, load_config
+from bot.errors import ConfigError
+
+EXAMPLE = Path(__file__).parent.parent / "config.example.toml"
+
+
+def test_defaults_without_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = load_config(None, {})
+    assert config.path is None
+    assert not config.telegram.token
+    assert config.telegram.base_url == "https://api.telegram.org/bot"
+    assert config.reminders.timezone.key == "Asia/Shanghai"
+    assert [(d.month, d.day) for d in config.reminders.deadlines] == [(1, 31), (3, 31)]
+
+
+def test_example_file_loads_and_documents_every_setting() -> None:
+    config = load_config(EXAMPLE, {})
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for section in ("telegram", "store", "reminders", "access"):
+        assert f"[{section}]" in text
+    for name in config.telegram.__dataclass_fields__:
+        assert f"{name} =" in text or f"# {name} =" in text, name
+
+
+def test_environment_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[telegram]\ntoken = "1:file"\n[store]\nurl = "sqlite:///file.db"\n')
+    env = {
+        "TELEGRAM_BOT_TOKEN": "2:env",
+        "DISCLOSURE_BOT_DB_URL": "sqlite:///env.db",
+        "TELEGRAM_BASE_URL": "http://127.0.0.1:9/bot",
+        "TELEGRAM_BASE_FILE_URL": "http://127.0.0.1:9/file/bot",
+    }
+    config = load_config(path, env)
+    assert config.telegram.token.reveal() == "2:env"
+    assert config.store.url == "sqlite:///env.db"
+    assert config.telegram.base_url == "http://127.0.0.1:9/bot"
+    assert config.telegram.base_file_url == "http://127.0.0.1:9/file/bot"
+
+
+def test_file_from_environment_variable(tmp_path: Path) -> None:
+    path = tmp_path / "env.toml"
+    path.write_text("[access]\nadmins = [42]\n")
+    assert load_config(None, {ENV_CONFIG: str(path)}).access.admins == frozenset({42})
+
+
+def test_config_toml_in_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "config.toml").write_text('[store]\nurl = "sqlite:///here.db"\n')
+    assert load_config(None, {}).store.url == "sqlite:///here.db"
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[telegram]\nmode = "push"', "telegram.mode: must be 'polling' or 'webhook'"),
+        ("[telegram]\nmax_file_mb = 0", "telegram.max_file_mb"),
+        ('[telegram]\nbase_url = "ftp://x"', "telegram.base_url"),
+        ("[telegram]\ntokn = 1", "telegram.tokn: unknown setting"),
+        ('[store]\nurl = "data.db"', "store.url: not a database URL"),
+        ('[reminders]\ntimezone = "Mars/Base"', "reminders.timezone: unknown time zone"),
+        ('[reminders]\ntime = "9 am"', "reminders.time: must be HH:MM"),
+        ("[reminders]\ndays_before = [-1]", "reminders.days_before"),
+        (
+            '[[reminders.deadlines]]\nname = "x"\nmonth = 2\nday = 30',
+            r"reminders.deadlines\[0\]: 2-30 is not a date",
+        ),
+        ('[access]\nadmins = ["me"]', "access.admins: must be a list of numeric"),
+        ('[access]\npublic = "yes"', "access.public: must be bool"),
+        ("[telegram", "not valid TOML"),
+    ],
+)
+def test_bad_values_name_the_setting(tmp_path: Path, toml: str, message: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError, match=message):
+        load_config(path, {})
+
+
+def test_token_is_never_shown() -> None:
+    config = load_config(None, {"TELEGRAM_BOT_TOKEN": "123456:SECRET-VALUE"})
+    assert "SECRET-VALUE" not in repr(config)
+    assert "SECRET-VALUE" not in str(config.telegram)
+    assert repr(Secret("x:y")) == "Secret('***')"
+
+
+def test_bad_token_message_does_not_echo_it() -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(None, {"TELEGRAM_BOT_TOKEN": "not a token"})
+    assert "not a token" not in str(info.value)
