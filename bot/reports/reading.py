@@ -1,24 +1,32 @@
 """From a file's bytes to the report's text, whatever the format.
 
-Every reader returns plain text in which table rows are lines and cells are separated by tabs,
-so that one parser reads every format.
+Every reader returns plain text in which paragraphs are lines and each table row is one line
+whose cells are separated by tabs (merged cells repeated, blank cells kept as empty strings),
+in document order, so that one parser reads every format. The format is told by the file's
+content (magic bytes) first and its name second; see ``bot.reports.formats.sniff``.
 """
 
-import codecs
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from charset_normalizer import from_bytes
+from bot.errors import UnreadableFileError
+from bot.reports.formats import READABLE, Kind, decode_text, read_docx, read_html, read_pdf, sniff
+from bot.reports.formats.sniff import TEXT_SUFFIXES
 
-from bot.errors import UnreadableFileError, UnsupportedFormatError
+__all__ = ["READABLE", "TEXT_SUFFIXES", "Document", "decode_text", "read_document"]
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
-READABLE = "plain text (.txt, .md)"
+_READERS: dict[Kind, Callable[[str, bytes], str]] = {
+    Kind.TEXT: decode_text,
+    Kind.HTML: read_html,
+    Kind.DOCX: read_docx,
+    Kind.PDF: read_pdf,
+}
 
 
 @dataclass(frozen=True)
 class Document:
-    """The text of a report file, with where it came from."""
+    """The text of a report file, with where it came from and the format it was read as."""
 
     name: str
     text: str
@@ -28,36 +36,12 @@ class Document:
 def read_document(name: str, data: bytes) -> Document:
     """Read ``data`` (the content of a file called ``name``) into a ``Document``.
 
-    Raises ``UnsupportedFormatError`` for formats the bot does not read and
-    ``UnreadableFileError`` for empty or undecodable files.
+    ``format`` is ``"text"``, ``"html"``, ``"docx"`` or ``"pdf"``. Raises
+    ``UnsupportedFormatError`` for formats the bot does not read (naming the ones it does) and
+    ``UnreadableFileError`` for empty, broken, encrypted or scanned (no text layer) files.
     """
     source = PurePath(name).name
     if not data.strip():
         raise UnreadableFileError(source, "the file is empty")
-    suffix = PurePath(name).suffix.lower()
-    if suffix in TEXT_SUFFIXES or (not suffix and _looks_like_text(data)):
-        return Document(source, decode_text(source, data), "text")
-    raise UnsupportedFormatError(
-        source, f"unsupported file type {suffix or '(none)'}: the bot reads {READABLE}"
-    )
-
-
-def decode_text(source: str, data: bytes) -> str:
-    """Decode text in UTF-8 (with or without BOM), GBK or GB18030, detected, not assumed."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    best = from_bytes(data).best()
-    if best is None:
-        raise UnreadableFileError(source, "the text is in no encoding the bot recognises")
-    return str(best)
-
-
-def _looks_like_text(data: bytes) -> bool:
-    return b"\x00" not in data[:4096]
+    kind = sniff(source, data)
+    return Document(source, _READERS[kind](source, data), kind.value)
