@@ -85,6 +85,8 @@ class DisclosureService:
                 name, f"the file is {len(data):,} bytes; the limit is {self.max_file_bytes:,}"
             )
         report = parse_report(name, data)
+        if report.year is None:
+            return report
         previous = repo.previous_figures(
             self.db, agency_name=report.agency.name, year=report.year - 1
         )
@@ -136,6 +138,10 @@ def open_service(config: Config) -> DisclosureService:
 
 
 def _check_complete(report: ParsedReport, allow_incomplete: bool) -> None:
+    if report.year is None or not report.agency.name:
+        raise IncompleteReportError(
+            report.source_name, "no title naming the agency and year: it cannot be indexed"
+        )
     incomplete = [f for f in report.findings if f.rule == "incomplete"]
     if incomplete and not allow_incomplete:
         raise IncompleteReportError(

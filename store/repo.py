@@ -15,23 +15,26 @@ from store.records import AgencyRecord, IngestOutcome, StoredFinding, StoredRepo
 
 def save_report(db: Database, *, report: ParsedReport, now: datetime) -> IngestOutcome:
     """Index ``report``: new, unchanged (same file), or replacing the current one, atomically."""
+    if report.year is None or not report.agency.name:
+        raise ValueError("a report without agency and year cannot be indexed")
+    year = report.year
     with db.session() as session:
         agency = _upsert_agency(session, report)
         assert agency.id is not None
-        current = _current_report(session, agency.id, report.year)
+        current = _current_report(session, agency.id, year)
         if current is not None and current.sha256 == report.sha256:
             assert current.id is not None
-            return IngestOutcome("unchanged", current.id, agency.name, report.year)
+            return IngestOutcome("unchanged", current.id, agency.name, year)
         replaced = None
         if current is not None:
             current.current = False
             replaced = current.source_name
             session.add(current)
             session.flush()
-        row = _insert_report(session, agency.id, report, now)
+        row = _insert_report(session, agency.id, report, year, now)
         assert row.id is not None
         status = "replaced" if replaced else "indexed"
-        return IngestOutcome(status, row.id, agency.name, report.year, replaced)
+        return IngestOutcome(status, row.id, agency.name, year, replaced)
 
 
 def _upsert_agency(session: Session, report: ParsedReport) -> Agency:
@@ -56,11 +59,11 @@ def _current_report(session: Session, agency_id: int, year: int) -> Report | Non
 
 
 def _insert_report(
-    session: Session, agency_id: int, report: ParsedReport, now: datetime
+    session: Session, agency_id: int, report: ParsedReport, year: int, now: datetime
 ) -> Report:
     row = Report(
         agency_id=agency_id,
-        year=report.year,
+        year=year,
         layout=report.layout,
         source_name=report.source_name,
         sha256=report.sha256,

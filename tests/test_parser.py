@@ -6,7 +6,12 @@ import pytest
 from conftest import REPORTS, SEED, gold
 
 from bot.catalogue import layout_keys
-from bot.errors import NotAReportError, UnreadableFileError, UnsupportedFormatError
+from bot.errors import (
+    NotAReportError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+    UnsupportedLayoutError,
+)
 from bot.reports import parse_report, parse_text
 from bot.reports.jsonout import report_to_json
 
@@ -117,7 +122,7 @@ def test_report_without_section_three() -> None:
 
 def test_pre_2019_report_is_not_read_as_current_layout() -> None:
     path = REPORTS / "019_pingtan_2018_pre2019format.txt"
-    with pytest.raises(NotAReportError):
+    with pytest.raises(UnsupportedLayoutError, match=r"2008 regulations.*2019 and 2021 layouts"):
         parse_report(path.name, path.read_bytes())
 
 

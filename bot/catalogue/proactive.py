@@ -196,6 +196,23 @@ _CELLS: tuple[tuple[Label, Label, Unit, tuple[str, ...], bool, bool], ...] = (
 )
 
 
+# Columns in the order the tables print them (both layouts).
+COLUMN_ORDER: tuple[Label, ...] = (
+    ISSUED,
+    REPEALED,
+    IN_FORCE,
+    CREATED,
+    PUBLISHED,
+    TOTAL_PUBLISHED,
+    ITEMS_LAST_YEAR,
+    ITEMS_CHANGE,
+    DECIDED,
+    AMOUNT,
+    PROCUREMENT_ITEMS,
+    PROCUREMENT_AMOUNT,
+)
+
+
 def proactive_fields() -> list[Field]:
     """Every cell of the section 二 tables of both layouts."""
     return [

@@ -1,7 +1,9 @@
 """The reporting agency: its name from the title, its parent region and its level."""
 
 import re
+from dataclasses import replace
 
+from bot.reports.gazetteer import find_division
 from bot.reports.model import Agency
 
 # A region name: anything up to an administrative-division suffix. 片区, 园区, 景区, 社区 and
@@ -40,11 +42,23 @@ def identify_agency(title_name: str, body: str = "") -> Agency:
     regions, rest = region_chain(name)
     parent = regions[-1] if regions else None
     if regions and _TOWNSHIP.search(rest):
-        return Agency(rest, parent, "township")
+        return _placed(Agency(rest, parent, "township"), parent, body)
     level = _level(name, regions, rest)
     if _GOVERNMENT.match(rest):  # the government of the last region, or a bare region name
         parent = regions[-2] if len(regions) > 1 else _parent_from_body(name, body)
-    return Agency(name, parent, level)
+        own = regions[-1] if regions else re.sub(r"(人民政府|管委会|管理委员会)$", "", name)
+        return _placed(Agency(name, parent, level), own, body, government=True)
+    return _placed(Agency(name, parent, level), parent, body)
+
+
+def _placed(agency: Agency, region: str | None, body: str, *, government: bool = False) -> Agency:
+    """Add the city and province of the agency's region, where the gazetteer knows them."""
+    division = find_division(region, body) if region else None
+    if division is None:
+        return agency
+    level = division.level if government else agency.level
+    city = division.city if division.level != "province" else None
+    return replace(agency, level=level, city=city, province=division.province)
 
 
 def _level(name: str, regions: list[str], rest: str) -> str:
@@ -61,9 +75,15 @@ def _level(name: str, regions: list[str], rest: str) -> str:
 
 
 def _parent_from_body(name: str, body: str) -> str | None:
-    """Find ``淮安市`` in ``淮安市洪泽区人民政府办公室`` for the agency ``洪泽区人民政府``."""
+    """Find ``淮安市`` in ``淮安市洪泽区人民政府办公室`` for the agency ``洪泽区人民政府``: the
+    division named right before the agency's own region, as the gazetteer knows it."""
     region = re.sub(r"(人民政府|管委会|管理委员会)$", "", name)
     if not region:
         return None
-    match = re.search(r"([\u4e00-\u9fff]{1,8}?(?:市|州|盟|地区))" + re.escape(region), body)
-    return match.group(1) if match else None
+    for match in re.finditer(re.escape(region), body):
+        before = body[max(0, match.start() - 10) : match.start()]
+        for size in range(2, len(before) + 1):
+            candidate = before[-size:]
+            if candidate != region and find_division(candidate, body) is not None:
+                return candidate
+    return None

@@ -12,7 +12,7 @@ def report_to_json(report: ParsedReport) -> dict[str, Any]:
     """``agency``, ``parent``, ``year``, ``layout``, ``figures``, ``not_reported``, ``findings``,
     ``text``: the contract external checks read."""
     return {
-        "agency": report.agency.name,
+        "agency": report.agency.name or None,
         "parent": report.agency.parent,
         "year": report.year,
         "layout": report.layout,

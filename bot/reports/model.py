@@ -1,6 +1,6 @@
 """What parsing a report produces: plain data, no I/O."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -39,7 +39,7 @@ class ParsedReport:
     """
 
     agency: Agency
-    year: int
+    year: int | None  # None only for a fragment with no title (see ``incomplete``)
     layout: str
     figures: dict[str, Value]
     not_reported: tuple[str, ...]
@@ -52,16 +52,8 @@ class ParsedReport:
 
     def with_findings(self, extra: tuple[Finding, ...]) -> "ParsedReport":
         """A copy with ``extra`` findings appended."""
-        return ParsedReport(
-            self.agency,
-            self.year,
-            self.layout,
-            self.figures,
-            self.not_reported,
-            self.findings + extra,
-            self.text,
-            self.labels,
-            self.published,
-            self.source_name,
-            self.sha256,
-        )
+        return replace(self, findings=self.findings + extra)
+
+    def with_source(self, sha256: str) -> "ParsedReport":
+        """A copy carrying the SHA-256 of the file it was read from."""
+        return replace(self, sha256=sha256)

@@ -2,72 +2,114 @@
 
 import hashlib
 import re
+from decimal import Decimal
 
 from bot.catalogue import layout_keys
-from bot.errors import NotAReportError
+from bot.errors import NotAReportError, UnsupportedLayoutError
 from bot.reports.agency import identify_agency
+from bot.reports.applications import read_applications
+from bot.reports.dates import publication_date, stated_year
+from bot.reports.layout import detect_layout, is_pre_2019
 from bot.reports.model import Finding, ParsedReport
+from bot.reports.proactive import read_proactive
 from bot.reports.reading import read_document
+from bot.reports.reading_model import SectionReading
+from bot.reports.review import read_review
 from bot.reports.sections import SectionSpan, find_sections
-from bot.reports.tables import TableReading, read_applications, read_proactive, read_review
-from bot.reports.title import find_title
+from bot.reports.title import Title, find_title
 from bot.validation import check_rules
 
-_2019_COLUMNS = re.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量")
+# A 2021-layout report may print （六）其他处理 as one row (outcome.other.other), as the 2019
+# layout does: its two sub-rows are then simply not printed, which is not a truncation.
+_PROACTIVE_TABLE = re.compile(r"第二十条|信息内容|本年处理决定数量")
+_SINGLE_OTHER_ROWS = (
+    "applications.outcome.other.no_correction.",
+    "applications.outcome.other.fee_unpaid.",
+)
 
 
 def parse_report(name: str, data: bytes) -> ParsedReport:
     """Parse the file ``name`` with content ``data``; raises ``ReportError`` kinds."""
     document = read_document(name, data)
     report = parse_text(document.text, source_name=document.name)
-    return _with_source(report, hashlib.sha256(data).hexdigest())
+    return report.with_source(hashlib.sha256(data).hexdigest())
 
 
 def parse_text(text: str, *, source_name: str = "report") -> ParsedReport:
     """Parse a report's text (table rows as lines, cells separated by tabs or spaces)."""
     title = find_title(text.splitlines())
-    if title is None:
+    spans = find_sections(text)
+    if title is None and "三" not in spans:
         raise NotAReportError(
             source_name, "no title such as 'XX 2023 年政府信息公开工作年度报告' was found"
         )
-    spans = find_sections(text)
+    if title is not None and is_pre_2019(text, title.year):
+        raise UnsupportedLayoutError(
+            source_name,
+            f"a report for {title.year} in the layout of the 2008 regulations "
+            "(政府信息公开情况统计表); the bot reads the 2019 and 2021 layouts (reports for "
+            "2019 onwards)",
+        )
     if "三" not in spans:
         raise NotAReportError(
             source_name, "section 三 (收到和处理政府信息公开申请情况) was not found"
         )
-    layout = _layout(text, spans, title.year)
-    reading = _read_tables(text, spans, layout)
+    title = title or Title("", None, -1)  # a fragment: what it holds, flagged incomplete
+    layout = detect_layout(text, spans, title.year)
+    prose = _prose(text, spans)
+    reading = _read_tables(text, spans, layout, " ".join(prose.values()))
     if not any(k.startswith("applications.") for k in (*reading.figures, *reading.not_reported)):
         raise NotAReportError(source_name, "section 三 holds no table of applications")
-    expected = layout_keys(layout)
-    missing = [k for k in expected if k not in reading.figures and k not in reading.not_reported]
-    findings = check_rules(reading.figures, layout)
-    findings.extend(_missing_sections(spans))
-    return ParsedReport(
-        agency=identify_agency(title.name, text),
-        year=title.year,
+    return _report(
+        title,
+        text=text,
+        spans=spans,
         layout=layout,
-        figures={k: reading.figures[k] for k in expected if k in reading.figures},
-        not_reported=tuple(k for k in expected if k in reading.not_reported or k in missing),
-        findings=tuple(findings),
-        text=_prose(text, spans),
-        labels=reading.labels,
+        reading=reading,
+        prose=prose,
         source_name=source_name,
     )
 
 
-def _layout(text: str, spans: dict[str, SectionSpan], year: int) -> str:
-    if "二" in spans:
-        body = text[spans["二"].start : spans["二"].end]
-        return "2019" if _2019_COLUMNS.search(body) else "2021"
-    return "2019" if year <= 2020 else "2021"
+def _report(
+    title: Title,
+    *,
+    text: str,
+    spans: dict[str, SectionSpan],
+    layout: str,
+    reading: SectionReading,
+    prose: dict[str, str],
+    source_name: str,
+) -> ParsedReport:
+    expected = layout_keys(layout)
+    figures = {k: reading.figures[k] for k in expected if k in reading.figures}
+    unknown = set(reading.ambiguous)
+    findings = check_rules(figures, layout, unknown=unknown)
+    findings.extend(_reading_findings(reading, spans, title, text, prose))
+    return ParsedReport(
+        agency=identify_agency(title.name, text),
+        year=title.year,
+        layout=layout,
+        figures=figures,
+        not_reported=tuple(k for k in expected if k not in figures),
+        findings=tuple(findings),
+        text=prose,
+        labels=reading.labels,
+        published=publication_date(text, title.year) if title.year else None,
+        source_name=source_name,
+    )
 
 
-def _read_tables(text: str, spans: dict[str, SectionSpan], layout: str) -> TableReading:
-    reading = TableReading()
+def _read_tables(
+    text: str, spans: dict[str, SectionSpan], layout: str, prose: str
+) -> SectionReading:
+    reading = SectionReading()
     if "二" in spans:
-        reading.merge(read_proactive(_body(text, spans["二"]), layout))
-    reading.merge(read_applications(_body(text, spans["三"])))
+        reading.merge(read_proactive(_body(text, spans["二"]), layout, prose))
+    elif _PROACTIVE_TABLE.search(text[: spans["三"].start]):
+        # A fragment may start inside section 二's tables, without their heading.
+        reading.merge(read_proactive(text[: spans["三"].start], layout, prose))
+    reading.merge(read_applications(_body(text, spans["三"]), layout))
     if "四" in spans:
         reading.merge(read_review(_body(text, spans["四"])))
     return reading
@@ -77,42 +119,69 @@ def _body(text: str, span: SectionSpan) -> str:
     return text[span.start : span.end]
 
 
-def _missing_sections(spans: dict[str, SectionSpan]) -> list[Finding]:
-    missing = [n for n in ("二", "四") if n not in spans]
-    if not missing:
-        return []
-    return [
-        Finding(
-            "incomplete",
-            (),
-            None,
-            None,
-            "section(s) " + ", ".join(missing) + " not found: their figures are not reported",
+def _reading_findings(
+    reading: SectionReading,
+    spans: dict[str, SectionSpan],
+    title: Title,
+    text: str,
+    prose: dict[str, str],
+) -> list[Finding]:
+    findings: list[Finding] = []
+    if reading.ambiguous:
+        findings.append(
+            Finding(
+                "ambiguous_cells",
+                tuple(reading.ambiguous),
+                None,
+                None,
+                f"{len(reading.ambiguous)} cell(s) ran together in the text and more than one "
+                "reading fits the arithmetic rules: left out, not guessed",
+            )
+        )
+    findings.extend(_incomplete(reading, spans, title))
+    body_year = stated_year(text, prose.get("overview", ""))
+    if title.year is not None and body_year is not None and body_year != title.year:
+        findings.append(
+            Finding(
+                "year_mismatch",
+                (),
+                Decimal(title.year),
+                Decimal(body_year),
+                f"the title says {title.year} but the body's figures cover {body_year}",
+            )
+        )
+    return findings
+
+
+def _incomplete(
+    reading: SectionReading, spans: dict[str, SectionSpan], title: Title
+) -> list[Finding]:
+    """One ``incomplete`` finding naming what the report lacks: title, sections, cells."""
+    missing_sections = [n for n in ("二", "四") if n not in spans]
+    missing = [
+        k
+        for k in reading.missing
+        if not (
+            k.startswith(_SINGLE_OTHER_ROWS)
+            and "applications.outcome.other.other.total" in reading.figures
         )
     ]
+    parts = []
+    if title.year is None:
+        parts.append("no title: the agency and the year the report covers are unknown")
+    if missing_sections:
+        parts.append(f"section(s) {', '.join(missing_sections)} not found")
+    if missing:
+        parts.append(f"{len(missing)} cell(s) not found, from {missing[0]}")
+    if not parts:
+        return []
+    return [Finding("incomplete", tuple(missing), None, None, "; ".join(parts))]
 
 
 def _prose(text: str, spans: dict[str, SectionSpan]) -> dict[str, str]:
     prose = {}
     for span in spans.values():
         if span.section.text_key:
-            body = _body(text, span)
-            lines = [line.strip() for line in body.splitlines() if line.strip()]
+            lines = [line.strip() for line in _body(text, span).splitlines() if line.strip()]
             prose[span.section.text_key] = "\n".join(lines)
     return prose
-
-
-def _with_source(report: ParsedReport, sha256: str) -> ParsedReport:
-    return ParsedReport(
-        report.agency,
-        report.year,
-        report.layout,
-        report.figures,
-        report.not_reported,
-        report.findings,
-        report.text,
-        report.labels,
-        report.published,
-        report.source_name,
-        sha256,
-    )

@@ -23,8 +23,8 @@ def _heading_pattern(section: Section) -> re.Pattern[str]:
     # "三、收到和处理…", "三．收到…", "（三）收到…", "第三部分 收到…"; numbering is required so
     # that prose mentioning a title is not taken for a heading.
     return re.compile(
-        rf"(?:^|\n|\s)(?:第?[{_NUMERALS}]+(?:部分)?\s*[、.．:：]?|[(（][{_NUMERALS}]+[)）])\s*"
-        rf"(?:政府信息公开)?(?:工作)?(?:{keywords})"
+        rf"(?<![{_NUMERALS}])(?:第?[{_NUMERALS}]+(?:部分)?\s*[、.．:：]?|[(（][{_NUMERALS}]+[)）])\s*"
+        rf"(?:因)?(?:政府信息公开)?(?:申请)?(?:工作)?(?:{keywords})"
     )
 
 

@@ -21,16 +21,20 @@ class Title:
     """The agency name and year as the title prints them."""
 
     name: str
-    year: int
+    year: int | None
     line: int
 
 
 def find_title(lines: list[str], *, search_lines: int = 40) -> Title | None:
     """The first line among the first ``search_lines`` that reads like a report title."""
-    for index, raw in enumerate(lines[:search_lines]):
-        line = normalize_line(raw).replace("\t", " ")
-        match = _NAME_FIRST.match(line) or _YEAR_FIRST.match(line)
-        if match:
-            name = re.sub(r"\s+", "", match["name"]).strip('《》"“”')
-            return Title(name, int(match["year"]), index)
+    heads = [normalize_line(raw).replace("\t", " ") for raw in lines[:search_lines]]
+    heads = [line for line in heads if line]
+    for index, line in enumerate(heads):
+        # A title may break after the agency's name: 淮安市人民政府 / 2024 年政府信息公开…
+        joined = line + (heads[index + 1] if index + 1 < len(heads) else "")
+        for text in (line, joined):
+            match = _NAME_FIRST.match(text) or _YEAR_FIRST.match(text)
+            if match:
+                name = re.sub(r"\s+", "", match["name"]).strip('《》"“”')
+                return Title(name, int(match["year"]), index)
     return None

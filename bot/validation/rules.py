@@ -17,15 +17,22 @@ _ITEM_ROWS = tuple(r.key for r in ROWS if ROW_GROUP[r.key] and r.key != "outcome
 _PARTS = tuple(o.key for o in OUTCOMES if o.key != "total")
 
 
-def check_rules(figures: Figures, layout: str) -> list[Finding]:
-    """Rules 1–5 of the spec on one report's figures."""
-    return [
+def check_rules(
+    figures: Figures, layout: str, *, unknown: set[str] | frozenset[str] = frozenset()
+) -> list[Finding]:
+    """Rules 1–5 of the spec on one report's figures.
+
+    ``unknown`` cells (ambiguous in the text) are neither blank nor 0: a rule touching one
+    cannot be checked and says nothing.
+    """
+    found = [
         *_balance(figures),
         *_outcome_totals(figures, layout),
         *_row_totals(figures),
         *_review_totals(figures),
         *_ranges(figures),
     ]
+    return [f for f in found if not unknown.intersection(f.cells)]
 
 
 def check_report(figures: Figures, layout: str, previous: Figures | None = None) -> list[Finding]:

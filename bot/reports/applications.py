@@ -1,0 +1,138 @@
+"""Section 三: the applications table, from any text shape, settled by the arithmetic rules."""
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from bot.catalogue import COLUMNS, ROWS, Label
+from bot.reports.blocks import read_blocks
+from bot.reports.cells import Cells, split_chunks
+from bot.reports.labels import phrase_length
+from bot.reports.reading_model import SectionReading
+from bot.reports.solve import resolve
+from bot.reports.tokens import Group, value_groups
+
+WIDTH = len(COLUMNS)
+_ONLY_2021 = {"outcome.other.no_correction", "outcome.other.fee_unpaid"}
+_ITEMS = [r.key for r in ROWS if r.key.startswith("outcome.") and r.key != "outcome.total"]
+
+
+def template(layout: str) -> tuple[Label, ...]:
+    """The rows of the table in the layout, in printed order."""
+    return tuple(r for r in ROWS if layout == "2021" or r.key not in _ONLY_2021)
+
+
+def read_applications(text: str, layout: str) -> SectionReading:
+    """Every cell of section 三 that the text settles."""
+    rows = template(layout)
+    groups = value_groups(text, WIDTH)
+    flattened = any(g.glued for g in groups)  # the text lost its separators: cut digits
+    options = [_row_candidates(split_chunks(g.chunks, WIDTH, glued=flattened)) for g in groups]
+    assigned = align(groups, options, rows)
+    candidates = {rows[r].key: options[g] for r, g in assigned.items()}
+    if _stacked(text) and not all(_row_adds_up(c[0]) for c in candidates.values() if c):
+        # One number per line, and rows that do not add up: the dump mixes row-wise and
+        # column-wise blocks. The block reading in which every row adds up replaces it.
+        blocks = read_blocks([c for g in groups for c in g.chunks], [r.key for r in rows])
+        if blocks is not None:
+            candidates = blocks
+            assigned = {}
+    reading = SectionReading()
+    resolution = resolve(candidates, lambda t: consistent(t, layout))
+    for label in rows:
+        row = resolution.rows.get(label.key)
+        keys = [f"applications.{label.key}.{c.key}" for c in COLUMNS]
+        if row is None:
+            reading.missing.extend(keys)
+            continue
+        for key, value in zip(keys, row, strict=True):
+            reading.put(key, value)
+    for r, g in assigned.items():
+        printed = " ".join(groups[g].same_line.split()) or rows[r].zh
+        reading.labels[f"applications.{rows[r].key}"] = printed
+    return reading
+
+
+def _stacked(text: str) -> bool:
+    """True when most numbers stand alone on their lines (a column-by-column text dump)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    alone = sum(1 for line in lines if line.isdigit())
+    return alone >= 3 * WIDTH and alone * 2 >= len(lines)
+
+
+def _row_candidates(options: list[Cells]) -> list[Cells]:
+    """Readings of one row; when digits ran together, only those whose total adds up (rule 3)."""
+    if len(options) <= 1:
+        return options
+    adding_up = [o for o in options if _row_adds_up(o)]
+    return adding_up or options
+
+
+def _row_adds_up(cells: Cells) -> bool:
+    if not all(isinstance(c, Decimal) for c in cells):
+        return True
+    values = [c for c in cells if isinstance(c, Decimal)]
+    return sum(values[:-1], Decimal(0)) == values[-1]
+
+
+def consistent(table: Mapping[str, Cells], layout: str) -> bool:
+    """Rules 1 and 2 of the spec hold in every column (blank cells count as 0)."""
+    items = [k for k in _ITEMS if k in table and (layout == "2021" or k not in _ONLY_2021)]
+    balance = ("new", "carried_over", "outcome.total", "carried_forward")
+    for column in range(WIDTH):
+        if "outcome.total" in table and items:
+            total = sum((_cell(table, k, column) for k in items), Decimal(0))
+            if total != _cell(table, "outcome.total", column):
+                return False
+        if all(k in table for k in balance):
+            new, over, done, forward = (_cell(table, k, column) for k in balance)
+            if new + over != done + forward:
+                return False
+    return True
+
+
+def _cell(table: Mapping[str, Cells], key: str, column: int) -> Decimal:
+    value = table[key][column] if key in table else Decimal(0)
+    return value if isinstance(value, Decimal) else Decimal(0)
+
+
+def align(
+    groups: list[Group], options: list[list[Cells]], rows: tuple[Label, ...]
+) -> dict[int, int]:
+    """Assign groups to rows, in order, as their labels best suggest: row index → group index.
+
+    Dynamic programming over (groups, rows): a group may stay unassigned (a header, a page
+    number), a row may be missing; each assignment scores 1 plus how well the group's label
+    text names the row (its own line's label counts most).
+    """
+    n, m = len(groups), len(rows)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[""] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            choices = [(best[i - 1][j], "g"), (best[i][j - 1], "r")]
+            if options[i - 1]:
+                # A row of blank cells counts only where its label names the row.
+                base = 1.0 if any(groups[i - 1].chunks) else 0.0
+                score = base + _label_score(groups[i - 1], rows[j - 1])
+                choices.append((best[i - 1][j - 1] + score, "m"))
+            best[i][j], move[i][j] = max(choices, key=lambda c: c[0])
+    assigned: dict[int, int] = {}
+    i, j = n, m
+    while i > 0 and j > 0:
+        step = move[i][j]
+        if step == "m":
+            assigned[j - 1] = i - 1
+            i, j = i - 1, j - 1
+        elif step == "g":
+            i -= 1
+        else:
+            j -= 1
+    return assigned
+
+
+def _label_score(group: Group, row: Label) -> float:
+    return max(
+        3.0 * phrase_length(group.same_line, row),
+        1.0 * phrase_length(group.before, row),
+        0.5 * phrase_length(group.after, row),
+    )

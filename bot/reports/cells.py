@@ -1,0 +1,137 @@
+"""Splitting value text into cells: every way a run of digits can be cut, for the rules to pick.
+
+Text flattened without separators runs neighbouring cells together (``230000023``). Each chunk
+of digits can be cut into consecutive cells; a cell never starts with 0 unless it is 0, a sign
+belongs to the cell it starts, and decimals stay whole with the cell they end.
+"""
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from itertools import combinations, pairwise
+
+from bot.reports.numbers import NOT_REPORTED, read_cell
+
+Cell = Decimal | str  # a value, or NOT_REPORTED
+Cells = tuple[Cell, ...]
+
+_NUMERIC = re.compile(r"^(?P<sign>[+-]?)(?P<int>\d+)(?P<frac>\.\d+)?(?P<unit>万元|元)?$")
+MAX_CANDIDATES = 20000
+
+
+def chunk_options(chunk: str, pieces: int) -> list[Cells]:
+    """The ways one chunk reads as exactly ``pieces`` cells."""
+    if chunk == "" or read_cell(chunk) == NOT_REPORTED:
+        return [(NOT_REPORTED,)] if pieces == 1 else []
+    match = _NUMERIC.match(chunk)
+    if match is None:
+        value = read_cell(chunk)
+        return [(value,)] if pieces == 1 and value is not None else []
+    digits = match["int"]
+    if pieces == 1:
+        return [(_value(match["sign"], digits, match["frac"], match["unit"]),)]
+    options = []
+    for cuts in combinations(range(1, len(digits)), pieces - 1):
+        bounds = (0, *cuts, len(digits))
+        parts = [digits[a:b] for a, b in pairwise(bounds)]
+        if any(len(p) > 1 and p.startswith("0") for p in parts):
+            continue
+        cells: list[Cell] = [
+            _value(match["sign"] if i == 0 else "", p, None, None)
+            for i, p in enumerate(parts[:-1])
+        ]
+        cells.append(_value("", parts[-1], match["frac"], match["unit"]))
+        options.append(tuple(cells))
+    return options
+
+
+def _value(sign: str, digits: str, frac: str | None, unit: str | None) -> Decimal:
+    value = Decimal(f"{sign}{digits}{frac or ''}")
+    return value / 10000 if unit == "元" else value
+
+
+def _max_pieces(chunk: str, glued: bool) -> int:
+    """How many cells a chunk may hold: one, unless the text ran cells together (or the
+    chunk cannot be one number: 00 is two cells)."""
+    match = _NUMERIC.match(chunk)
+    if match is None:
+        return 1
+    whole = not (len(match["int"]) > 1 and match["int"].startswith("0"))
+    return 1 if whole and not glued else len(match["int"])
+
+
+def split_chunks(
+    chunks: list[str], width: int, signed: tuple[bool, ...] | None = None, *, glued: bool = True
+) -> list[Cells]:
+    """Every reading of ``chunks`` as ``width`` cells (empty chunks at the ends may be padding).
+
+    Only ``glued`` text (numbers touching labels) is cut, and chunks that cannot be one
+    number (``00``): separated cells are cells, never cut in two. ``signed`` marks the cells
+    that may carry a sign (本年增/减): a chunk that starts with + or − must start one of them,
+    which is how the sign settles where a cell begins.
+    """
+    chunks = _trim_padding(chunks, width)
+    limits = [_max_pieces(c, glued) for c in chunks]
+    if len(chunks) > width or sum(limits) < width:
+        return []
+    if len(chunks) == width:
+        cells = [chunk_options(c, 1) for c in chunks]
+        if not all(cells) or (signed is not None and not _signs_fit(chunks, (1,) * width, signed)):
+            return []
+        return [tuple(opt[0][0] for opt in cells)]
+    results: list[Cells] = []
+    for counts in _distributions(limits, width):
+        if signed is not None and not _signs_fit(chunks, counts, signed):
+            continue
+        results.extend(
+            _product([chunk_options(c, k) for c, k in zip(chunks, counts, strict=True)])
+        )
+        if len(results) > MAX_CANDIDATES:
+            break
+    return results
+
+
+def _signs_fit(chunks: list[str], counts: tuple[int, ...], signed: tuple[bool, ...]) -> bool:
+    start = 0
+    for chunk, count in zip(chunks, counts, strict=True):
+        if chunk[:1] in "+-" and chunk[1:2].isdigit() and not signed[start]:
+            return False
+        start += count
+    return True
+
+
+def _trim_padding(chunks: list[str], width: int) -> list[str]:
+    """Drop empty chunks at the ends while there are more chunks than cells."""
+    chunks = list(chunks)
+    while len(chunks) > width and chunks and chunks[-1] == "":
+        chunks.pop()
+    while len(chunks) > width and chunks and chunks[0] == "":
+        chunks.pop(0)
+    return chunks
+
+
+def _distributions(limits: list[int], total: int) -> Iterator[tuple[int, ...]]:
+    """Ways to give each chunk at least one and at most its limit of cells, summing to total."""
+    if not limits:
+        if total == 0:
+            yield ()
+        return
+    rest_min = len(limits) - 1
+    rest_max = sum(limits[1:])
+    for k in range(max(1, total - rest_max), min(limits[0], total - rest_min) + 1):
+        for tail in _distributions(limits[1:], total - k):
+            yield (k, *tail)
+
+
+def _product(options: list[list[Cells]]) -> Iterator[Cells]:
+    if not options:
+        yield ()
+        return
+    for head in options[0]:
+        for tail in _product(options[1:]):
+            yield head + tail
+
+
+def distinct(candidates: list[Cells]) -> list[Cells]:
+    """The candidates without repeats, in their first order."""
+    return list(dict.fromkeys(candidates))
