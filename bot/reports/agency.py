@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from bot.reports.gazetteer import find_division
 from bot.reports.model import Agency
+from bot.reports.ocr import correct_region
 
 # A region name: anything up to an administrative-division suffix. 片区, 园区, 景区, 社区 and
 # 小区 end in 区 but are not divisions with their own government.
@@ -38,7 +39,7 @@ def identify_agency(title_name: str, body: str = "") -> Agency:
     department's does (沭阳县发展和改革局, parent 沭阳县). A government with no region before
     its name may name its parent in the body (淮安市洪泽区人民政府).
     """
-    name = re.sub(r"\s+", "", title_name)
+    name = _corrected(re.sub(r"\s+", "", title_name), body)
     regions, rest = region_chain(name)
     parent = regions[-1] if regions else None
     if regions and _TOWNSHIP.search(rest):
@@ -49,6 +50,16 @@ def identify_agency(title_name: str, body: str = "") -> Agency:
         own = regions[-1] if regions else re.sub(r"(人民政府|管委会|管理委员会)$", "", name)
         return _placed(Agency(name, parent, level), own, body, government=True)
     return _placed(Agency(name, parent, level), parent, body)
+
+
+def _corrected(name: str, body: str) -> str:
+    """The name with OCR-misread region names (沐阳县) spelled as the gazetteer does."""
+    regions, _rest = region_chain(name)
+    for region in regions:
+        fixed = correct_region(region, body)
+        if fixed and fixed != region:
+            name = name.replace(region, fixed, 1)
+    return name
 
 
 def _placed(agency: Agency, region: str | None, body: str, *, government: bool = False) -> Agency:

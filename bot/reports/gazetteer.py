@@ -64,3 +64,16 @@ def find_division(name: str, context: str = "") -> Division | None:
 def _mentioned(division: Division, context: str) -> bool:
     names = [n for n in (division.city, division.province) if n and n != division.name]
     return any(n in context or n[:-1] in context for n in names if len(n) > 2)
+
+
+@cache
+def _names_by_shape() -> dict[tuple[int, str], list[str]]:
+    names: dict[tuple[int, str], list[str]] = {}
+    for name in _by_name():
+        names.setdefault((len(name), name[-1]), []).append(name)
+    return names
+
+
+def division_names(length: int, last: str) -> list[str]:
+    """Known division names of this length ending in this character (县, 市, 区 …)."""
+    return _names_by_shape().get((length, last), [])
