@@ -6,16 +6,17 @@ stay ambiguous.
 """
 
 import re
+import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 from bot.catalogue import Field, Label, all_fields
 from bot.catalogue.proactive import COLUMN_ORDER
-from bot.reports.cells import Cells, split_chunks
+from bot.reports.cells import Cell, Cells, split_chunks
 from bot.reports.labels import first_label, last_label, phrases
 from bot.reports.reading_model import SectionReading
 from bot.reports.solve import resolve
-from bot.reports.text import compact
-from bot.reports.tokens import unmerge_columns, value_groups
+from bot.reports.tokens import Group, unmerge_columns, value_groups
 
 
 def _layout_fields(layout: str) -> list[Field]:
@@ -32,31 +33,100 @@ def read_proactive(text: str, layout: str, prose: str = "") -> SectionReading:
     found: dict[str, list[Cells]] = {}
     groups = value_groups(unmerge_columns(text), 3)
     flattened = any(g.glued for g in groups)  # the text lost its separators: cut digits
-    for group in groups:
-        row = (
-            last_label(group.same_line, rows)
-            or last_label(group.before, rows)
-            or first_label(group.after, rows)
-        )
-        if row is None or row.key in found:
+    orphans: list[tuple[Group, str]] = []
+    for index, group in enumerate(groups):
+        row = _row_of(group, rows)
+        if row is None:
+            if not _annotation(group):
+                orphans.append((group, _note_after(groups, index)))
+            continue
+        if row.key in found:
             continue
         columns = [f for f in fields if f.row == row]
-        signed = tuple(f.signed for f in columns)
-        options = split_chunks(group.chunks, len(columns), signed, glued=flattened)
-        if not options:
-            continue
-        found[row.key] = _settle_by_prose(options, _prose_numbers(prose, row))
-        reading.labels[f"proactive.{row.key}"] = " ".join(group.same_line.split()) or row.zh
-    resolution = resolve(found, lambda _table: True)
+        options = split_chunks(
+            group.chunks, len(columns), tuple(f.signed for f in columns), glued=flattened
+        )
+        if not options and orphans and len(_values(group)) == len(columns) - 1:
+            options = _with_dropped_cell(group, *orphans.pop(0), columns)
+        if options:
+            found[row.key] = _settle_by_prose(options, _prose_numbers(prose, row))
+            reading.labels[f"proactive.{row.key}"] = " ".join(group.same_line.split()) or row.zh
+    _put_rows(reading, resolve(found, lambda _table: True).rows, rows, fields)
+    return reading
+
+
+def _row_of(group: Group, rows: tuple[Label, ...]) -> Label | None:
+    """The row a group's values belong to: named before them, else (PDF dumps) right after."""
+    return (
+        last_label(group.same_line, rows)
+        or last_label(group.before, rows)
+        or first_label(group.after, rows)
+    )
+
+
+def _put_rows(
+    reading: SectionReading,
+    cells_by_row: dict[str, tuple[Cell | None, ...]],
+    rows: tuple[Label, ...],
+    fields: list[Field],
+) -> None:
     for row in rows:
         keys = [f.key for f in fields if f.row == row]
-        cells = resolution.rows.get(row.key)
+        cells = cells_by_row.get(row.key)
         if cells is None:
             reading.missing.extend(keys)
             continue
         for key, value in zip(keys, cells, strict=True):
             reading.put(key, value)
-    return reading
+
+
+def _values(group: Group) -> list[str]:
+    return [c for c in group.chunks if c]
+
+
+def _annotation(group: Group) -> bool:
+    """A number inside brackets beside a cell (（其中修订 16 件）) annotates it; not a cell."""
+    line = group.same_line
+    return line.rfind("(") > line.rfind(")")  # an unclosed bracket before the number
+
+
+# What an annotation beside a dropped cell says about its column.
+_ANNOTATION_COLUMNS = (
+    ("修订", "issued"),
+    ("制发", "issued"),
+    ("失效", "repealed"),
+    ("废止", "repealed"),
+    ("有效", "in_force"),
+)
+
+
+def _note_after(groups: list[Group], index: int) -> str:
+    """The label text after a group, with the bracketed annotation that may follow it."""
+    note = groups[index].after
+    following = groups[index + 1] if index + 1 < len(groups) else None
+    if following is not None and _annotation(following):
+        note += f" {following.same_line} {following.after}"
+    return note
+
+
+def _with_dropped_cell(
+    group: Group, orphan: Group, note: str, columns: list[Field]
+) -> list[Cells]:
+    """A row missing one cell, which a converter left as a loose number before the table
+    (a cell printed on two lines: 22 / （其中修订 16 件）). Its annotation names its column;
+    without one, every position is a candidate and the rules or prose must settle it."""
+    loose = _values(orphan)
+    kept = _values(group)
+    if len(loose) != 1:
+        return []
+    named = [k for word, k in _ANNOTATION_COLUMNS if word in note]
+    keys = [c.column.key for c in columns]
+    positions = [keys.index(named[0])] if named and named[0] in keys else range(len(keys))
+    options = []
+    for position in positions:
+        chunks = [*kept[:position], loose[0], *kept[position:]]
+        options.extend(split_chunks(chunks, len(columns), glued=False))
+    return options
 
 
 def _settle_by_prose(options: list[Cells], numbers: set[Decimal]) -> list[Cells]:
@@ -69,9 +139,16 @@ def _settle_by_prose(options: list[Cells], numbers: set[Decimal]) -> list[Cells]
 _NUMBER_AFTER = r"[^\d。；;，,]{0,6}?(\d+(?:\.\d+)?)"
 
 
+@lru_cache(maxsize=8)
+def _prose_key(prose: str) -> str:
+    """The prose without spaces, punctuation kept: a number after a full stop is another
+    sentence's."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", prose))
+
+
 def _prose_numbers(prose: str, row: Label) -> set[Decimal]:
     """Numbers the prose states right after the row's name: 规范性文件77件 → 77."""
-    target = compact(prose)
+    target = _prose_key(prose)
     numbers: set[Decimal] = set()
     for phrase in phrases(row):
         for match in re.finditer(re.escape(phrase) + _NUMBER_AFTER, target):

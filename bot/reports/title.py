@@ -1,5 +1,6 @@
 """The title of a report: which agency, which year."""
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -25,14 +26,14 @@ class Title:
     line: int
 
 
-def find_title(lines: list[str], *, search_lines: int = 40) -> Title | None:
-    """The first line among the first ``search_lines`` that reads like a report title."""
+def find_title(lines: list[str], *, search_lines: int = 60) -> Title | None:
+    """The first line among the first ``search_lines`` that reads like a report title; a
+    title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…) is joined."""
     heads = [normalize_line(raw).replace("\t", " ") for raw in lines[:search_lines]]
-    heads = [line for line in heads if line]
-    for index, line in enumerate(heads):
-        # A title may break after the agency's name: 淮安市人民政府 / 2024 年政府信息公开…
-        joined = line + (heads[index + 1] if index + 1 < len(heads) else "")
-        for text in (line, joined):
+    heads = [line.lstrip("•·-*# ") for line in heads if line]
+    joined = [a + b for a, b in itertools.pairwise(heads)]
+    for candidates in (heads, joined):
+        for index, text in enumerate(candidates):
             match = _NAME_FIRST.match(text) or _YEAR_FIRST.match(text)
             if match:
                 name = re.sub(r"\s+", "", match["name"]).strip('《》"“”')
