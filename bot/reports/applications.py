@@ -9,6 +9,7 @@ from bot.reports.cells import Cells, split_chunks
 from bot.reports.labels import phrase_length
 from bot.reports.reading_model import SectionReading
 from bot.reports.solve import resolve
+from bot.reports.text import compact
 from bot.reports.tokens import Group, value_groups
 
 WIDTH = len(COLUMNS)
@@ -105,6 +106,7 @@ def align(
     text names the row (its own line's label counts most).
     """
     n, m = len(groups), len(rows)
+    contexts = [(compact(g.same_line), compact(g.before), compact(g.after)) for g in groups]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[""] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
@@ -113,7 +115,7 @@ def align(
             if options[i - 1]:
                 # A row of blank cells counts only where its label names the row.
                 base = 1.0 if any(groups[i - 1].chunks) else 0.0
-                score = base + _label_score(groups[i - 1], rows[j - 1])
+                score = base + _label_score(contexts[i - 1], rows[j - 1])
                 choices.append((best[i - 1][j - 1] + score, "m"))
             best[i][j], move[i][j] = max(choices, key=lambda c: c[0])
     assigned: dict[int, int] = {}
@@ -130,9 +132,11 @@ def align(
     return assigned
 
 
-def _label_score(group: Group, row: Label) -> float:
+def _label_score(context: tuple[str, str, str], row: Label) -> float:
+    """How well a group's compacted label text (same line, before, after) names the row."""
+    same, before, after = context
     return max(
-        3.0 * phrase_length(group.same_line, row),
-        1.0 * phrase_length(group.before, row),
-        0.5 * phrase_length(group.after, row),
+        3.0 * phrase_length(same, row, compacted=True),
+        1.0 * phrase_length(before, row, compacted=True),
+        0.5 * phrase_length(after, row, compacted=True),
     )

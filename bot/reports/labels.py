@@ -13,9 +13,9 @@ def phrases(label: Label) -> tuple[str, ...]:
     return tuple(sorted((f for f in forms if f), key=len, reverse=True))
 
 
-def phrase_length(text: str, label: Label) -> int:
+def phrase_length(text: str, label: Label, *, compacted: bool = False) -> int:
     """The length of the longest form of ``label`` found in ``text`` (0 if none)."""
-    target = compact(text)
+    target = text if compacted else compact(text)
     return next((len(p) for p in phrases(label) if p in target), 0)
 
 

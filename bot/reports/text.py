@@ -12,10 +12,12 @@ def normalize_line(line: str) -> str:
     return _SPACES.sub(" ", out).strip(" ")
 
 
+_NOT_LABEL = re.compile(r"[^\w“”\"]|_")
+
+
 def compact(text: str) -> str:
     """The text with every space, tab and punctuation mark removed, for comparing labels."""
-    norm = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in norm if ch.isalnum() or ch in '“”"')
+    return _NOT_LABEL.sub("", unicodedata.normalize("NFKC", text))
 
 
 _NUMBERING = re.compile(
