@@ -19,7 +19,13 @@ from bot.console import run_console
 from bot.errors import ConfigError, ReportError
 from bot.reports import parse_report
 from bot.reports.jsonout import report_to_json
-from bot.service import DisclosureService, IngestResult, open_service, report_files
+from bot.service import (
+    DisclosureService,
+    IngestOptions,
+    IngestResult,
+    open_service,
+    report_files,
+)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 err = Console(stderr=True)
@@ -84,17 +90,24 @@ def ingest(
     allow_incomplete: Annotated[
         bool, typer.Option("--allow-incomplete", help="Index truncated reports too.")
     ] = False,
+    agency: Annotated[
+        str | None, typer.Option(help="The agency, for a fragment whose title is missing.")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option(help="The year, for a fragment whose title is missing.")
+    ] = None,
 ) -> None:
     """Index report files and folders; say what was indexed, skipped or rejected, and why."""
     config = _config(ctx)
-    results = index_paths(_service(config), paths, config, allow_incomplete=allow_incomplete)
+    options = IngestOptions(allow_incomplete, agency, year)
+    results = index_paths(_service(config), paths, config, options)
     _print_summary(results)
     if results and all(r.status == "rejected" for r in results):
         raise typer.Exit(1)
 
 
 def index_paths(
-    service: DisclosureService, paths: list[Path], config: Config, *, allow_incomplete: bool
+    service: DisclosureService, paths: list[Path], config: Config, options: IngestOptions
 ) -> list[IngestResult]:
     """Ingest with a progress bar on the terminal."""
     files = report_files(paths)
@@ -102,9 +115,7 @@ def index_paths(
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("indexing", total=len(files))
         for result in service.ingest_paths(
-            files,
-            now=lambda: datetime.now(config.reminders.timezone),
-            allow_incomplete=allow_incomplete,
+            files, now=lambda: datetime.now(config.reminders.timezone), options=options
         ):
             results.append(result)
             progress.advance(task)
@@ -173,7 +184,7 @@ def start(ctx: typer.Context) -> None:
     )
     service = _service(config)
     samples = Path(config.store.samples) if config.store.samples else bundled_samples()
-    results = index_paths(service, [samples], config, allow_incomplete=False)
+    results = index_paths(service, [samples], config, IngestOptions())
     counts = Counter(r.status for r in results)
     _stderr(f"Samples in {samples}: {dict(counts)}")
     run_console(service)

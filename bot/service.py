@@ -1,7 +1,7 @@
 """The core the CLI, the console and the chat share: ingest files, answer questions."""
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,8 +11,22 @@ from bot.config import Config
 from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
 from bot.names import AgencyIndex
 from bot.reports import ParsedReport, parse_report
+from bot.reports.agency import identify_agency
 from bot.validation import compare_with_previous
 from store import Database, StoredReport, open_database, repo
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How to ingest: whether incomplete reports are indexed, and the agency and year to use
+    for a fragment whose title is missing."""
+
+    allow_incomplete: bool = False
+    agency: str | None = None
+    year: int | None = None
+
+
+DEFAULT = IngestOptions()
 
 
 @dataclass(frozen=True)
@@ -95,12 +109,11 @@ class DisclosureService:
         return report.with_findings(tuple(compare_with_previous(report.figures, previous)))
 
     def ingest_bytes(
-        self, name: str, data: bytes, *, now: datetime, allow_incomplete: bool = False
+        self, name: str, data: bytes, *, now: datetime, options: IngestOptions = DEFAULT
     ) -> IngestResult:
         """Parse and index one file; a bad file is rejected with the reason, nothing written."""
         try:
-            report = self.parse(name, data)
-            _check_complete(report, allow_incomplete)
+            report = _complete(self.parse(name, data), options)
         except ReportError as error:
             return IngestResult(Path(name).name, "rejected", detail=error.reason)
         outcome = repo.save_report(self.db, report=report, now=now)
@@ -116,7 +129,7 @@ class DisclosureService:
         paths: Iterable[Path],
         *,
         now: Callable[[], datetime],
-        allow_incomplete: bool = False,
+        options: IngestOptions = DEFAULT,
     ) -> Iterator[IngestResult]:
         """Ingest files and folders (recursively), one result per file, in name order."""
         for path in report_files(paths):
@@ -125,7 +138,7 @@ class DisclosureService:
             except OSError as error:
                 yield IngestResult(path.name, "rejected", detail=error.strerror or str(error))
                 continue
-            yield self.ingest_bytes(path.name, data, now=now(), allow_incomplete=allow_incomplete)
+            yield self.ingest_bytes(path.name, data, now=now(), options=options)
 
 
 def open_service(config: Config) -> DisclosureService:
@@ -137,16 +150,23 @@ def open_service(config: Config) -> DisclosureService:
     )
 
 
-def _check_complete(report: ParsedReport, allow_incomplete: bool) -> None:
+def _complete(report: ParsedReport, options: IngestOptions) -> ParsedReport:
+    """The report, named where its title is missing; refused while incomplete unless allowed."""
+    if report.year is None and options.year is not None:
+        report = replace(report, year=options.year)
+    if not report.agency.name and options.agency:
+        report = replace(report, agency=identify_agency(options.agency))
     if report.year is None or not report.agency.name:
         raise IncompleteReportError(
-            report.source_name, "no title naming the agency and year: it cannot be indexed"
+            report.source_name,
+            "no title naming the agency and year: give them with --agency and --year",
         )
     incomplete = [f for f in report.findings if f.rule == "incomplete"]
-    if incomplete and not allow_incomplete:
+    if incomplete and not options.allow_incomplete:
         raise IncompleteReportError(
             report.source_name, incomplete[0].message + " (use --allow-incomplete to index it)"
         )
+    return report
 
 
 def report_files(paths: Iterable[Path]) -> list[Path]:
@@ -164,4 +184,4 @@ def report_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-__all__ = ["DisclosureService", "IngestResult", "open_service", "report_files"]
+__all__ = ["DisclosureService", "IngestOptions", "IngestResult", "open_service", "report_files"]
