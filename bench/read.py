@@ -1,0 +1,64 @@
+"""Reading speed: reports parsed per second, for each file format.
+
+    .venv/bin/python -m bench.read [--seconds 3]
+
+Parses the report fixtures of each format (real reports and generated ones) in a loop for
+about ``--seconds`` each and prints reports per second, with the machine it ran on.
+"""
+
+import argparse
+import os
+import platform
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from bot.reports import parse_report
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+FORMATS = (".txt", ".html", ".docx", ".pdf")
+COMMAND = ".venv/bin/python -m bench.read"
+
+
+def files_by_format() -> dict[str, list[tuple[str, bytes]]]:
+    """Every report fixture that parses, grouped by suffix."""
+    found: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
+    for folder in (FIXTURES / "reports", FIXTURES / "generated"):
+        for path in sorted(folder.iterdir()):
+            if path.suffix in FORMATS and not path.name.startswith(("019_", "021_")):
+                found[path.suffix].append((path.name, path.read_bytes()))
+    return found
+
+
+def measure(files: list[tuple[str, bytes]], seconds: float) -> tuple[int, float]:
+    """Parse the files round-robin for about ``seconds``: (reports parsed, elapsed)."""
+    count, start = 0, time.perf_counter()
+    while True:
+        for name, data in files:
+            parse_report(name, data)
+            count += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return count, elapsed
+
+
+def main() -> None:
+    """Print reports per second for each format."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    args = parser.parse_args()
+    print(
+        f"# reading speed · {platform.processor() or platform.machine()} · "
+        f"{os.cpu_count()} cores · Python {platform.python_version()}"
+    )
+    print(f"{'format':<8}{'files':>6}{'reports/s':>12}{'ms/report':>12}")
+    for suffix, files in sorted(files_by_format().items(), key=lambda i: FORMATS.index(i[0])):
+        parse_report(*files[0])  # warm caches (gazetteer, catalogue) before timing
+        count, elapsed = measure(files, args.seconds)
+        rate = count / elapsed
+        print(f"{suffix[1:]:<8}{len(files):>6}{rate:>12.1f}{1000 / rate:>12.1f}")
+    print(f"reproduce: {COMMAND} --seconds {args.seconds:g}")
+
+
+if __name__ == "__main__":
+    main()
