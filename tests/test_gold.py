@@ -161,3 +161,19 @@ def test_publication_date() -> None:
     path = REPORTS / "008_pingtan_2023.txt"
     report = parse_report(path.name, path.read_bytes())
     assert str(report.published) == "2024-03-08"  # 发布时间: 2024-03-08 in the page header
+
+
+@pytest.mark.parametrize(
+    ("name", "problems_start", "other_end"),
+    [
+        ("020_shuyang_fgj_2023.html", "一是", "2024年1月17日"),
+        ("010_pingtan_2025.html", "一是", "2025年，无收取信息处理费情况。"),
+    ],
+)
+def test_prose_sections_without_page_furniture(
+    name: str, problems_start: str, other_end: str
+) -> None:
+    report = parse_report(name, (REPORTS / name).read_bytes())
+    assert report.text["overview"].startswith("20")
+    assert problems_start in report.text["problems"]
+    assert report.text["other_matters"].endswith(other_end)  # no site footer after it

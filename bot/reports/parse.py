@@ -178,10 +178,23 @@ def _incomplete(
     return [Finding("incomplete", tuple(missing), None, None, "; ".join(parts))]
 
 
+# Where a saved portal page's furniture starts after the report's last section.
+_PAGE_FURNITURE = re.compile(
+    r"^(?:附件下载|扫一扫|打印本页|【打印】|关闭窗口|相关链接|友情链接|版权所有|主办单位|"
+    r"网站标识码|.*ICP备|上一篇|下一篇|分享到)"
+)
+
+
 def _prose(text: str, spans: dict[str, SectionSpan]) -> dict[str, str]:
     prose = {}
     for span in spans.values():
         if span.section.text_key:
-            lines = [line.strip() for line in _body(text, span).splitlines() if line.strip()]
+            lines = []
+            for raw in _body(text, span).splitlines():
+                line = raw.strip()
+                if _PAGE_FURNITURE.match(line):
+                    break
+                if line:
+                    lines.append(line)
             prose[span.section.text_key] = "\n".join(lines)
     return prose
