@@ -9,6 +9,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     BaseHandler,
+    CallbackQueryHandler,
     CommandHandler,
     Defaults,
     ExtBot,
@@ -22,7 +23,7 @@ from bot.service import DisclosureService, open_service
 from handlers.basic import help_command, start
 from handlers.common import SERVICE_KEY, Context
 from handlers.errors import on_error
-from handlers.questions import question
+from handlers.questions import pick, question
 
 log = logging.getLogger("disclosure_bot")
 
@@ -45,6 +46,7 @@ def handlers() -> list[BaseHandler[Update, Context, object]]:
         CommandHandler("start", start),
         CommandHandler("help", help_command),
         MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, question),
+        CallbackQueryHandler(pick, pattern=r"^pick:"),
     ]
 
 

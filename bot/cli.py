@@ -25,6 +25,7 @@ from bot.service import (
     IngestResult,
     open_service,
     report_files,
+    save_chart,
 )
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -138,10 +139,16 @@ def ask(
 ) -> None:
     """Answer one question about the indexed reports."""
     answer = _service(_config(ctx)).ask(" ".join(question))
+    data = answer.to_json()
+    chart = save_chart(answer.chart) if answer.chart is not None else None
+    if chart is not None:
+        data["chart"] = str(chart)
     if as_json:
-        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=1))
-    else:
-        print(answer.text)
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    print(answer.text)
+    if chart is not None:
+        print(f"Chart: {chart}")
 
 
 @app.command()

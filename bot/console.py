@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from bot.answers import Answer
 from bot.answers.help import help_text
-from bot.service import DisclosureService
+from bot.service import DisclosureService, save_chart
 
 _QUIT = {"/quit", "/exit", "quit", "exit", "退出"}
 _BANNER = (
@@ -42,6 +42,8 @@ def run_console(
         else:
             pending = None
         write(answer.text)
+        if answer.chart is not None:
+            write(f"Chart: {save_chart(answer.chart)}")
 
 
 def _pick(service: DisclosureService, pending: tuple[str, Answer], line: str) -> Answer | None:

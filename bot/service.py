@@ -1,15 +1,18 @@
 """The core the CLI, the console and the chat share: ingest files, answer questions."""
 
+import hashlib
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.answers import Answer, answer_question
 from bot.config import Config
 from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
-from bot.names import AgencyIndex
+from bot.names import AgencyInfo, NameIndex
 from bot.reports import ParsedReport, parse_report
 from bot.reports.agency import identify_agency
 from bot.validation import compare_with_previous
@@ -48,17 +51,19 @@ class DisclosureService:
         self.timezone = timezone
         self.max_file_bytes = max_file_bytes
         self._version: tuple[int, int] | None = None
-        self._index = AgencyIndex([])
+        self._index = NameIndex([])
         self._years: dict[int, list[int]] = {}
 
     # -- reading (the answer engine's Library) -------------------------------------------
 
-    def agency_index(self) -> AgencyIndex:
+    def agency_index(self) -> NameIndex:
         """The name index, rebuilt when the store changed (another process may ingest)."""
         version = repo.index_version(self.db)
         if version != self._version:
             agencies = repo.list_agencies(self.db)
-            self._index = AgencyIndex((a.id, a.name, a.parent) for a in agencies)
+            self._index = NameIndex(
+                AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in agencies
+            )
             self._years = repo.report_years(self.db)
             self._version = version
         return self._index
@@ -70,6 +75,17 @@ class DisclosureService:
     def report(self, agency_id: int, year: int) -> StoredReport | None:
         """The current report of the agency for the year."""
         return repo.get_report(self.db, agency_id=agency_id, year=year)
+
+    def values(
+        self, *, keys: list[str], year: int, agency_ids: list[int]
+    ) -> dict[int, dict[str, Decimal | None]]:
+        """The cells ``keys`` of each agency's report for the year (agencies without one are
+        left out)."""
+        return repo.figure_values(self.db, keys=keys, year=year, agency_ids=agency_ids)
+
+    def flagged(self, *, keys: list[str], year: int, agency_ids: list[int]) -> set[int]:
+        """Agencies whose report for the year breaks a rule touching any of ``keys``."""
+        return repo.flagged_agencies(self.db, keys=keys, year=year, agency_ids=agency_ids)
 
     # -- questions -------------------------------------------------------------------------
 
@@ -101,9 +117,7 @@ class DisclosureService:
         report = parse_report(name, data)
         if report.year is None:
             return report
-        previous = repo.previous_figures(
-            self.db, agency_name=report.agency.name, year=report.year - 1
-        )
+        previous = repo.previous_figures(self.db, agency=report.agency, year=report.year - 1)
         if previous is None:
             return report
         return report.with_findings(tuple(compare_with_previous(report.figures, previous)))
@@ -139,6 +153,15 @@ class DisclosureService:
                 yield IngestResult(path.name, "rejected", detail=error.strerror or str(error))
                 continue
             yield self.ingest_bytes(path.name, data, now=now(), options=options)
+
+
+def save_chart(png: bytes) -> Path:
+    """Write a chart to a file named after its content (for the console and ``ask``)."""
+    folder = Path(tempfile.gettempdir()) / "disclosure-bot-charts"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"chart-{hashlib.sha256(png).hexdigest()[:12]}.png"
+    path.write_bytes(png)
+    return path
 
 
 def open_service(config: Config) -> DisclosureService:
@@ -184,4 +207,11 @@ def report_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-__all__ = ["DisclosureService", "IngestOptions", "IngestResult", "open_service", "report_files"]
+__all__ = [
+    "DisclosureService",
+    "IngestOptions",
+    "IngestResult",
+    "open_service",
+    "report_files",
+    "save_chart",
+]

@@ -29,10 +29,15 @@ class AwareDateTime(sa.types.TypeDecorator[datetime]):
 
 
 class Agency(SQLModel, table=True):
-    """A reporting agency, with the regions above it as its reports name them."""
+    """A reporting agency, with the regions above it as its reports name them.
+
+    Names repeat across the country (城关镇人民政府, 鼓楼区人民政府): an agency is its name
+    within the region it lies in, ``identity`` = name and the nearest known region.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(index=True, unique=True, max_length=200)
+    identity: str = Field(unique=True, max_length=320)
+    name: str = Field(index=True, max_length=200)
     parent: str | None = Field(default=None, index=True, max_length=100)
     level: str | None = Field(default=None, max_length=20)
     city: str | None = Field(default=None, index=True, max_length=100)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, func, select
 
+from bot.reports.model import Agency as ParsedAgency
 from bot.reports.model import Finding as ParsedFinding
 from bot.reports.model import ParsedReport
 from store.db import Database
@@ -37,11 +38,26 @@ def save_report(db: Database, *, report: ParsedReport, now: datetime) -> IngestO
         return IngestOutcome(status, row.id, agency.name, year, replaced)
 
 
+def agency_identity(name: str, parent: str | None, city: str | None, province: str | None) -> str:
+    """Name and the nearest known region: 汉屯路街道办事处|西工区."""
+    return f"{name}|{parent or city or province or ''}"
+
+
 def _upsert_agency(session: Session, report: ParsedReport) -> Agency:
     parsed = report.agency
-    agency = session.exec(select(Agency).where(Agency.name == parsed.name)).first()
+    identity = agency_identity(parsed.name, parsed.parent, parsed.city, parsed.province)
+    agency = session.exec(select(Agency).where(Agency.identity == identity)).first()
     if agency is None:
-        agency = Agency(name=parsed.name)
+        # the same agency named once without its region, once with: one agency, not two
+        namesakes = session.exec(select(Agency).where(Agency.name == parsed.name)).all()
+        placeless = [a for a in namesakes if a.identity.endswith("|")]
+        if identity.endswith("|") and len(namesakes) == 1:
+            agency = namesakes[0]
+        elif len(placeless) == 1:
+            agency = placeless[0]
+            agency.identity = identity
+    if agency is None:
+        agency = Agency(name=parsed.name, identity=identity)
     agency.parent = parsed.parent or agency.parent
     agency.level = parsed.level or agency.level
     agency.city = parsed.city or agency.city
@@ -148,13 +164,16 @@ def get_report(db: Database, *, agency_id: int, year: int) -> StoredReport | Non
         )
 
 
-def previous_figures(db: Database, *, agency_name: str, year: int) -> dict[str, Decimal] | None:
+def previous_figures(
+    db: Database, *, agency: ParsedAgency, year: int
+) -> dict[str, Decimal] | None:
     """The reported figures of the agency's current report for ``year``, if indexed."""
+    identity = agency_identity(agency.name, agency.parent, agency.city, agency.province)
     with db.session() as session:
-        agency = session.exec(select(Agency).where(Agency.name == agency_name)).first()
-        if agency is None or agency.id is None:
+        row = session.exec(select(Agency).where(Agency.identity == identity)).first()
+        if row is None or row.id is None:
             return None
-        report = _current_report(session, agency.id, year)
+        report = _current_report(session, row.id, year)
         if report is None:
             return None
         rows = session.exec(
@@ -193,3 +212,53 @@ def index_version(db: Database) -> tuple[int, int]:
             select(func.count(col(Report.id)), func.max(col(Report.id))).where(col(Report.current))
         ).one()
         return int(row[0] or 0), int(row[1] or 0)
+
+
+def figure_values(
+    db: Database, *, keys: list[str], year: int, agency_ids: list[int]
+) -> dict[int, dict[str, Decimal | None]]:
+    """The cells ``keys`` of each listed agency's current report for ``year``."""
+    found: dict[int, dict[str, Decimal | None]] = {}
+    with db.session() as session:
+        for chunk in _chunks(agency_ids):
+            reports = session.exec(
+                select(Report.id, Report.agency_id).where(
+                    col(Report.current), Report.year == year, col(Report.agency_id).in_(chunk)
+                )
+            ).all()
+            by_report = dict(reports)
+            for agency_id in by_report.values():
+                found[agency_id] = {}
+            if not by_report:
+                continue
+            rows = session.exec(
+                select(Figure.report_id, Figure.key, Figure.value).where(
+                    col(Figure.report_id).in_(list(by_report)), col(Figure.key).in_(keys)
+                )
+            )
+            for report_id, key, value in rows:
+                found[by_report[report_id]][key] = None if value is None else Decimal(value)
+    return found
+
+
+def flagged_agencies(
+    db: Database, *, keys: list[str], year: int, agency_ids: list[int]
+) -> set[int]:
+    """Agencies whose current report for ``year`` has a finding touching any of ``keys``."""
+    flagged: set[int] = set()
+    wanted = set(keys)
+    with db.session() as session:
+        for chunk in _chunks(agency_ids):
+            rows = session.exec(
+                select(Report.agency_id, Finding.cells_json)
+                .join(Finding, col(Finding.report_id) == col(Report.id))
+                .where(col(Report.current), Report.year == year, col(Report.agency_id).in_(chunk))
+            )
+            for agency_id, cells in rows:
+                if wanted & set(json.loads(cells)):
+                    flagged.add(agency_id)
+    return flagged
+
+
+def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)] or [[]]

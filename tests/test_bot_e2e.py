@@ -1,8 +1,10 @@
 """End to end: a phone user messages the real Application over HTTP through the fake Bot API."""
 
+from conftest import REPORTS, SEED, fixed_now
 from fake_telegram import FakeTelegram
 
 from bot.app import BotApp
+from bot.service import DisclosureService
 
 
 async def _reply_to(fake: FakeTelegram, text: str, **kwargs: object) -> str:
@@ -58,3 +60,45 @@ async def test_group_text_is_not_a_question(bot_app: BotApp, fake_tg: FakeTelegr
     reply = await _reply_to(fake_tg, "hantun 2023")  # the private one is answered
     assert "Hantun Road" in reply
     assert not [c for c in fake_tg.calls_to("sendMessage") if c.params["chat_id"] == -100]
+
+
+async def test_which_one_buttons_then_answer(
+    bot_app: BotApp, fake_tg: FakeTelegram, seeded: DisclosureService
+) -> None:
+    namesake = SEED.read_text(encoding="utf-8").replace("西工区汉屯路", "老城区汉屯路")
+    seeded.ingest_bytes("laocheng.txt", namesake.encode(), now=fixed_now())
+    fake_tg.mark()
+    fake_tg.send_text("how many applications did Hantun Road receive in 2023")
+    (sent,) = await fake_tg.await_for("sendMessage")
+    buttons = [row[0] for row in sent.params["reply_markup"]["inline_keyboard"]]
+    assert [b["text"] for b in buttons] == [
+        "汉屯路街道办事处 (西工区)",
+        "汉屯路街道办事处 (老城区)",
+    ]
+    fake_tg.mark()
+    fake_tg.press_button(fake_tg.last_message(4242), buttons[1]["callback_data"])
+    (edit,) = await fake_tg.await_for("editMessageText")
+    assert "New applications received: 0 applications" in edit.params["text"]
+    assert await fake_tg.await_for("answerCallbackQuery")
+
+
+async def test_forged_button_reaches_nothing(bot_app: BotApp, fake_tg: FakeTelegram) -> None:
+    fake_tg.send_text("/start")
+    await fake_tg.await_for("sendMessage")
+    fake_tg.mark()
+    fake_tg.press_button(fake_tg.last_message(4242), "pick:deadbeef:1")
+    (answered,) = await fake_tg.await_for("answerCallbackQuery")
+    assert "expired" in answered.params["text"]
+    assert fake_tg.calls_to("editMessageText") == []
+
+
+async def test_trend_comes_as_a_chart(
+    bot_app: BotApp, fake_tg: FakeTelegram, seeded: DisclosureService
+) -> None:
+    for name in ("004_pingtan_2019.html", "008_pingtan_2023.html", "010_pingtan_2025.html"):
+        seeded.ingest_bytes(name, (REPORTS / name).read_bytes(), now=fixed_now())
+    fake_tg.mark()
+    fake_tg.send_text("Pingtan applications trend")
+    (photo,) = await fake_tg.await_for("sendPhoto")
+    assert "2019: 23 applications" in photo.params["caption"]
+    assert fake_tg.uploaded(photo).startswith(b"\x89PNG")

@@ -4,24 +4,33 @@ from datetime import date
 
 import pytest
 
-from bot.names import AgencyIndex, name_forms
+from bot.names import AgencyInfo, NameIndex, name_forms
 from bot.questions.fields import match_fields
 from bot.questions.language import detect_language
 from bot.questions.years import find_years
 
 AGENCIES = [
-    (1, "汉屯路街道办事处", "西工区"),
-    (2, "沭阳县发展和改革局", "沭阳县"),
-    (3, "沭阳县人民政府", None),
-    (4, "淮安市人民政府", None),
-    (5, "洪泽区人民政府", "淮安市"),
-    (6, "重庆市人民政府", None),
+    AgencyInfo(1, "汉屯路街道办事处", "西工区", "洛阳市", "河南省"),
+    AgencyInfo(2, "沭阳县发展和改革局", "沭阳县", "宿迁市", "江苏省"),
+    AgencyInfo(3, "沭阳县人民政府", None, "宿迁市", "江苏省"),
+    AgencyInfo(4, "淮安市人民政府", None, "淮安市", "江苏省"),
+    AgencyInfo(5, "洪泽区人民政府", "淮安市", "淮安市", "江苏省"),
+    AgencyInfo(6, "重庆市人民政府", None, None, "重庆市"),
+    AgencyInfo(7, "汉屯路街道办事处", "老城区", "洛阳市", "河南省"),
 ]
 
 
 @pytest.fixture(scope="module")
-def index() -> AgencyIndex:
-    return AgencyIndex(AGENCIES)
+def index() -> NameIndex:
+    return NameIndex(AGENCIES)
+
+
+def _names(index: NameIndex, question: str) -> list[list[str]]:
+    """For each mention, its candidates' names (with parent), best first."""
+    return [
+        [f"{h.agency.name}|{h.agency.parent}" for h in m.candidates if h.agency]
+        for m in index.find(question).agencies
+    ]
 
 
 @pytest.mark.parametrize(
@@ -48,20 +57,57 @@ def index() -> AgencyIndex:
         ("Chongqing", "重庆市人民政府"),  # polyphone: chong, not zhong
     ],
 )
-def test_agency_found(index: AgencyIndex, question: str, agency: str) -> None:
-    hits = index.find(question)
-    assert hits, question
-    assert hits[0].agency.name == agency
+def test_agency_found(index: NameIndex, question: str, agency: str) -> None:
+    mentions = index.find(question).agencies
+    assert len(mentions) == 1, question
+    assert mentions[0].best.agency is not None
+    assert mentions[0].best.agency.name == agency
 
 
 @pytest.mark.parametrize("question", ["Essen", "hessen", "roadster", "nothing here", "2023"])
-def test_no_agency_is_no_match(index: AgencyIndex, question: str) -> None:
-    assert index.find(question) == []
+def test_no_agency_is_no_match(index: NameIndex, question: str) -> None:
+    assert index.find(question).agencies == ()
 
 
-def test_latin_alias_needs_word_boundaries(index: AgencyIndex) -> None:
+def test_latin_alias_needs_word_boundaries(index: NameIndex) -> None:
     # "shuyang" inside another word is not the county.
-    assert index.find("xshuyangx") == []
+    assert index.find("xshuyangx").agencies == ()
+
+
+def test_namesakes_are_candidates_of_one_mention(index: NameIndex) -> None:
+    assert _names(index, "Hantun Road 2023") == [
+        ["汉屯路街道办事处|西工区", "汉屯路街道办事处|老城区"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hantun Road in Xigong",
+        "西工区汉屯路",
+        "汉屯路 2023 西工区",
+        "Hantun Road, Xigong District",
+    ],
+)
+def test_a_region_settles_namesakes(index: NameIndex, question: str) -> None:
+    assert _names(index, question) == [["汉屯路街道办事处|西工区"]]
+
+
+def test_two_agencies_are_two_mentions(index: NameIndex) -> None:
+    assert _names(index, "compare Hongze and Huaian") == [
+        ["洪泽区人民政府|淮安市"],
+        ["淮安市人民政府|None"],
+    ]
+    assert _names(index, "洪泽区和淮安市对比") == [
+        ["洪泽区人民政府|淮安市"],
+        ["淮安市人民政府|None"],
+    ]
+
+
+def test_regions_are_found(index: NameIndex) -> None:
+    found = index.find("江苏省各机构合计")
+    assert [r.region.name for r in found.regions if r.region] == ["江苏省"]
+    assert index.regions["江苏省"].members == frozenset({2, 3, 4, 5})
 
 
 def test_english_name() -> None:

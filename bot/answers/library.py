@@ -1,15 +1,16 @@
 """What the answer engine needs to read: the agencies and their reports."""
 
+from decimal import Decimal
 from typing import Protocol
 
-from bot.names import AgencyIndex
+from bot.names import NameIndex
 from store.records import StoredReport
 
 
 class Library(Protocol):
     """Read access to the indexed reports (the service implements it over the store)."""
 
-    def agency_index(self) -> AgencyIndex:
+    def agency_index(self) -> NameIndex:
         """The name index of every agency with a report."""
         ...
 
@@ -19,4 +20,15 @@ class Library(Protocol):
 
     def report(self, agency_id: int, year: int) -> StoredReport | None:
         """The current report of the agency for the year."""
+        ...
+
+    def values(
+        self, *, keys: list[str], year: int, agency_ids: list[int]
+    ) -> dict[int, dict[str, Decimal | None]]:
+        """For each agency with a report that year: the cells ``keys`` (``None`` if not
+        reported; absent if not in the report's layout)."""
+        ...
+
+    def flagged(self, *, keys: list[str], year: int, agency_ids: list[int]) -> set[int]:
+        """The agencies whose report for the year breaks a rule touching any of ``keys``."""
         ...

@@ -51,6 +51,9 @@ class Answer:
     source: Source | None = None
     choices: tuple[Choice, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    chart: bytes | None = None
+    series: dict[int, float | None] = field(default_factory=dict)
+    rows: tuple[dict[str, Any], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object ``ask --json`` prints (spec: at least ``answer``)."""
@@ -69,6 +72,10 @@ class Answer:
             out["choices"] = [{"label": c.label, "agency_id": c.agency_id} for c in self.choices]
         if self.warnings:
             out["warnings"] = list(self.warnings)
+        if self.series:
+            out["series"] = {str(year): value for year, value in self.series.items()}
+        if self.rows:
+            out["rows"] = list(self.rows)
         return out
 
 

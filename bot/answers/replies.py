@@ -1,156 +1,64 @@
-"""Building each kind of answer: a figure, a summary, a choice, or why there is none."""
+"""Answers that carry no figure: which one?, not indexed, unknown figure, help, the index."""
 
-from bot.answers.figures import read_figure
-from bot.answers.format import field_label, format_value, section_title
+from bot.answers.format import field_label
 from bot.answers.library import Library
-from bot.answers.model import Answer, Choice, Source
-from bot.answers.texts import say
-from bot.catalogue import Field, field
+from bot.answers.model import Answer, Choice
+from bot.answers.texts import join, say
+from bot.catalogue import field
 from bot.names import AgencyEntry, Hit
-from store.records import StoredReport
 
-SUMMARY_KEYS = (
-    "applications.new.total",
-    "applications.carried_over.total",
-    "applications.outcome.total.total",
-    "applications.carried_forward.total",
-    "review.total",
-    "litigation.total",
-)
 _NAMES_SHOWN = 5
 
 
-def _heading(entry: AgencyEntry, year: int, lang: str, latest: bool) -> str:
-    note = say(lang, "latest") if latest else ""
-    return say(lang, "heading", agency=entry.name, english=entry.english, year=year, latest=note)
-
-
-def _fuzzy_line(fuzzy: Hit | None, lang: str) -> list[str]:
-    if fuzzy is None:
-        return []
-    return [say(lang, "fuzzy", typed=fuzzy.typed, agency=fuzzy.agency.name)]
-
-
-def figure(
-    entry: AgencyEntry,
-    report: StoredReport,
-    keys: list[str],
-    lang: str,
-    *,
-    latest: bool,
-    fuzzy: Hit | None,
-) -> Answer:
-    """One figure with its source; the first candidate key the report's layout has."""
-    spec = next(
-        (field(k) for k in keys if read_figure(report, field(k)).in_layout), field(keys[0])
-    )
-    found = read_figure(report, spec)
-    label = field_label(spec, lang)
-    if not found.in_layout:
-        line = say(lang, "not_in_layout", label=label, layout=report.layout)
-    elif found.value is None:
-        line = say(lang, "not_reported", label=label)
-    else:
-        line = say(lang, "figure", label=label, value=format_value(spec, found.value, lang))
-    source = _source(report, spec)
-    warnings = tuple(
-        say(lang, "warning", message=f.message)
-        for f in report.findings
-        if set(f.cells) & set(found.cells)
-    )
-    lines = [
-        _heading(entry, report.year, lang, latest),
-        line,
-        _source_line(source, lang),
-        *warnings,
-        *_fuzzy_line(fuzzy, lang),
-    ]
-    return Answer(
-        "\n".join(lines),
-        "figure",
-        lang,
-        agency=entry.name,
-        year=report.year,
-        key=spec.key,
-        value=found.value,
-        unit=spec.unit.zh,
-        source=source,
-        warnings=warnings,
-    )
-
-
-def _source(report: StoredReport, spec: Field) -> Source:
-    row_key = spec.key.rsplit(".", 1)[0]
-    row = report.labels.get(row_key, spec.row.zh)
-    if spec.derived:
-        row = f"{spec.row.zh}（{len(spec.parts)}项之和）" if spec.section == "三" else spec.row.zh
-    return Source(report.source_name, spec.section, section_title(spec), row, spec.column.zh)
-
-
-def _source_line(source: Source, lang: str) -> str:
-    return say(
-        lang,
-        "source",
-        report=source.report,
-        section=source.section,
-        title=source.section_title,
-        row=source.row,
-        column=source.column,
-    )
-
-
-def summary(
-    entry: AgencyEntry, report: StoredReport, lang: str, *, latest: bool, fuzzy: Hit | None
-) -> Answer:
-    """The key figures of one report, when the question names no figure."""
-    lines = [_heading(entry, report.year, lang, latest)]
-    for key in SUMMARY_KEYS:
-        spec = field(key)
-        found = read_figure(report, spec)
-        value = "—" if found.value is None else format_value(spec, found.value, lang)
-        lines.append(say(lang, "summary_line", label=field_label(spec, lang), value=value))
-    lines.append(say(lang, "source_short", report=report.source_name))
-    lines.extend(_fuzzy_line(fuzzy, lang))
-    return Answer("\n".join(lines), "summary", lang, agency=entry.name, year=report.year)
-
-
 def choose_agency(hits: list[Hit], lang: str) -> Answer:
-    """ "Which one?" with the candidates as choices."""
-    choices = tuple(Choice(_choice_label(h.agency, lang), h.agency.id) for h in hits)
+    """ "Which one?" with up to five candidates as choices."""
+    choices = tuple(
+        Choice(_choice_label(h.agency, lang), h.agency.id) for h in hits[:5] if h.agency
+    )
     lines = [say(lang, "choose"), *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
     return Answer("\n".join(lines), "choose_agency", lang, choices=choices)
 
 
 def _choice_label(entry: AgencyEntry, lang: str) -> str:
-    parent = f"（{entry.parent}）" if entry.parent and lang == "zh" else ""
-    if lang != "zh" and entry.parent:
-        parent = f" ({entry.parent})"
-    return f"{entry.name}{parent}"
+    where = entry.parent or entry.city or entry.province
+    if not where:
+        return entry.name
+    return f"{entry.name}（{where}）" if lang == "zh" else f"{entry.name} ({where})"
 
 
 def no_year(entry: AgencyEntry, year: int, available: list[int], lang: str) -> Answer:
     """The agency is indexed, the year is not."""
-    listed = (
-        ", ".join(str(y) for y in available) if lang != "zh" else "、".join(map(str, available))
-    )
+    listed = join(lang, [str(y) for y in available])
     text = say(lang, "no_year", agency=entry.name, year=year, years=listed)
     return Answer(text, "not_indexed", lang, agency=entry.name, year=year)
 
 
 def no_agency(library: Library, question: str, lang: str, *, understood: bool) -> Answer:
-    """No agency found: say so, name what is indexed, give an example."""
+    """No agency found: say so, name the nearest names and what is indexed, give an example."""
     if not understood:
         return help_answer(library, lang)
-    lines = [say(lang, "no_agency", question=question), _indexed_line(library, lang)]
+    lines = [say(lang, "no_agency", question=question)]
+    nearest = library.agency_index().nearest(question)
+    if nearest:
+        lines.append(say(lang, "nearest", names=join(lang, [e.name for e in nearest])))
+    else:
+        lines.append(_indexed_line(library, lang))
     lines.append(say(lang, "try", example=example_question(library, lang)))
     return Answer("\n".join(lines), "not_indexed", lang)
+
+
+def unknown_field(words: str, closest: list[str], lang: str, agency: str | None) -> Answer:
+    """The question names a figure the bot does not know: say so and list the closest."""
+    labels = join(lang, [field_label(field(k), lang) for k in closest[:3]])
+    text = say(lang, "unknown_field", words=words, fields=labels)
+    return Answer(text, "unknown_field", lang, agency=agency)
 
 
 def _indexed_line(library: Library, lang: str) -> str:
     entries = sorted(library.agency_index().entries.values(), key=lambda e: e.name)
     if not entries:
         return say(lang, "empty_index")
-    names = ("、" if lang == "zh" else ", ").join(e.name for e in entries[:_NAMES_SHOWN])
+    names = join(lang, [e.name for e in entries[:_NAMES_SHOWN]])
     extra = len(entries) - _NAMES_SHOWN
     more = say(lang, "more", count=extra) if extra > 0 else ""
     return say(lang, "indexed", names=names, more=more)
@@ -172,3 +80,32 @@ def help_answer(library: Library, lang: str) -> Answer:
     """What the bot can answer, with an example."""
     lines = [say(lang, "help"), say(lang, "try", example=example_question(library, lang))]
     return Answer("\n".join(lines), "help", lang)
+
+
+def indexed(library: Library, lang: str, limit: int = 20) -> Answer:
+    """What is indexed: agencies, reports and years."""
+    entries = sorted(library.agency_index().entries.values(), key=lambda e: e.name)
+    years = sorted({y for e in entries for y in library.years(e.id)})
+    reports = sum(len(library.years(e.id)) for e in entries)
+    lines = [
+        say(
+            lang,
+            "indexed_title",
+            agencies=len(entries),
+            reports=reports,
+            years=join(lang, [str(y) for y in years]) or "—",
+        )
+    ]
+    for entry in entries[:limit]:
+        lines.append(
+            say(
+                lang,
+                "indexed_line",
+                agency=entry.name,
+                years=join(lang, [str(y) for y in library.years(entry.id)]),
+            )
+        )
+    if len(entries) > limit:
+        lines.append(say(lang, "more", count=len(entries) - limit).strip())
+    rows = tuple({"agency": e.name, "years": library.years(e.id)} for e in entries[:limit])
+    return Answer("\n".join(lines), "indexed", lang, rows=rows)

@@ -392,7 +392,15 @@ _ROWS: tuple[_RowSpec, ...] = (
         "四、结转下年度继续办理",
         "carried forward to the next year",
         ("结转下年度继续办理", "结转下年度"),
-        ("继续办理", "结转下年", "未办结"),
+        (
+            "继续办理",
+            "结转下年",
+            "未办结",
+            "结转到下一年",
+            "结转至下一年",
+            "转入下一年",
+            "下一年继续",
+        ),
         (
             "carried forward",
             "carried into next year",

@@ -101,18 +101,21 @@ LITIGATION = Label(
 
 
 def review_fields() -> list[Field]:
-    """The fifteen counts of section 四 and the derived total of lawsuits."""
+    """The fifteen counts of section 四 and the derived sums of lawsuits of both kinds."""
     fields = [Field(f"review.{o.key}", "四", REVIEW, o, CASES) for o in OUTCOMES]
     for group in (LITIGATION_DIRECT, LITIGATION_AFTER_REVIEW):
         fields.extend(Field(f"{group.key}.{o.key}", "四", group, o, CASES) for o in OUTCOMES)
-    fields.append(
+    # Lawsuits of both kinds together, outcome by outcome: what people mean by "lawsuits
+    # upheld". Derived, never stored; litigation.total is the spec's own.
+    fields.extend(
         Field(
-            "litigation.total",
+            f"litigation.{o.key}",
             "四",
             LITIGATION,
-            OUTCOMES[-1],
+            o,
             CASES,
-            parts=("litigation.direct.total", "litigation.after_review.total"),
+            parts=(f"litigation.direct.{o.key}", f"litigation.after_review.{o.key}"),
         )
+        for o in OUTCOMES
     )
     return fields

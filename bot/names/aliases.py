@@ -10,7 +10,6 @@ from bot.names.generic import DEPARTMENT_ABBREVIATIONS, DEPARTMENTS, GENERICS, G
 from bot.reports.agency import region_chain
 
 _SMALL_WORDS = frozenset({"and", "of", "the"})
-_ROADS = frozenset({"路", "街", "大道", "大街"})
 
 
 @dataclass(frozen=True)
@@ -109,6 +108,10 @@ def name_forms(name: str) -> NameForms:
     if region and all("" in s.zh for s in core):
         zh.add(region[-1][0].zh[0])  # 沭阳县人民政府 is "沭阳" for short
         en.add(region[-1][0].en[0])
+    if len(core) >= 3 and core[0].proper and not core[-2].proper:
+        # 君山片区管理局 is "君山片区", "Junshan Area" for short: the body without its office
+        zh |= _combine([s.zh for s in core[:-1]])
+        en |= _combine([s.en for s in core[:-1]], sep=" ")
     if core and (core[0].proper or not region):
         zh |= _combine([s.zh for s in core])  # 汉屯路街道: a named body needs no region
         en |= _combine([s.en for s in core], sep=" ")
@@ -123,8 +126,8 @@ def name_forms(name: str) -> NameForms:
 
 
 def _proper_parts(core: list[Segment]) -> frozenset[str]:
-    """汉屯 and "hantun" for 汉屯路街道办事处: the proper name alone, when it is a road's."""
-    if len(core) < 2 or not core[0].proper or core[1].zh[0] not in _ROADS:
+    """汉屯 and "hantun" for 汉屯路街道办事处, 君山 for 君山片区管理局: the proper name alone."""
+    if len(core) < 2 or not core[0].proper:
         return frozenset()
     proper = core[0].zh[0]
     forms = {proper, pinyin(proper)}
@@ -143,3 +146,8 @@ def region_forms(region: str) -> frozenset[str]:
     en = {" ".join(p.en[0] for p in pieces), pieces[0].en[0]}
     forms = {z for z in zh if len(z) >= 2} | {pinyin(z) for z in zh} | {latin_key(e) for e in en}
     return frozenset(f for f in forms if len(f) >= 2)
+
+
+def region_english(region: str) -> str:
+    """A region's English name: 西工区 → "Xigong District"."""
+    return _display(_pieces(region))

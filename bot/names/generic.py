@@ -72,7 +72,7 @@ GENERICS: tuple[Generic, ...] = (
     Generic("乡", ("乡",), ("township",)),
     Generic("区", ("区",), ("district",)),
     Generic("县", ("县",), ("county",)),
-    Generic("市", ("市",), ("city",)),
+    Generic("市", ("市",), ("city", "municipal")),
     Generic("省", ("省",), ("province",)),
     Generic("路", ("路",), ("road",)),
     Generic("街", ("街",), ("street",)),

@@ -39,6 +39,7 @@ _NEW_ROW = "new"
 class _Phrase:
     units: frozenset[str]
     weight: float
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,12 @@ class FieldMatch:
     key: str
     score: float
     column_named: bool
+    generic: bool = False
+
+    @property
+    def weak(self) -> bool:
+        """True when only generic words (申请, applications) named the field."""
+        return self.generic
 
 
 def stem(word: str) -> str:
@@ -55,7 +62,7 @@ def stem(word: str) -> str:
     w = word.lower()
     if len(w) <= 3:
         return w
-    if w.endswith("ies") and len(w) > 4:
+    if w.endswith(("ies", "ied")) and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("sses", "xes", "ches", "shes")):
         return w[:-2]
@@ -99,9 +106,10 @@ def _score_label(label: Label, zh_text: str, en_tokens: list[str]) -> list[_Phra
             start = zh_text.find(parts[0])
             if start >= 0:
                 units = frozenset(f"c{i}" for i in range(start, start + len(parts[0])))
-                found.append(_Phrase(units, weight))
+                found.append(_Phrase(units, weight, parts[0] in _GENERIC))
         elif all(p in en_tokens for p in parts):
-            found.append(_Phrase(frozenset(f"w{en_tokens.index(p)}" for p in parts), weight))
+            units = frozenset(f"w{en_tokens.index(p)}" for p in parts)
+            found.append(_Phrase(units, weight, all(p in _GENERIC for p in parts)))
     return found
 
 
@@ -122,7 +130,9 @@ def match_fields(text: str) -> list[FieldMatch]:
             continue  # "from companies" alone means applications received from companies
         score, named = _pair_score(row_phrases, columns.get(column, []))
         if score > 0 and (named or column.key in _DEFAULT_COLUMNS):
-            match = FieldMatch(field.key, score + (0.01 if not named else 0), named)
+            best_row = max(row_phrases, key=lambda p: p.weight, default=None)
+            generic = not named and best_row is not None and best_row.generic
+            match = FieldMatch(field.key, score + (0.01 if not named else 0), named, generic)
             if field.key not in scored or scored[field.key].score < match.score:
                 scored[field.key] = match
     return sorted(scored.values(), key=lambda m: (-m.score, not m.column_named, m.key))

@@ -48,9 +48,14 @@ def read_applications(text: str, layout: str) -> SectionReading:
         for key, value in zip(keys, row, strict=True):
             reading.put(key, value)
     for r, g in assigned.items():
-        printed = " ".join(groups[g].same_line.split()) or rows[r].zh
+        printed = _printed_label(groups[g].same_line) or rows[r].zh
         reading.labels[f"applications.{rows[r].key}"] = printed
     return reading
+
+
+def _printed_label(text: str) -> str:
+    """The row label as printed, once: merged cells repeat it in every grid column."""
+    return " ".join(dict.fromkeys(text.split()))
 
 
 def _stacked(text: str) -> bool:

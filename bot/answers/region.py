@@ -1,0 +1,160 @@
+"""Answers over a region's agencies: a total, and a ranking. Each says how many agencies
+reported, which are missing, and flags reports that break a rule on the figure."""
+
+from decimal import Decimal
+
+from bot.answers.format import field_label, format_value
+from bot.answers.library import Library
+from bot.answers.model import Answer, json_number
+from bot.answers.texts import join, say
+from bot.catalogue import Field, field
+from bot.names import NameIndex, Region
+
+_NAMES_SHOWN = 8
+
+
+def _cells(spec: Field) -> list[str]:
+    return list(spec.parts) if spec.derived else [spec.key]
+
+
+def _value(spec: Field, cells: dict[str, Decimal | None]) -> Decimal | None:
+    printed = [cells[k] for k in _cells(spec) if cells.get(k) is not None]
+    return sum((v for v in printed if v is not None), Decimal(0)) if printed else None
+
+
+def _year(library: Library, region: Region, year: int | None) -> int:
+    if year is not None:
+        return year
+    years = [max(library.years(i)) for i in region.members if library.years(i)]
+    return max(years) if years else 0
+
+
+def _region_name(region: Region, lang: str) -> str:
+    return region.name if lang == "zh" else f"{region.name} ({region.english})"
+
+
+def total(
+    library: Library,
+    index: NameIndex,
+    *,
+    region: Region,
+    keys: list[str],
+    year: int | None,
+    lang: str,
+) -> Answer:
+    """The figure summed over the region's agencies that reported, and who is missing."""
+    spec = field(keys[0])
+    when = _year(library, region, year)
+    members = sorted(region.members)
+    values = library.values(keys=_cells(spec), year=when, agency_ids=members)
+    name = _region_name(region, lang)
+    lines = [say(lang, "region_title", region=name, year=when, label=field_label(spec, lang))]
+    if not values:
+        lines.append(say(lang, "region_none", region=name, members=len(members), year=when))
+        return Answer("\n".join(lines), "total", lang, year=when, key=spec.key)
+    amounts = [v for v in (_value(spec, c) for c in values.values()) if v is not None]
+    amount = sum(amounts, Decimal(0))
+    lines.append(
+        say(
+            lang,
+            "region_total",
+            reported=len(values),
+            members=len(members),
+            value=format_value(spec, amount, lang),
+        )
+    )
+    missing = sorted(index.entries[i].name for i in members if i not in values)
+    if missing:
+        more = (
+            say(lang, "more", count=len(missing) - _NAMES_SHOWN)
+            if len(missing) > _NAMES_SHOWN
+            else ""
+        )
+        lines.append(
+            say(
+                lang,
+                "region_missing",
+                year=when,
+                names=join(lang, missing[:_NAMES_SHOWN]),
+                more=more,
+            )
+        )
+    return Answer(
+        "\n".join(lines),
+        "total",
+        lang,
+        year=when,
+        key=spec.key,
+        value=amount,
+        unit=spec.unit.zh,
+        rows=(
+            {
+                "region": region.name,
+                "reported": len(values),
+                "members": len(members),
+                "missing": missing,
+            },
+        ),
+    )
+
+
+def ranking(
+    library: Library,
+    index: NameIndex,
+    *,
+    region: Region | None,
+    keys: list[str],
+    year: int | None,
+    lang: str,
+    top: int,
+    descending: bool,
+) -> Answer:
+    """The region's (or every indexed) agencies ordered by the figure: top or bottom N."""
+    spec = field(keys[0])
+    members = sorted(region.members) if region else sorted(index.entries)
+    scope = region or Region("", "", frozenset(members))
+    when = _year(library, scope, year)
+    values = library.values(keys=_cells(spec), year=when, agency_ids=members)
+    flagged = library.flagged(keys=_cells(spec), year=when, agency_ids=list(values))
+    scored = [(v, i) for i, c in values.items() if (v := _value(spec, c)) is not None]
+    scored.sort(
+        key=lambda item: (-item[0] if descending else item[0], index.entries[item[1]].name)
+    )
+    name = _region_name(region, lang) if region else say(lang, "all_agencies")
+    direction = say(lang, "ranking_top" if descending else "ranking_bottom")
+    lines = [
+        say(
+            lang,
+            "ranking_title",
+            region=name,
+            year=when,
+            direction=direction,
+            count=min(top, len(scored)),
+            label=field_label(spec, lang),
+        )
+    ]
+    rows = []
+    for rank, (value, agency_id) in enumerate(scored[:top], 1):
+        entry = index.entries[agency_id]
+        shown = entry.name if lang == "zh" else f"{entry.name} ({entry.english})"
+        mark = " ⚠" if agency_id in flagged else ""
+        lines.append(
+            say(
+                lang,
+                "ranking_line",
+                rank=rank,
+                agency=shown,
+                value=format_value(spec, value, lang),
+            )
+            + mark
+        )
+        rows.append(
+            {
+                "rank": rank,
+                "agency": entry.name,
+                "value": json_number(spec.key, value),
+                "flagged": agency_id in flagged,
+            }
+        )
+    lines.append(say(lang, "ranking_note", reported=len(values), members=len(members)))
+    return Answer("\n".join(lines), "ranking", lang, year=when, key=spec.key, rows=tuple(rows))

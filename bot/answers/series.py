@@ -1,0 +1,54 @@
+"""A figure over the years for one agency: text lines, and a chart."""
+
+from bot.answers.chart import cjk_font, trend_chart
+from bot.answers.figures import read_figure
+from bot.answers.format import field_label, format_value
+from bot.answers.library import Library
+from bot.answers.model import Answer
+from bot.answers.texts import say
+from bot.catalogue import field
+from bot.names import AgencyEntry
+
+
+def trend(
+    library: Library, entry: AgencyEntry, keys: list[str], years: list[int], lang: str
+) -> Answer:
+    """The figure for each year asked (or every indexed year), with a chart."""
+    spec = field(keys[0])
+    available = library.years(entry.id)
+    wanted = years or available
+    points: list[tuple[int, float | None]] = []
+    lines = [
+        f"{entry.name} ({entry.english})" if lang != "zh" else entry.name,
+        say(lang, "trend_title", label=field_label(spec, lang), first=wanted[0], last=wanted[-1]),
+    ]
+    sources = []
+    for year in wanted:
+        report = library.report(entry.id, year) if year in available else None
+        if report is None:
+            lines.append(say(lang, "trend_missing", year=year))
+            points.append((year, None))
+            continue
+        value = read_figure(report, spec).value
+        shown = "—" if value is None else format_value(spec, value, lang)
+        lines.append(say(lang, "trend_line", year=year, value=shown))
+        points.append((year, None if value is None else float(value)))
+        sources.append(report.source_name)
+    lines.append(say(lang, "sources", reports=", ".join(sources) or "—"))
+    title = f"{entry.english}: {field_label(spec, 'en')}"
+    if lang == "zh" and cjk_font():
+        title = f"{entry.name}：{field_label(spec, lang)}"
+    chart = (
+        trend_chart(title, points, spec.unit.en_many)
+        if any(v is not None for _, v in points)
+        else None
+    )
+    return Answer(
+        "\n".join(lines),
+        "trend",
+        lang,
+        agency=entry.name,
+        key=spec.key,
+        chart=chart,
+        series=dict(points),
+    )

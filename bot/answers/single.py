@@ -1,0 +1,214 @@
+"""Answers about one agency's report: a figure, a summary, the change from the previous year,
+a breakdown, the report's state."""
+
+from decimal import Decimal
+
+from bot.answers.figures import read_figure
+from bot.answers.format import field_label, format_value
+from bot.answers.library import Library
+from bot.answers.model import Answer
+from bot.answers.subject import Subject, source_line, source_of
+from bot.answers.texts import say
+from bot.catalogue import COLUMNS, Field, field
+
+SUMMARY_KEYS = (
+    "applications.new.total",
+    "applications.carried_over.total",
+    "applications.outcome.total.total",
+    "applications.carried_forward.total",
+    "review.total",
+    "litigation.total",
+)
+OUTCOME_KEYS = (
+    "applications.outcome.disclosed.total",
+    "applications.outcome.partly_disclosed.total",
+    "applications.outcome.withheld.total",
+    "applications.outcome.unavailable.total",
+    "applications.outcome.not_processed.total",
+    "applications.outcome.other.total",
+)
+
+
+def choose_field(subject: Subject, keys: list[str]) -> Field:
+    """The first candidate field the report's layout has (else the first candidate)."""
+    for key in keys:
+        if read_figure(subject.report, field(key)).in_layout:
+            return field(key)
+    return field(keys[0])
+
+
+def value_text(subject: Subject, spec: Field) -> str:
+    """The figure with its unit, or why there is none."""
+    found = read_figure(subject.report, spec)
+    if not found.in_layout:
+        return "—"
+    if found.value is None:
+        return "/" if subject.lang != "zh" else "未填报"
+    return format_value(spec, found.value, subject.lang)
+
+
+def figure(subject: Subject, keys: list[str]) -> Answer:
+    """One figure with its source and the warnings that touch it."""
+    spec = choose_field(subject, keys)
+    found = read_figure(subject.report, spec)
+    label = field_label(spec, subject.lang)
+    if not found.in_layout:
+        line = say(subject.lang, "not_in_layout", label=label, layout=subject.report.layout)
+    elif found.value is None:
+        line = say(subject.lang, "not_reported", label=label)
+    else:
+        line = say(
+            subject.lang,
+            "figure",
+            label=label,
+            value=format_value(spec, found.value, subject.lang),
+        )
+    source = source_of(subject.report, spec)
+    warnings = subject.warnings(found.cells)
+    lines = [
+        subject.heading(),
+        line,
+        source_line(source, subject.lang),
+        *warnings,
+        *subject.notes(),
+    ]
+    return Answer(
+        "\n".join(lines),
+        "figure",
+        subject.lang,
+        agency=subject.entry.name,
+        year=subject.report.year,
+        key=spec.key,
+        value=found.value,
+        unit=spec.unit.zh,
+        source=source,
+        warnings=warnings,
+    )
+
+
+def summary(subject: Subject) -> Answer:
+    """The key figures of one report, when the question names no figure."""
+    lines = [subject.heading()]
+    for key in SUMMARY_KEYS:
+        spec = field(key)
+        lines.append(
+            say(
+                subject.lang,
+                "summary_line",
+                label=field_label(spec, subject.lang),
+                value=value_text(subject, spec),
+            )
+        )
+    lines.append(say(subject.lang, "source_short", report=subject.report.source_name))
+    lines.extend(subject.notes())
+    return Answer(
+        "\n".join(lines),
+        "summary",
+        subject.lang,
+        agency=subject.entry.name,
+        year=subject.report.year,
+    )
+
+
+def change(subject: Subject, keys: list[str], library: Library) -> Answer:
+    """The figure and how it moved since the agency's previous report."""
+    spec = choose_field(subject, keys)
+    now = read_figure(subject.report, spec).value
+    before_year = subject.report.year - 1
+    previous_report = library.report(subject.entry.id, before_year)
+    before = read_figure(previous_report, spec).value if previous_report else None
+    label = field_label(spec, subject.lang)
+    value = value_text(subject, spec)
+    if previous_report is None or now is None or before is None:
+        line = say(subject.lang, "change_none", label=label, value=value, before=before_year)
+    elif now == before:
+        line = say(subject.lang, "change_flat", label=label, value=value, before=before_year)
+    else:
+        delta = now - before
+        line = say(
+            subject.lang,
+            "change",
+            label=label,
+            value=value,
+            before=before_year,
+            previous=format_value(spec, before, subject.lang),
+            sign="+" if delta > 0 else "−",
+            delta=_plain(abs(delta)),
+        )
+    reports = [subject.report.source_name] + (
+        [previous_report.source_name] if previous_report else []
+    )
+    lines = [
+        subject.heading(),
+        line,
+        say(subject.lang, "sources", reports=", ".join(reports)),
+        *subject.notes(),
+    ]
+    return Answer(
+        "\n".join(lines),
+        "change",
+        subject.lang,
+        agency=subject.entry.name,
+        year=subject.report.year,
+        key=spec.key,
+        value=now,
+        unit=spec.unit.zh,
+    )
+
+
+def _plain(value: Decimal) -> str:
+    return f"{int(value):,}" if value == value.to_integral_value() else f"{value.normalize():f}"
+
+
+def breakdown(subject: Subject, keys: list[str], by: str) -> Answer:
+    """A row by applicant type, or the applications by outcome."""
+    spec = choose_field(subject, keys)
+    by_applicant = by != "outcome" and spec.key.startswith("applications.")
+    if not by_applicant:
+        specs = [field(k) for k in OUTCOME_KEYS]
+        title = say(subject.lang, "breakdown_outcomes")
+    else:
+        row = spec.key.removeprefix("applications.").rsplit(".", 1)[0]
+        specs = [field(f"applications.{row}.{c.key}") for c in COLUMNS]
+        title = say(
+            subject.lang,
+            "breakdown_applicants",
+            label=field_label(field(f"applications.{row}.total"), subject.lang),
+        )
+    lines = [subject.heading(), title]
+    for item in specs:
+        if by_applicant:
+            label = item.column.zh if subject.lang == "zh" else item.column.en
+        else:
+            label = field_label(item, subject.lang)
+        lines.append(f"• {label}: {value_text(subject, item)}")
+    lines.append(say(subject.lang, "source_short", report=subject.report.source_name))
+    cells = tuple(c for item in specs for c in read_figure(subject.report, item).cells)
+    lines.extend(subject.warnings(cells))
+    lines.extend(subject.notes())
+    return Answer(
+        "\n".join(lines),
+        "breakdown",
+        subject.lang,
+        agency=subject.entry.name,
+        year=subject.report.year,
+    )
+
+
+def status(subject: Subject) -> Answer:
+    """Which arithmetic rules the report breaks, if any."""
+    breaks = [f for f in subject.report.findings if f.rule != "ambiguous_cells"]
+    lines = [subject.heading()]
+    if not breaks:
+        lines.append(say(subject.lang, "status_ok"))
+    else:
+        lines.append(say(subject.lang, "status_breaks", count=len(breaks)))
+        lines.extend(say(subject.lang, "status_line", message=f.message) for f in breaks)
+    lines.append(say(subject.lang, "source_short", report=subject.report.source_name))
+    return Answer(
+        "\n".join(lines),
+        "status",
+        subject.lang,
+        agency=subject.entry.name,
+        year=subject.report.year,
+    )

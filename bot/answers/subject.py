@@ -1,0 +1,71 @@
+"""The agency and report an answer is about, and the pieces every answer about it shares:
+the heading, the source line, and the warnings for cells that break a rule."""
+
+from dataclasses import dataclass
+
+from bot.answers.format import section_title
+from bot.answers.model import Source
+from bot.answers.texts import say
+from bot.catalogue import Field
+from bot.names import AgencyEntry, Hit
+from store.records import StoredReport
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One agency's report, in the language of the question; ``latest`` when the question
+    gave no year; ``fuzzy`` the name hit when the name was read with a typo."""
+
+    entry: AgencyEntry
+    report: StoredReport
+    lang: str
+    latest: bool = False
+    fuzzy: Hit | None = None
+
+    def heading(self) -> str:
+        """``汉屯路街道办事处 (Hantun Road Subdistrict Office), 2023``."""
+        note = say(self.lang, "latest") if self.latest else ""
+        return say(
+            self.lang,
+            "heading",
+            agency=self.entry.name,
+            english=self.entry.english,
+            year=self.report.year,
+            latest=note,
+        )
+
+    def notes(self) -> list[str]:
+        """How a misspelt name was read, if it was."""
+        if self.fuzzy is None:
+            return []
+        return [say(self.lang, "fuzzy", typed=self.fuzzy.typed, agency=self.entry.name)]
+
+    def warnings(self, cells: tuple[str, ...]) -> tuple[str, ...]:
+        """A warning for each finding of the report that touches ``cells``."""
+        return tuple(
+            say(self.lang, "warning", message=f.message)
+            for f in self.report.findings
+            if set(f.cells) & set(cells)
+        )
+
+
+def source_of(report: StoredReport, spec: Field) -> Source:
+    """Where a figure comes from: report, section, row and column as printed."""
+    row_key = spec.key.rsplit(".", 1)[0]
+    row = report.labels.get(row_key, spec.row.zh)
+    if spec.derived:
+        row = f"{spec.row.zh}（{len(spec.parts)}项之和）" if spec.section == "三" else spec.row.zh
+    return Source(report.source_name, spec.section, section_title(spec), row, spec.column.zh)
+
+
+def source_line(source: Source, lang: str) -> str:
+    """The source as a line of the reply."""
+    return say(
+        lang,
+        "source",
+        report=source.report,
+        section=source.section,
+        title=source.section_title,
+        row=source.row,
+        column=source.column,
+    )
