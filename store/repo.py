@@ -4,6 +4,7 @@ import json
 from datetime import datetime
 from decimal import Decimal
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from bot.reports.model import Agency as ParsedAgency
@@ -114,14 +115,15 @@ def _finding_rows(report_id: int, findings: tuple[ParsedFinding, ...]) -> list[F
 
 
 def list_agencies(db: Database) -> list[AgencyRecord]:
-    """Every agency that has at least one current report."""
+    """Every agency that has at least one current report (plain columns: fast at 100,000)."""
+    columns = [Agency.id, Agency.name, Agency.parent, Agency.level, Agency.city, Agency.province]
+    query = (
+        sa.select(*[col(c) for c in columns])
+        .where(col(Agency.id).in_(select(Report.agency_id).where(col(Report.current))))
+        .order_by(col(Agency.name))
+    )
     with db.session() as session:
-        query = (
-            select(Agency)
-            .where(col(Agency.id).in_(select(Report.agency_id).where(col(Report.current))))
-            .order_by(col(Agency.name))
-        )
-        return [_agency_record(a) for a in session.exec(query)]
+        return [AgencyRecord(*row) for row in session.execute(query)]
 
 
 def report_years(db: Database) -> dict[int, list[int]]:

@@ -1,8 +1,8 @@
-"""Agency names: their forms in Chinese, pinyin and English, and finding them in questions."""
+"""Agency names: their parts and forms in Chinese, pinyin and English, found in questions."""
 
 from bot.names.aliases import latin_key, name_forms, pinyin
-from bot.names.entries import AgencyEntry, AgencyInfo, Region
-from bot.names.index import Found, Hit, Mention, NameIndex
+from bot.names.entries import AgencyEntry, AgencyInfo, Found, Hit, Mention, Region
+from bot.names.index import NameIndex
 
 __all__ = [
     "AgencyEntry",

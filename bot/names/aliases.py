@@ -19,6 +19,7 @@ class Segment:
     zh: tuple[str, ...]
     en: tuple[str, ...]
     proper: bool = False
+    domain: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def _core(text: str) -> list[Segment]:
             # "沭阳发改", "Shuyang Development and Reform": the 局 or Bureau is often left out.
             last = Segment((*rest[-1].zh, ""), (*rest[-1].en, ""))
             forms = (domain, *DEPARTMENT_ABBREVIATIONS.get(domain, ()))
-            return [Segment(forms, (DEPARTMENTS[domain],)), *rest[:-1], last]
+            return [Segment(forms, (DEPARTMENTS[domain],), domain=True), *rest[:-1], last]
     return _pieces(text) if text else []
 
 
@@ -151,3 +152,15 @@ def region_forms(region: str) -> frozenset[str]:
 def region_english(region: str) -> str:
     """A region's English name: 西工区 → "Xigong District"."""
     return _display(_pieces(region))
+
+
+@lru_cache(maxsize=100_000)
+def core_segments(text: str) -> tuple[Segment, ...]:
+    """The segments of a name after its regions (a department or a named body)."""
+    return tuple(_core(text))
+
+
+@lru_cache(maxsize=20_000)
+def region_segments(region: str) -> tuple[Segment, ...]:
+    """The segments of a region's name: 沭阳 | 县."""
+    return tuple(_pieces(region))

@@ -1,6 +1,6 @@
 """What the name index knows: agencies, and the regions they belong to."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -17,15 +17,21 @@ class AgencyInfo:
 
 @dataclass(frozen=True)
 class AgencyEntry:
-    """An indexed agency, with its English name."""
+    """An indexed agency."""
 
     id: int
     name: str
     parent: str | None
-    english: str
     city: str | None = None
     province: str | None = None
     level: str | None = None
+
+    @property
+    def english(self) -> str:
+        """The agency's name in English (computed when first asked for)."""
+        from bot.names.profiles import profile  # noqa: PLC0415  (profiles import entries)
+
+        return profile(self.name).english
 
     @property
     def regions(self) -> frozenset[str]:
@@ -40,3 +46,49 @@ class Region:
     name: str
     english: str
     members: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An agency or a region named in the question: where, how well, by what."""
+
+    score: float
+    alias: str
+    start: int
+    end: int
+    how: str
+    typed: str = ""
+    agency: AgencyEntry | None = None
+    region: Region | None = None
+    coverage: int = 0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the question naming an agency: its candidates, best first."""
+
+    start: int
+    end: int
+    typed: str
+    candidates: tuple[Hit, ...]
+
+    @property
+    def best(self) -> Hit:
+        """The best candidate."""
+        return self.candidates[0]
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a question names: agency mentions in order, regions, and qualifying spans."""
+
+    agencies: tuple[Mention, ...] = ()
+    regions: tuple[Hit, ...] = field(default=())
+    qualifiers: tuple[tuple[int, int], ...] = ()
+
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Every span of the question that named something."""
+        named = [(m.start, m.end) for m in self.agencies] + [
+            (r.start, r.end) for r in self.regions
+        ]
+        return (*named, *self.qualifiers)

@@ -1,124 +1,69 @@
-"""Finding the agencies and regions a question names, by any of their forms, in one pass.
+"""Finding the agencies and regions a question names.
 
-Aho-Corasick over every alias finds whole-alias occurrences in the question; Latin aliases
-must start and end on word boundaries, so "Essen" never matches inside "Hessen". Chinese
-typos are caught by comparing pinyin (homophones), English and pinyin typos by a scored fuzzy
-comparison with a cut-off. Each place in the question that names something is a *mention*
-with its candidates, best first; "no match" is a normal outcome.
+Names are matched by their parts (profiles): a question names an agency when it names every
+required part (沭阳 and 发展和改革 for 沭阳县发展和改革局), in any order and any language; the
+other parts add to the match or, missing, cost a little. Each place in the question that names
+something is a *mention* with its candidates, best first. "No match" is a normal outcome.
 """
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass
 
-import ahocorasick
 from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.names.aliases import latin_key, name_forms, pinyin, region_english, region_forms
-from bot.names.entries import AgencyEntry, AgencyInfo, Region
-from bot.names.text import NormalizedText, normalize_question
+from bot.names.entries import AgencyEntry, AgencyInfo, Found, Hit, Region
+from bot.names.occurrences import Occurrence, Vocabulary, key_of
+from bot.names.profiles import Profile, profile, region_profile
+from bot.names.resolve import resolve
+from bot.names.text import normalize_question
+from bot.questions.words import known_words
 
-SCORES = {
-    "full": 100.0,
-    "zh": 96.0,
-    "latin": 94.0,
-    "part": 91.0,
-    "region": 93.0,
-    "fuzzy": 88.0,
-    "homophone": 85.0,
-}
-_FUZZY_MIN = 6
-
-
-@dataclass(frozen=True)
-class Hit:
-    """An agency or a region named in the question: where, by which form, how sure."""
-
-    score: float
-    alias: str
-    start: int
-    end: int
-    how: str
-    typed: str = ""
-    agency: AgencyEntry | None = None
-    region: Region | None = None
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One place in the question naming an agency: its candidates, best first."""
-
-    start: int
-    end: int
-    typed: str
-    candidates: tuple[Hit, ...]
-
-    @property
-    def best(self) -> Hit:
-        """The best candidate."""
-        return self.candidates[0]
-
-
-@dataclass(frozen=True)
-class Found:
-    """What a question names: agency mentions in order, and regions."""
-
-    agencies: tuple[Mention, ...] = ()
-    regions: tuple[Hit, ...] = field(default=())
-    qualifiers: tuple[tuple[int, int], ...] = ()  # spans that only placed an agency
-
-    def spans(self) -> tuple[tuple[int, int], ...]:
-        """Every span of the question that named something."""
-        named = [(m.start, m.end) for m in self.agencies] + [
-            (r.start, r.end) for r in self.regions
-        ]
-        return (*named, *self.qualifiers)
+PENALTY = {"exact": 0.0, "fuzzy": 12.0, "homophone": 15.0}
 
 
 class NameIndex:
-    """All indexed agencies, the regions they lie in, and every form of their names."""
+    """All indexed agencies and the regions they lie in, by the parts of their names."""
 
     def __init__(self, agencies: Iterable[AgencyInfo]) -> None:
         self.entries: dict[int, AgencyEntry] = {}
         self.regions: dict[str, Region] = {}
-        self._automaton = ahocorasick.Automaton()
-        self._latin: dict[str, set[int]] = {}
-        members: dict[str, set[int]] = {}
+        self._ids_by_name: dict[str, list[int]] = defaultdict(list)
+        self._by_key: dict[str, list[str]] = defaultdict(list)
+        self._region_postings: dict[str, list[str]] = defaultdict(list)
+        members: dict[str, set[int]] = defaultdict(set)
+        forms: set[str] = set()
+        distinctive: set[str] = set()
+        seen_parts: set[int] = set()
         for info in agencies:
-            self._add_agency(info)
-            for region in (*self.entries[info.id].regions, *_own_region(info.name)):
-                members.setdefault(region, set()).add(info.id)
+            entry = AgencyEntry(
+                info.id, info.name, info.parent, info.city, info.province, info.level
+            )
+            self.entries[info.id] = entry
+            if info.name not in self._ids_by_name:  # namesakes share a profile
+                shape = profile(info.name)
+                for part in shape.parts:
+                    if id(part) not in seen_parts:
+                        seen_parts.add(id(part))
+                        forms |= part.forms
+                        if part.required:
+                            distinctive |= part.forms
+                for form in shape.key.forms:
+                    self._by_key[form].append(info.name)
+            self._ids_by_name[info.name].append(info.id)
+            for region in (*entry.regions, *_own_region(info.name)):
+                members[region].add(info.id)
         for name, ids in members.items():
-            self.regions[name] = Region(name, region_english(name), frozenset(ids))
-            for alias in region_forms(name):
-                self._add(alias, ("region", name))
-        if len(self._automaton):
-            self._automaton.make_automaton()
-        self._latin_by_length: dict[int, list[str]] = {}
-        for alias in self._latin:
-            self._latin_by_length.setdefault(len(alias), []).append(alias)
-
-    def _add_agency(self, info: AgencyInfo) -> None:
-        forms = name_forms(info.name)
-        self.entries[info.id] = AgencyEntry(
-            info.id, info.name, info.parent, forms.english, info.city, info.province, info.level
-        )
-        for alias in forms.zh:
-            self._add(alias, ("full" if alias == info.name else "zh", info.id))
-        for alias in forms.latin:
-            self._add(alias, ("latin", info.id))
-            self._latin.setdefault(alias, set()).add(info.id)
-        for alias in forms.parts - forms.zh - forms.latin:
-            self._add(alias, ("part", info.id))
-
-    def _add(self, alias: str, target: tuple[str, int | str]) -> None:
-        existing = self._automaton.get(alias, None)
-        targets = existing[1] if existing else []
-        if target not in targets:
-            targets.append(target)
-        self._automaton.add_word(alias, (alias, targets))
+            shape = region_profile(name)
+            self.regions[name] = Region(name, shape.english, frozenset(ids))
+            for part in shape.parts:
+                forms |= part.forms
+                if part.required:
+                    distinctive |= part.forms
+                    for form in part.forms:
+                        self._region_postings[form].append(name)
+        self._vocabulary = Vocabulary(forms, distinctive)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -127,246 +72,146 @@ class NameIndex:
         """The agencies and regions ``question`` names."""
         if not self.entries:
             return Found()
-        hits = self._exact(normalize_question(question))
-        if not any(h.agency for h in hits):
-            hits += self._homophones(question) or self._fuzzy(question)
-        hits = [replace(h, typed=question[h.start : h.end].strip()) for h in _drop_nested(hits)]
-        return _resolve(hits, question)
+        text = normalize_question(question)
+        exact = self._vocabulary.find(text)
+        hits = self._hits(exact, question)
+        if not any(h.agency for h in hits):  # typos only where nothing is named exactly
+            misspelt = self._vocabulary.find_misspelt(text, exact, known_words())
+            if misspelt:
+                hits = self._hits(exact + misspelt, question)
+        return resolve(hits, question)
 
-    def _hit(
-        self,
-        target: tuple[str, int | str],
-        alias: str,
-        span: tuple[int, int],
-        how: str | None = None,
-    ) -> Hit:
-        kind, key = target
-        score = SCORES[how or kind]
-        if kind == "region":
-            return Hit(score, alias, *span, how or kind, region=self.regions[str(key)])
-        return Hit(score, alias, *span, how or kind, agency=self.entries[int(key)])
+    def _hits(self, occurrences: list[Occurrence], question: str) -> list[Hit]:
+        by_form: dict[str, list[Occurrence]] = defaultdict(list)
+        for occurrence in occurrences:
+            by_form[occurrence.form].append(occurrence)
+        return [*self._agency_hits(by_form, question), *self._region_hits(by_form, question)]
 
-    def _exact(self, text: NormalizedText) -> list[Hit]:
+    def _agency_hits(self, found: dict[str, list[Occurrence]], question: str) -> list[Hit]:
+        names = {name for form in found for name in self._by_key.get(form, ())}
         hits: list[Hit] = []
-        for end, (alias, targets) in self._automaton.iter(text.value):
-            start = end - len(alias) + 1
-            if alias.isascii() and not text.on_word_boundaries(start, end + 1):
+        for name in names:
+            shape = profile(name)
+            if not all(any(f in found for f in part.forms) for part in shape.required):
                 continue
-            span = text.span(start, end + 1)
-            hits.extend(self._hit(t, alias, span) for t in targets)
+            match = _score(shape, found, question)
+            if match is not None:
+                hits.extend(_hit(match, agency=self.entries[i]) for i in self._ids_by_name[name])
         return hits
 
-    def _homophones(self, question: str) -> list[Hit]:
-        """Chinese typed with the wrong character of the same sound: 汉豚路 for 汉屯路."""
-        hits: list[Hit] = []
-        for match in re.finditer(r"[\u4e00-\u9fff]{2,}", question):
-            syllables = [pinyin(ch) for ch in match.group(0)]
-            bounds = [0]
-            for syllable in syllables:
-                bounds.append(bounds[-1] + len(syllable))
-            joined = "".join(syllables)
-            for end, (alias, targets) in self._automaton.iter(joined):
-                start = end - len(alias) + 1
-                if not alias.isascii() or start not in bounds or end + 1 not in bounds:
-                    continue
-                span = (match.start() + bounds.index(start), match.start() + bounds.index(end + 1))
-                hits.extend(
-                    self._hit(t, alias, span, "homophone") for t in targets if t[0] != "region"
-                )
+    def _region_hits(self, found: dict[str, list[Occurrence]], question: str) -> list[Hit]:
+        names = {name for form in found for name in self._region_postings.get(form, ())}
+        hits = []
+        for name in names:
+            match = _score(region_profile(name), found, question)
+            if match is not None:
+                hits.append(_hit(match, region=self.regions[name]))
         return hits
-
-    def _fuzzy(self, question: str) -> list[Hit]:
-        """English or pinyin with a typo: "Hamtun Road". Word windows against Latin aliases.
-
-        Edits are counted (a swap of two letters is one), and few are allowed: one in a name
-        shorter than ten letters, two in a longer one; names under six letters never match
-        fuzzily, so "Hessen" does not become "Essen".
-        """
-        words = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", question))
-        hits: list[Hit] = []
-        for size in (4, 3, 2, 1):
-            for i in range(len(words) - size + 1):
-                window = words[i : i + size]
-                key = latin_key(" ".join(w.group(0) for w in window))
-                if len(key) < _FUZZY_MIN:
-                    continue
-                found = self._closest_latin(key)
-                if found is None:
-                    continue
-                alias, distance = found
-                score = SCORES["fuzzy"] - 3.0 * distance
-                span = (window[0].start(), window[-1].end())
-                hits.extend(
-                    Hit(score, alias, *span, "fuzzy", agency=self.entries[agency_id])
-                    for agency_id in self._latin[alias]
-                )
-        return hits
-
-    def _closest_latin(self, key: str) -> tuple[str, float] | None:
-        """The Latin alias within the allowed edits of ``key``, comparing only lengths that
-        could be that close."""
-        edits = 1 if len(key) < 10 else 2
-        best: tuple[str, float] | None = None
-        for length in range(len(key) - edits, len(key) + edits + 1):
-            choices = self._latin_by_length.get(length)
-            if length < _FUZZY_MIN or not choices:
-                continue
-            found = process.extractOne(
-                key, choices, scorer=DamerauLevenshtein.distance, score_cutoff=edits
-            )
-            if found is not None and (best is None or found[1] < best[1]):
-                best = (found[0], float(found[1]))
-        return best
 
     def nearest(self, text: str, limit: int = 3) -> list[AgencyEntry]:
-        """The agencies whose names come closest to ``text`` at all (for "did you mean")."""
-        key = latin_key(text) or pinyin(text)
-        if not key:
-            return []
-        found = process.extract(key, list(self._latin), limit=limit * 3)
-        seen: dict[int, AgencyEntry] = {}
-        for alias, _score, _ in found:
-            for agency_id in sorted(self._latin[alias]):
-                seen.setdefault(agency_id, self.entries[agency_id])
-        return list(seen.values())[:limit]
+        """Agencies whose key names come closest to the question's words."""
+        words = [key_of(w) for w in re.split(r"[\s,，。?？!！]+", text) if len(key_of(w)) >= 3]
+        choices = list(self._by_key)
+        names: list[str] = []
+        for word in words:
+            for form, _similarity, _ in process.extract(word, choices, limit=2, score_cutoff=70):
+                names.extend(self._by_key[form][:limit])
+        ids = [self._ids_by_name[n][0] for n in dict.fromkeys(names)]
+        return [self.entries[i] for i in ids][:limit]
+
+
+@dataclass(frozen=True)
+class _Match:
+    score: float
+    alias: str
+    start: int
+    end: int
+    how: str
+    typed: str
+    coverage: int
+
+
+def _score(shape: Profile, found: dict[str, list[Occurrence]], question: str) -> _Match | None:
+    """How well the question names this profile: its required parts (nearest the anchor),
+    then the optional parts that stand right next to them."""
+    anchor = _anchor(shape, found)
+    if anchor is None:
+        return None
+    chosen: dict[int, Occurrence] = {}
+    for index, part in enumerate(shape.parts):
+        if part.required:
+            options = [o for form in part.forms for o in found.get(form, ())]
+            chosen[index] = min(options, key=lambda o: (abs(o.start - anchor.start), o.start))
+    start = min(o.start for o in chosen.values())
+    end = max(o.end for o in chosen.values())
+    for _ in range(len(shape.parts)):  # grow the span by adjacent optional parts
+        grown = False
+        for index, part in enumerate(shape.parts):
+            if index in chosen:
+                continue
+            near = [
+                o
+                for form in part.forms
+                for o in found.get(form, ())
+                if _touches(o, start, end, question)
+            ]
+            if near:
+                chosen[index] = max(near, key=lambda o: o.end - o.start)
+                start, end = min(start, chosen[index].start), max(end, chosen[index].end)
+                grown = True
+        if not grown:
+            break
+    score = 100.0 - sum(p.penalty for i, p in enumerate(shape.parts) if i not in chosen)
+    score -= sum(PENALTY[o.how] for o in set(chosen.values()))
+    coverage = sum(shape.parts[i].size for i in chosen)
+    how = next((o.how for o in chosen.values() if o.how != "exact"), "exact")
+    typed = question[start:end].strip()
+    return _Match(score, key_of(typed), start, end, how, typed, coverage)
+
+
+_JOINERS = re.compile(r"^[\s·.,'’-]*$")
+
+
+def _touches(occurrence: Occurrence, start: int, end: int, question: str) -> bool:
+    """True when the occurrence overlaps the span or only spaces or dots lie between."""
+    if occurrence.end <= start:
+        return bool(_JOINERS.match(question[occurrence.end : start]))
+    if occurrence.start >= end:
+        return bool(_JOINERS.match(question[end : occurrence.start]))
+    return True
+
+
+def _anchor(shape: Profile, found: dict[str, list[Occurrence]]) -> Occurrence | None:
+    """The occurrence of the last required part: the other parts are taken nearest to it, so
+    two agencies named in one question do not borrow each other's words."""
+    anchor = None
+    for part in shape.required:
+        options = [o for form in part.forms for o in found.get(form, ())]
+        if not options:
+            return None
+        anchor = max(options, key=lambda o: o.end - o.start)
+    return anchor
+
+
+def _hit(match: _Match, *, agency: AgencyEntry | None = None, region: Region | None = None) -> Hit:
+    return Hit(
+        match.score,
+        match.alias,
+        match.start,
+        match.end,
+        match.how,
+        match.typed,
+        agency=agency,
+        region=region,
+        coverage=match.coverage,
+    )
+
+
+_GOVERNMENT_SUFFIX = re.compile(r"(人民政府|管理委员会|管委会)$")
+_REGION_END = re.compile(r"(省|市|区|县|旗|州|盟)$")
 
 
 def _own_region(name: str) -> tuple[str, ...]:
     """The region a government governs: 淮安市人民政府 → 淮安市; 平潭综合实验区 → itself."""
-    region = re.sub(r"(人民政府|管理委员会|管委会)$", "", name)
-    if region != name or re.search(r"(省|市|区|县|旗|州|盟)$", name):
-        return (region,) if re.search(r"(省|市|区|县|旗|州|盟)$", region) else ()
-    return ()
-
-
-def _drop_nested(hits: list[Hit]) -> list[Hit]:
-    """Drop a hit lying inside a longer hit's span (汉屯路 inside 汉屯路街道)."""
-    return [
-        h
-        for h in hits
-        if not any(
-            o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
-            for o in hits
-        )
-    ]
-
-
-def _resolve(hits: list[Hit], question: str) -> Found:
-    """Group agency hits into mentions; let adjacent regions and parents qualify them
-    (西工区汉屯路, "Hantun Road in Xigong"), but not across "and" or "vs"."""
-    # A chain of qualifiers (江苏省淮安市洪泽区) is adjacent through the names between them.
-    question = _blank_spans(question, [h for h in hits if h.region is not None])
-    all_mentions = _mentions([h for h in hits if h.agency is not None])
-    mentions = _drop_parent_mentions(all_mentions, question)
-    qualifiers = [(m.start, m.end) for m in all_mentions if m not in mentions]
-    kept_regions = []
-    for region in [h for h in hits if h.region is not None]:
-        qualified = False
-        for index, mention in enumerate(mentions):
-            if _same_span(region, mention) or not _adjacent(region, mention, question):
-                continue
-            inside = [
-                h
-                for h in mention.candidates
-                if h.agency and region.region and h.agency.id in region.region.members
-            ]
-            if inside:
-                mentions[index] = replace(mention, candidates=tuple(inside))
-                qualified = True
-        if qualified or _narrows(region, mentions):
-            qualifiers.append((region.start, region.end))
-        else:
-            kept_regions.append(region)
-    return Found(tuple(mentions), tuple(_best_regions(kept_regions)), tuple(qualifiers))
-
-
-_QUALIFYING_GAP = re.compile(r"^[\s,，、·的之]*(?:(?:in|of|at)\b[\s,]*)?$", re.IGNORECASE)
-
-
-def _adjacent(first: Hit | Mention, second: Hit | Mention, question: str) -> bool:
-    """True when only a qualifying gap (nothing, a comma, 的, "in") separates the two."""
-    left, right = sorted((first, second), key=lambda x: x.start)
-    gap = question[left.end : right.start]
-    return left.end <= right.start and bool(_QUALIFYING_GAP.match(gap))
-
-
-def _blank_spans(question: str, hits: list[Hit]) -> str:
-    chars = list(question)
-    for hit in hits:
-        chars[hit.start : hit.end] = "、" * (hit.end - hit.start)
-    return "".join(chars)
-
-
-def _narrows(region: Hit, mentions: list[Mention]) -> bool:
-    """A region named elsewhere in the question (汉屯路…西工区) still settles which of several
-    namesakes is meant; the mention keeps only the candidates in the region."""
-    narrowed = False
-    for index, mention in enumerate(mentions):
-        if len({h.agency.id for h in mention.candidates if h.agency}) < 2 or region.region is None:
-            continue
-        members = region.region.members
-        inside = [h for h in mention.candidates if h.agency and h.agency.id in members]
-        if 0 < len(inside) < len(mention.candidates):
-            mentions[index] = replace(mention, candidates=tuple(inside))
-            narrowed = True
-    return narrowed
-
-
-def _same_span(hit: Hit, mention: Mention) -> bool:
-    return hit.start == mention.start and hit.end == mention.end
-
-
-def _mentions(hits: list[Hit]) -> list[Mention]:
-    """Overlapping hits are candidates for one mention; mentions in question order."""
-    groups: list[list[Hit]] = []
-    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
-        if groups and hit.start < max(h.end for h in groups[-1]):
-            groups[-1].append(hit)
-        else:
-            groups.append([hit])
-    mentions = []
-    for group in groups:
-        best: dict[int, Hit] = {}
-        for hit in group:
-            assert hit.agency is not None
-            current = best.get(hit.agency.id)
-            if current is None or hit.score > current.score:
-                best[hit.agency.id] = hit
-        ordered = sorted(
-            best.values(), key=lambda h: (-h.score, h.agency.name if h.agency else "")
-        )
-        start, end = min(h.start for h in group), max(h.end for h in group)
-        mentions.append(Mention(start, end, ordered[0].typed, tuple(ordered)))
-    return mentions
-
-
-def _drop_parent_mentions(mentions: list[Mention], question: str) -> list[Mention]:
-    """In 淮安市洪泽区, 淮安市 (a city government) qualifies 洪泽区: keep only the child."""
-    kept = []
-    for mention in mentions:
-        qualifies = any(
-            h.agency
-            and h.agency.parent
-            and mention.best.alias in _parent_forms(h.agency.parent)
-            and _adjacent(mention, other, question)
-            for other in mentions
-            if other is not mention
-            for h in other.candidates
-        )
-        if not qualifies:
-            kept.append(mention)
-    return kept
-
-
-@lru_cache(maxsize=4096)
-def _parent_forms(parent: str) -> frozenset[str]:
-    return region_forms(parent)
-
-
-def _best_regions(hits: list[Hit]) -> list[Hit]:
-    best: dict[str, Hit] = {}
-    for hit in hits:
-        assert hit.region is not None
-        if hit.region.name not in best or hit.score > best[hit.region.name].score:
-            best[hit.region.name] = hit
-    return sorted(best.values(), key=lambda h: h.start)
+    region = _GOVERNMENT_SUFFIX.sub("", name)
+    return (region,) if _REGION_END.search(region) else ()

@@ -9,7 +9,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.catalogue import all_fields
 
 # Words that ask, connect or summarise, in either language; they name no figure.
-_STOP_EN = frozenset(
+STOP_EN = frozenset(
     """
 application applications request requests foi received a an the of in on at for to from
 by with and or vs versus is are was were be been do does did how many much what which who
@@ -73,7 +73,7 @@ _STOP_ZH = (
 def leftover_words(text: str) -> str:
     """The words of ``text`` that are neither asking words nor numbers (already-matched names,
     years and figures should be blanked out by the caller)."""
-    english = [w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _STOP_EN]
+    english = [w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in STOP_EN]
     chinese = " ".join(re.findall(r"[\u4e00-\u9fff]+", text))
     for stop in _STOP_ZH:
         chinese = chinese.replace(stop, " ")
@@ -127,7 +127,7 @@ def correct_spelling(text: str) -> str:
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         lower = word.lower()
-        if len(lower) < 5 or lower in vocabulary or lower in _STOP_EN:
+        if len(lower) < 5 or lower in vocabulary or lower in STOP_EN:
             return word
         edits = 1 if len(lower) < 9 else 2
         found = process.extractOne(
