@@ -1,5 +1,6 @@
 """The one place that builds the Telegram ``Application``: resources, commands, handlers."""
 
+import asyncio
 import logging
 import os
 from typing import Any
@@ -33,6 +34,7 @@ BotApp = Application[
 ]
 
 CONFIG_KEY = "config"
+WARMUP_KEY = "warmup"
 
 COMMANDS = {
     "en": [("start", "What this bot does"), ("help", "Examples and the figures it knows")],
@@ -88,6 +90,11 @@ async def post_init(app: BotApp) -> None:
             scope=BotCommandScopeDefault(),
             language_code=None if language == "en" else language,
         )
+    # Index the names now, off the event loop, so the first question finds it built.
+    service = app.bot_data[SERVICE_KEY]
+    app.bot_data[WARMUP_KEY] = asyncio.get_running_loop().run_in_executor(
+        None, service.agency_index
+    )
     log.info("bot ready: %s", app.bot.username)
 
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -53,19 +54,27 @@ class DisclosureService:
         self._version: tuple[int, int] | None = None
         self._index = NameIndex([])
         self._years: dict[int, list[int]] = {}
+        self._building = threading.Lock()
 
     # -- reading (the answer engine's Library) -------------------------------------------
 
     def agency_index(self) -> NameIndex:
-        """The name index, rebuilt when the store changed (another process may ingest)."""
+        """The name index, rebuilt when the store changed (another process may ingest).
+
+        One thread builds it; others asking meanwhile wait for it rather than build twice.
+        """
         version = repo.index_version(self.db)
-        if version != self._version:
-            agencies = repo.list_agencies(self.db)
-            self._index = NameIndex(
-                AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in agencies
-            )
-            self._years = repo.report_years(self.db)
-            self._version = version
+        if version == self._version:
+            return self._index
+        with self._building:
+            if version != self._version:
+                agencies = repo.list_agencies(self.db)
+                years = repo.report_years(self.db)
+                self._index = NameIndex(
+                    AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level)
+                    for a in agencies
+                )
+                self._years, self._version = years, version
         return self._index
 
     def years(self, agency_id: int) -> list[int]:
