@@ -13,11 +13,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import Progress
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Config, load_config
 from bot.console import run_console
 from bot.errors import ConfigError, ReportError
-from bot.reports import parse_report
+from bot.reports import ParsedReport, parse_report
 from bot.reports.jsonout import report_to_json
 from bot.service import (
     DisclosureService,
@@ -66,10 +67,9 @@ def parse(
     config = _config(ctx)
     try:
         data_bytes = file.read_bytes()
+        report = parse_report(file.name, data_bytes)
         if _store_exists(config):  # cross-year checks against the indexed previous report
-            report = _service(config).parse(file.name, data_bytes)
-        else:
-            report = parse_report(file.name, data_bytes)
+            report = _with_previous_year(config, file.name, data_bytes) or report
     except OSError as error:
         _fail(f"{file}: {error.strerror or error}")
     except ReportError as error:
@@ -195,6 +195,17 @@ def start(ctx: typer.Context) -> None:
     counts = Counter(r.status for r in results)
     _stderr(f"Samples in {samples}: {dict(counts)}")
     run_console(service)
+
+
+def _with_previous_year(config: Config, name: str, data: bytes) -> ParsedReport | None:
+    """The report with the cross-year checks, or ``None`` if the store cannot be read."""
+    try:
+        return _service(config).parse(name, data)
+    except SQLAlchemyError as error:
+        logging.getLogger("disclosure_bot").warning(
+            "the store could not be read for cross-year checks: %s", type(error).__name__
+        )
+        return None
 
 
 def _store_exists(config: Config) -> bool:

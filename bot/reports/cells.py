@@ -101,12 +101,13 @@ def _signs_fit(chunks: list[str], counts: tuple[int, ...], signed: tuple[bool, .
 
 
 def _trim_padding(chunks: list[str], width: int) -> list[str]:
-    """Drop empty chunks at the ends while there are more chunks than cells."""
+    """Drop empty chunks at the ends while there are more chunks than cells: first those
+    right after the label (a label printed across two columns), then trailing ones."""
     chunks = list(chunks)
-    while len(chunks) > width and chunks and chunks[-1] == "":
-        chunks.pop()
     while len(chunks) > width and chunks and chunks[0] == "":
         chunks.pop(0)
+    while len(chunks) > width and chunks and chunks[-1] == "":
+        chunks.pop()
     return chunks
 
 
