@@ -5,8 +5,10 @@ import logging
 import os
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeDefault, Update
+from telegram import BotCommand, Update
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import (
+    AIORateLimiter,
     Application,
     ApplicationBuilder,
     BaseHandler,
@@ -14,41 +16,113 @@ from telegram.ext import (
     CommandHandler,
     Defaults,
     ExtBot,
+    InlineQueryHandler,
     JobQueue,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot.config import Config
 from bot.service import DisclosureService, open_service
-from handlers.basic import help_command, start
-from handlers.common import SERVICE_KEY, Context
+from handlers import agencies, analysis, basic, exports, inline, questions, reports, uploads
+from handlers.access import gate
+from handlers.common import CONFIG_KEY, SERVICE_KEY, Context
 from handlers.errors import on_error
-from handlers.questions import pick, question
 
 log = logging.getLogger("disclosure_bot")
 
 # The Application as built here: default context types, with a job queue.
 BotApp = Application[
-    ExtBot[None], Context, dict[Any, Any], dict[Any, Any], dict[Any, Any], JobQueue[Context]
+    ExtBot[int], Context, dict[Any, Any], dict[Any, Any], dict[Any, Any], JobQueue[Context]
 ]
-
-CONFIG_KEY = "config"
 WARMUP_KEY = "warmup"
 
 COMMANDS = {
-    "en": [("start", "What this bot does"), ("help", "Examples and the figures it knows")],
-    "zh": [("start", "机器人简介"), ("help", "示例与可查询的数据")],
+    "en": [
+        ("start", "What this bot does"),
+        ("help", "Examples and the figures it knows"),
+        ("ask", "Ask a question"),
+        ("report", "A report's card: /report AGENCY [YEAR]"),
+        ("agencies", "What is indexed: /agencies [FILTER]"),
+        ("compare", "Compare agencies: /compare A, B [YEAR]"),
+        ("trend", "A figure over the years: /trend AGENCY [FIGURE]"),
+        ("export", "Figures as CSV or XLSX: /export AGENCY [YEAR]"),
+        ("check", "Check a report file without indexing it"),
+        ("lang", "Reply language: /lang en or /lang zh"),
+    ],
+    "zh": [
+        ("start", "机器人简介"),
+        ("help", "示例与可查询的数据"),
+        ("ask", "提问"),
+        ("report", "报告概览：/report 机构 [年份]"),
+        ("agencies", "已收录机构：/agencies [筛选]"),
+        ("compare", "对比机构：/compare 机构A, 机构B [年份]"),
+        ("trend", "历年趋势：/trend 机构 [数据项]"),
+        ("export", "导出 CSV/XLSX：/export 机构 [年份]"),
+        ("check", "核对报告文件（不收录）"),
+        ("lang", "回复语言：/lang zh 或 /lang en"),
+    ],
 }
+
+
+class RetryingRateLimiter(AIORateLimiter):
+    """Telegram's flood limits (and RetryAfter) as AIORateLimiter keeps them, plus a few
+    retries, with back-off, when the network fails on a call other than getUpdates."""
+
+    async def process_request(  # noqa: PLR0917  (PTB's signature)
+        self,
+        callback: Any,
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
+        """Send, retrying time-outs and network faults (never bad requests) three times."""
+        for attempt in range(4):
+            try:
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+            except BadRequest:
+                raise
+            except (TimedOut, NetworkError):
+                if endpoint == "getUpdates" or attempt == 3:
+                    raise
+                await asyncio.sleep(0.5 * 2**attempt)
+        raise AssertionError("unreachable")
 
 
 def handlers() -> list[BaseHandler[Update, Context, object]]:
     """Every handler, in the order they are tried."""
+    group = filters.ChatType.GROUPS
     return [
-        CommandHandler("start", start),
-        CommandHandler("help", help_command),
-        MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, question),
-        CallbackQueryHandler(pick, pattern=r"^pick:"),
+        CommandHandler("start", basic.start),
+        CommandHandler("help", basic.help_command),
+        CommandHandler("lang", basic.lang),
+        CommandHandler("ask", questions.ask),
+        CommandHandler("report", reports.report),
+        CommandHandler("agencies", agencies.agencies),
+        CommandHandler("compare", analysis.compare),
+        CommandHandler("trend", analysis.trend),
+        CommandHandler("export", exports.export),
+        CommandHandler("check", uploads.check),
+        MessageHandler(
+            filters.Document.ALL & (filters.ChatType.PRIVATE | filters.CaptionRegex(r"^/check")),
+            uploads.upload,
+        ),
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, questions.question
+        ),
+        MessageHandler(group & filters.TEXT & ~filters.COMMAND, questions.group_question),
+        CallbackQueryHandler(questions.pick, pattern=r"^pick:"),
+        CallbackQueryHandler(basic.example, pattern=r"^ex:"),
+        CallbackQueryHandler(reports.report_year, pattern=r"^rep:"),
+        CallbackQueryHandler(exports.export_button, pattern=r"^exp:"),
+        CallbackQueryHandler(agencies.agencies_page, pattern=r"^ag:"),
+        CallbackQueryHandler(uploads.decide, pattern=r"^up:"),
+        InlineQueryHandler(inline.inline),
     ]
 
 
@@ -66,6 +140,7 @@ def build_application(config: Config, service: DisclosureService | None = None) 
         .base_url(config.telegram.base_url)
         .base_file_url(config.telegram.base_file_url)
         .defaults(Defaults(tzinfo=config.reminders.timezone))
+        .rate_limiter(RetryingRateLimiter(max_retries=3))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
@@ -73,6 +148,7 @@ def build_application(config: Config, service: DisclosureService | None = None) 
     app.bot_data[CONFIG_KEY] = config
     if service is not None:
         app.bot_data[SERVICE_KEY] = service
+    app.add_handler(TypeHandler(Update, gate), group=-1)
     for handler in handlers():
         app.add_handler(handler)
     app.add_error_handler(on_error)
@@ -80,17 +156,16 @@ def build_application(config: Config, service: DisclosureService | None = None) 
 
 
 async def post_init(app: BotApp) -> None:
-    """Open the store (unless given) and register the commands in both languages."""
+    """Open the store (unless given), register the commands in both languages, and start
+    indexing names off the event loop so the first question finds the index built."""
     config: Config = app.bot_data[CONFIG_KEY]
     if SERVICE_KEY not in app.bot_data:
         app.bot_data[SERVICE_KEY] = open_service(config)
     for language, commands in COMMANDS.items():
         await app.bot.set_my_commands(
             [BotCommand(name, text) for name, text in commands],
-            scope=BotCommandScopeDefault(),
             language_code=None if language == "en" else language,
         )
-    # Index the names now, off the event loop, so the first question finds it built.
     service = app.bot_data[SERVICE_KEY]
     app.bot_data[WARMUP_KEY] = asyncio.get_running_loop().run_in_executor(
         None, service.agency_index

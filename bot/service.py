@@ -131,6 +131,26 @@ class DisclosureService:
             return report
         return report.with_findings(tuple(compare_with_previous(report.figures, previous)))
 
+    def preview(self, name: str, data: bytes) -> tuple[ParsedReport, StoredReport | None]:
+        """Parse a file and find the report it would replace (same agency and year)."""
+        report = self.parse(name, data)
+        if report.year is None or not report.agency.name:
+            return report, None
+        existing = repo.find_report(self.db, agency=report.agency, year=report.year)
+        return report, existing
+
+    def index_parsed(self, report: ParsedReport, *, now: datetime) -> IngestResult:
+        """Index a report parsed (and previewed) before; refused if it is incomplete."""
+        try:
+            report = _complete(report, IngestOptions())
+        except ReportError as error:
+            return IngestResult(report.source_name, "rejected", detail=error.reason)
+        outcome = repo.save_report(self.db, report=report, now=now)
+        detail = f"replaces {outcome.replaced_source}" if outcome.replaced_source else ""
+        return IngestResult(
+            report.source_name, outcome.status, outcome.agency, outcome.year, detail
+        )
+
     def ingest_bytes(
         self, name: str, data: bytes, *, now: datetime, options: IngestOptions = DEFAULT
     ) -> IngestResult:

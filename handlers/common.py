@@ -1,13 +1,16 @@
-"""What every handler needs: the service, the user's language, and safe replies."""
+"""What every handler needs: the service and config, the user's language, who may do what."""
 
-from telegram import Update
+from telegram import Chat, Update
 from telegram.ext import ContextTypes
 
+from bot.config import Config
 from bot.questions.language import detect_language
 from bot.service import DisclosureService
 
 Context = ContextTypes.DEFAULT_TYPE
 SERVICE_KEY = "service"
+CONFIG_KEY = "config"
+LANG_KEY = "lang"
 
 
 def service_of(context: Context) -> DisclosureService:
@@ -17,8 +20,48 @@ def service_of(context: Context) -> DisclosureService:
     return service
 
 
-def language_of(update: Update, text: str = "") -> str:
-    """The reply language: the question's, else the user's Telegram language, else English."""
-    user = update.effective_user
-    fallback = "zh" if user and (user.language_code or "").startswith("zh") else "en"
+def config_of(context: Context) -> Config:
+    """The settings the bot was built with."""
+    config = context.bot_data[CONFIG_KEY]
+    assert isinstance(config, Config)
+    return config
+
+
+def language_of(update: Update, context: Context | None = None, text: str = "") -> str:
+    """The reply language: the question's, else the user's /lang choice, else Telegram's."""
+    if context is not None and context.user_data and context.user_data.get(LANG_KEY):
+        fallback = str(context.user_data[LANG_KEY])
+    else:
+        user = update.effective_user
+        fallback = "zh" if user and (user.language_code or "").startswith("zh") else "en"
     return detect_language(text, default=fallback) if text else fallback
+
+
+def is_admin(update: Update, context: Context) -> bool:
+    """True when the user may add, replace or delete reports."""
+    user = update.effective_user
+    return user is not None and user.id in config_of(context).access.admins
+
+
+def is_allowed(update: Update, context: Context) -> bool:
+    """True when the bot is public, or the user or chat is on the allowlist (admins always)."""
+    access = config_of(context).access
+    if access.public or is_admin(update, context):
+        return True
+    user, chat = update.effective_user, update.effective_chat
+    return bool(
+        (user and user.id in access.allowed_users) or (chat and chat.id in access.allowed_chats)
+    )
+
+
+def is_private(update: Update) -> bool:
+    """True in a one-to-one chat with the bot."""
+    return update.effective_chat is not None and update.effective_chat.type == Chat.PRIVATE
+
+
+def words(text: str | None) -> str:
+    """A command's argument text (after the command itself)."""
+    if not text:
+        return ""
+    parts = text.split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 and parts[0].startswith("/") else text.strip()

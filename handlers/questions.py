@@ -1,23 +1,63 @@
-"""A plain text message in a private chat is a question; a "which one?" button answers it."""
+"""Questions: text in a private chat, /ask anywhere, a mention or a reply in a group; and the
+"which one?" buttons."""
 
 import asyncio
 
 from telegram import Message, Update
 from telegram.constants import ChatAction
 
-from handlers.common import Context, language_of, service_of
+from bot.answers.replies import example_question
+from handlers.common import Context, language_of, service_of, words
 from handlers.replies import pending_choice, send_answer
+from handlers.texts import chat_text
+
+
+async def answer_text(update: Update, context: Context, text: str) -> None:
+    """Answer ``text`` in the update's chat, in the question's language."""
+    message = update.effective_message
+    if message is None:
+        return
+    await message.reply_chat_action(ChatAction.TYPING)
+    language = language_of(update, context, text)
+    answer = await asyncio.to_thread(service_of(context).ask, text, language=language)
+    await send_answer(message, answer, context, text)
 
 
 async def question(update: Update, context: Context) -> None:
-    """Answer the question in the message, in its language."""
+    """A private message is a question."""
     message = update.effective_message
-    if message is None or not message.text:
+    if message is not None and message.text:
+        await answer_text(update, context, message.text)
+
+
+async def ask(update: Update, context: Context) -> None:
+    """/ask QUESTION, in any chat."""
+    message = update.effective_message
+    if message is None:
         return
-    await message.reply_chat_action(ChatAction.TYPING)
-    language = language_of(update, message.text)
-    answer = await asyncio.to_thread(service_of(context).ask, message.text, language=language)
-    await send_answer(message, answer, context, message.text)
+    text = words(message.text)
+    if not text:
+        lang = language_of(update, context)
+        example = example_question(service_of(context), lang)
+        await message.reply_text(chat_text(lang, "ask_how", example=example))
+        return
+    await answer_text(update, context, text)
+
+
+async def group_question(update: Update, context: Context) -> None:
+    """In a group: a message that mentions the bot or replies to it is a question."""
+    message = update.effective_message
+    if message is None or not message.text or not _addressed(message, context):
+        return
+    text = message.text.replace(f"@{context.bot.username}", " ").strip()
+    await answer_text(update, context, text)
+
+
+def _addressed(message: Message, context: Context) -> bool:
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None:
+        return replied.from_user.id == context.bot.id
+    return f"@{context.bot.username}".lower() in (message.text or "").lower()
 
 
 async def pick(update: Update, context: Context) -> None:
@@ -27,7 +67,7 @@ async def pick(update: Update, context: Context) -> None:
         return
     choice = pending_choice(context, query.data)
     if choice is None:
-        await query.answer("This choice has expired; please ask again.", show_alert=False)
+        await query.answer(chat_text(language_of(update, context), "expired"))
         return
     text, language, agency_id = choice
     await query.answer()

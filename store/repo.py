@@ -184,6 +184,14 @@ def previous_figures(
         return {f.key: Decimal(f.value) for f in rows if f.value is not None}
 
 
+def find_report(db: Database, *, agency: ParsedAgency, year: int) -> StoredReport | None:
+    """The current report of the agency a parsed report names, for the year, if indexed."""
+    identity = agency_identity(agency.name, agency.parent, agency.city, agency.province)
+    with db.session() as session:
+        row = session.exec(select(Agency.id).where(Agency.identity == identity)).first()
+    return None if row is None else get_report(db, agency_id=row, year=year)
+
+
 def count_reports(db: Database) -> int:
     """How many current reports are indexed."""
     with db.session() as session:

@@ -38,10 +38,16 @@ _MORE = {
 }
 
 
+def examples(library: Library, lang: str) -> list[str]:
+    """Questions to try: one about a real indexed agency, and a few shapes of question."""
+    lang = "zh" if lang == "zh" else "en"
+    return [example_question(library, lang), *_static_examples(library, lang)]
+
+
 def help_text(library: Library, lang: str) -> str:
     """The full help: intro, examples, the fields and the applicant types."""
     lang = "zh" if lang == "zh" else "en"
-    examples = [example_question(library, lang), *_static_examples(lang)]
+    shown = examples(library, lang)
     fields = [_label(label, lang) for label in _HELP_ROWS]
     applicants = [_label(column, lang) for column in COLUMNS[:-1]]
     return "\n".join(
@@ -49,7 +55,7 @@ def help_text(library: Library, lang: str) -> str:
             say(lang, "help"),
             "",
             _INTRO[lang],
-            *(f"• {e}" for e in examples),
+            *(f"• {e}" for e in shown),
             "",
             _FIELDS[lang] + " " + ("、" if lang == "zh" else "; ").join(fields),
             _APPLICANTS[lang] + " " + ("、" if lang == "zh" else "; ").join(applicants),
@@ -64,7 +70,18 @@ def _label(label: Label, lang: str) -> str:
     return zh if lang == "zh" else f"{label.en} ({zh})"
 
 
-def _static_examples(lang: str) -> list[str]:
-    if lang == "zh":
-        return ["汉屯路街道去年不予公开多少件", "汉屯路 行政诉讼"]
-    return ["Hantun Road lawsuits last year", "How many requests did Hantun Road refuse?"]
+def _static_examples(library: Library, lang: str) -> list[str]:
+    """Shapes of question (trend, comparison, ranking) about real indexed agencies."""
+    entries = sorted(library.agency_index().entries.values(), key=lambda e: e.id)[:2]
+    if not entries:
+        return []
+    first = entries[0]
+    name = first.name if lang == "zh" else first.english
+    shown = [f"{name} 行政诉讼趋势" if lang == "zh" else f"{name} lawsuits trend"]
+    if len(entries) > 1:
+        other = entries[1].name if lang == "zh" else entries[1].english
+        shown.append(f"{name}和{other}对比" if lang == "zh" else f"compare {name} and {other}")
+    shown.append(
+        "哪个机构收到的申请最多" if lang == "zh" else "which agency received the most applications"
+    )
+    return shown

@@ -1,0 +1,202 @@
+"""Answer time: how long ``DisclosureService.ask`` takes over a national index.
+
+    .venv/bin/python -m bench.answer [--agencies 1000 10000 100000] [--questions 2000]
+
+For each size, builds (or reuses) the national corpus in ``bench/.data`` (``bench.corpus``),
+then, in a fresh process, opens a ``DisclosureService`` over it, times the first
+``agency_index()`` (the name index build) and then every ``ask`` of a fixed, seeded question
+mix (``bench.questions``). Prints p50/p95/p99/max per size, p95 per kind of question, peak
+RSS, and how many answers were right (the agency, year and figure the question was made
+from), with examples of wrong ones. ``--profile N`` prints the top N functions of the
+largest size (cumulative time) on stderr.
+"""
+
+import argparse
+import cProfile
+import json
+import os
+import platform
+import pstats
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bench.corpus import DATA, build_index, read_meta
+from bench.judge import judge, summary
+from bench.mix import Mixer, question_mix
+from bench.questions import MIX, SINGLE, Question
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMAND = ".venv/bin/python -m bench.answer"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 3, 15, 10, 0, tzinfo=SHANGHAI)
+SIZES = (1_000, 10_000, 100_000)
+TARGET_MS = 20.0
+
+
+def db_url(agencies: int) -> str:
+    """Where the corpus of this size lives."""
+    return f"sqlite:///{DATA / f'national-{agencies}.db'}"
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q`` quantile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+def measure(agencies: int, count: int, seed: int, profile: int) -> dict[str, Any]:
+    """In this process: open the service, build the name index, time every question."""
+    from bench.agencies import national_agencies
+    from bot.service import DisclosureService
+    from store import open_database
+
+    service = DisclosureService(
+        open_database(db_url(agencies)), timezone=SHANGHAI, max_file_bytes=20 << 20
+    )
+    start = time.perf_counter()
+    index = service.agency_index()
+    index_seconds = time.perf_counter() - start
+    specs = national_agencies(agencies)
+    if len(index) != len(specs):
+        raise SystemExit(f"the index has {len(index)} agencies, the corpus {len(specs)}")
+    questions = question_mix(specs, count, seed)
+    warm = Mixer(specs, random.Random(seed + 1))
+    for kind in MIX:  # first use of each path: charts, regex caches, fuzzy matching
+        service.ask(warm.one(kind).text, now=NOW)
+    timings: list[float] = []
+    results: list[dict[str, Any]] = []
+    for question in questions:
+        begin = time.perf_counter_ns()
+        answer = service.ask(question.text, now=NOW)
+        timings.append((time.perf_counter_ns() - begin) / 1e6)
+        right, agency_right, why = judge(question, answer)
+        results.append({"kind": question.kind, "right": right, "agency": agency_right})
+        if not right:
+            results[-1] |= {"q": question.text, "want": _want(question), "got": why}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if profile:
+        _profile(service, questions, profile)
+    return {
+        "agencies": len(index),
+        "reports": sum(len(service.years(i)) for i in index.entries),
+        "index_seconds": index_seconds,
+        "timings": timings,
+        "results": results,
+        "rss_mb": peak,
+    }
+
+
+def _want(question: Question) -> str:
+    if question.want == "figure":
+        return f"figure {question.agency} {question.year} {question.key}"
+    return f"{question.want} {question.agency or question.region or ''}".strip()
+
+
+def _profile(service: Any, questions: list[Question], top: int) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for question in questions:
+        service.ask(question.text, now=NOW)
+    profiler.disable()
+    print(
+        f"\n# profile: {len(questions)} questions, top {top} by cumulative time", file=sys.stderr
+    )
+    pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(top)
+
+
+def _run_worker(agencies: int, count: int, seed: int, profile: int) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench.answer", "--worker", str(agencies)]
+    command += ["--questions", str(count), "--seed", str(seed), "--profile", str(profile)]
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, check=True, text=True)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def machine() -> str:
+    """The machine the figures were measured on."""
+    cpu = platform.processor() or platform.machine()
+    return (
+        f"{platform.platform()} · {cpu} · {os.cpu_count()} cores · "
+        f"Python {platform.python_version()} · SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def report(sizes: list[int], runs: dict[int, dict[str, Any]], args: argparse.Namespace) -> None:
+    """Print the tables."""
+    print(f"# answer time · {machine()}")
+    head = f"{'agencies':>9}{'reports':>9}{'db GB':>7}{'gen s':>7}{'index s':>8}"
+    print(head + f"{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'max ms':>8}{'RSS MB':>8}")
+    for size in sizes:
+        run, meta = runs[size], read_meta(db_url(size))
+        t = run["timings"]
+        gigabytes = int(str(meta["bytes"])) / 1e9
+        print(
+            f"{run['agencies']:>9,}{run['reports']:>9,}{gigabytes:>7.2f}{meta['seconds']:>7}"
+            f"{run['index_seconds']:>8.1f}{percentile(t, 0.5):>8.1f}{percentile(t, 0.95):>8.1f}"
+            f"{percentile(t, 0.99):>8.1f}{max(t):>8.0f}{run['rss_mb']:>8.0f}"
+        )
+    print(f"\np95 ms by kind (n = questions of the kind at {sizes[-1]:,} agencies)")
+    print(f"{'kind':<10}{'n':>5}" + "".join(f"{s:>10,}" for s in sizes) + f"{'right':>8}")
+    last = runs[sizes[-1]]["results"]
+    for kind in MIX:
+        line = f"{kind:<10}{sum(r['kind'] == kind for r in last):>5}"
+        for size in sizes:
+            run = runs[size]
+            mine = [
+                t for t, r in zip(run["timings"], run["results"], strict=True) if r["kind"] == kind
+            ]
+            line += f"{percentile(mine, 0.95):>10.1f}" if mine else f"{'—':>10}"
+        right = [r["right"] for r in last if r["kind"] == kind]
+        print(line + f"{sum(right) / max(1, len(right)):>8.0%}")
+    for size in sizes:
+        print(summary(size, runs[size]["results"], SINGLE))
+    print(f"\nwrong answers at {sizes[-1]:,} agencies (a few of each kind):")
+    shown: dict[str, int] = {}
+    for r in last:
+        if not r["right"] and shown.get(r["kind"], 0) < args.examples:
+            shown[r["kind"]] = shown.get(r["kind"], 0) + 1
+            print(f"  [{r['kind']}] {r['q']}\n      want: {r['want']}\n      got:  {r['got']}")
+    target = percentile(runs[sizes[-1]]["timings"], 0.95)
+    verdict = "meets" if target <= TARGET_MS else "misses"
+    print(
+        f"\np95 at {sizes[-1]:,} agencies: {target:.1f} ms ({verdict} the {TARGET_MS:g} ms target)"
+    )
+    sizes_text = " ".join(str(s) for s in sizes)
+    print(f"reproduce: {COMMAND} --agencies {sizes_text} --questions {args.questions}")
+
+
+def main() -> None:
+    """Build the corpora, time the answers, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--agencies", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--questions", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--profile", type=int, default=0, metavar="N")
+    parser.add_argument("--examples", type=int, default=3, help="wrong answers shown per kind")
+    parser.add_argument("--worker", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        result = measure(args.worker, args.questions, args.seed, args.profile)
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    sizes = sorted(args.agencies)
+    runs = {}
+    for size in sizes:
+        build_index(db_url(size), size)
+        print(f"[answer] {size:,} agencies: timing {args.questions} questions", file=sys.stderr)
+        runs[size] = _run_worker(
+            size, args.questions, args.seed, args.profile * (size == sizes[-1])
+        )
+    report(sizes, runs, args)
+
+
+if __name__ == "__main__":
+    main()

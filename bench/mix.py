@@ -1,0 +1,158 @@
+"""Drawing the question mix: one method per kind of question (see ``bench.questions.MIX``)."""
+
+import random
+from collections import Counter, defaultdict
+
+from bench.agencies import AgencySpec
+from bench.questions import (
+    EN_FIELDS,
+    MIX,
+    ZH_FIELDS,
+    Forms,
+    Question,
+    english,
+    fake_names,
+    pinyin,
+    region_en,
+    typo,
+)
+
+FIRST_YEAR, LAST_YEAR = 2021, 2025
+UNKNOWN_EN = ("Springfield", "Gotham City", "Rivendell District", "Atlantis County")
+UNKNOWN_EN += ("Shangri-La Finance Bureau", "Middle Earth Town", "Narnia Subdistrict")
+ZH_TRENDS = (
+    ("历年收到申请趋势", "applications.new.total"),
+    ("近几年行政诉讼趋势", "litigation.total"),
+)
+EN_TRENDS = (("{name} applications trend", "applications.new.total"),)
+EN_TRENDS += (("{name} lawsuits over the years", "litigation.total"),)
+
+
+class Mixer:
+    """Questions about ``agencies`` (ids are positions + 1), drawn with ``rng``."""
+
+    def __init__(self, agencies: list[AgencySpec], rng: random.Random) -> None:
+        self.agencies = agencies
+        self.rng = rng
+        self.forms = Forms(agencies)
+        self.counties: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+        for index, a in enumerate(agencies):
+            if a.county:
+                self.counties[(a.city or a.province, a.county)].append(index)
+        self.county_keys = sorted(self.counties, key=str)
+        names = Counter(a.name for a in agencies if a.level == "township")
+        self.namesakes = sorted(n for n, c in names.items() if c > 1)
+        self.unit = {a.name: a.unit for a in agencies if a.level == "township"}
+        self.cities = sorted({a.city for a in agencies if a.city})
+        self.fakes = fake_names(agencies, 50, random.Random(rng.random()))
+
+    def draw(self, count: int) -> list[Question]:
+        """``count`` questions, kinds weighted as in ``MIX``."""
+        kinds = self.rng.choices(list(MIX), weights=list(MIX.values()), k=count)
+        return [self.one(kind) for kind in kinds]
+
+    def one(self, kind: str) -> Question:
+        """One question of ``kind``."""
+        if kind in {"namesake", "unknown", "trend", "compare", "total", "ranking"}:
+            return getattr(self, f"_{kind}")()  # type: ignore[no-any-return]
+        return self._single(kind)
+
+    def _pick(self) -> tuple[int, AgencySpec]:
+        index = self.rng.randrange(len(self.agencies))
+        return index + 1, self.agencies[index]
+
+    def _year(self) -> int:
+        return self.rng.randint(FIRST_YEAR, LAST_YEAR)
+
+    def _en(self, template: str, name: str, year: int | None) -> str:
+        when = f" in {year}" if year else ""
+        return template.format(name=name, in_year=when, year=f" {year}" if year else "")
+
+    def _single(self, kind: str) -> Question:
+        agency_id, a = self._pick()
+        year: int | None = self._year()
+        form = kind
+        if kind == "no_year":
+            year, form = None, self.rng.choice(("zh_full", "zh_short", "en"))
+        elif kind == "typo":
+            form = "en"
+        name = self.forms.unique(form, a)
+        if kind == "typo":
+            name = typo(self.rng, name)
+        if form in {"zh_full", "zh_short"}:
+            phrase, key = self.rng.choice(ZH_FIELDS)
+            text = f"{name}{year}年{phrase}" if year else f"{name}{phrase}"
+        else:
+            template, key = self.rng.choice(EN_FIELDS)
+            text = self._en(template, name, year)
+        return Question(kind, text, "figure", agency_id, a.name, year or LAST_YEAR, key)
+
+    def _namesake(self) -> Question:
+        name = self.rng.choice(self.namesakes)
+        unit, street = self.unit[name], name.endswith("街道办事处")
+        year = self._year()
+        if self.rng.random() < 0.7:
+            text = f"{unit}{'街道' if street else '镇'}{year}年收到多少申请"
+        else:
+            where = f"{pinyin(unit).capitalize()} {'Subdistrict' if street else 'Town'}"
+            text = f"how many applications did {where} receive in {year}"
+        return Question("namesake", text, "choose_agency", agency=name, year=year)
+
+    def _unknown(self) -> Question:
+        year = self._year()
+        if self.rng.random() < 0.6:
+            text = f"{self.rng.choice(self.fakes)}{year}年收到多少政府信息公开申请"
+        else:
+            text = f"how many applications did {self.rng.choice(UNKNOWN_EN)} receive in {year}"
+        return Question("unknown", text, "not_indexed", year=year)
+
+    def _trend(self) -> Question:
+        agency_id, a = self._pick()
+        if self.rng.random() < 0.5:
+            phrase, key = self.rng.choice(ZH_TRENDS)
+            text = self.forms.unique("zh_full", a) + phrase
+        else:
+            template, key = self.rng.choice(EN_TRENDS)
+            text = template.format(name=self.forms.unique("en", a))
+        return Question("trend", text, "trend", agency_id, a.name, key=key)
+
+    def _compare(self) -> Question:
+        members = self.counties[self.rng.choice(self.county_keys)]
+        first, second = (self.agencies[i] for i in self.rng.sample(members, 2))
+        year = self._year()
+        if self.rng.random() < 0.6:
+            form = self.rng.choice(("zh_full", "zh_short"))
+            one, two = (self.forms.unique(form, a) for a in (first, second))
+            text = f"{one}和{two}{year}年行政诉讼对比"
+        else:
+            one, two = (self.forms.unique("en", a) for a in (first, second))
+            text = f"compare {one} and {two} applications in {year}"
+        others = (first.name, second.name)
+        return Question("compare", text, "compare", year=year, others=others)
+
+    def _total(self) -> Question:
+        up, county = self.rng.choice(self.county_keys)
+        year = self._year()
+        if self.rng.random() < 0.7:
+            text = f"{county}各部门{year}年收到申请合计"
+        else:
+            text = f"total applications received by all agencies in {region_en(county)} {year}"
+        members = len(self.counties[(up, county)])
+        return Question("total", text, "total", year=year, region=county, members=members)
+
+    def _ranking(self) -> Question:
+        city = self.rng.choice(self.cities)
+        year = self._year()
+        if self.rng.random() < 0.6:
+            text = f"{city}{year}年行政诉讼排名前5"
+        else:
+            text = f"{region_en(city)} top 5 by lawsuits in {year}"
+        return Question("ranking", text, "ranking", year=year, region=city)
+
+
+def question_mix(agencies: list[AgencySpec], count: int, seed: int = 7) -> list[Question]:
+    """``count`` questions about ``agencies`` (agency ids are positions + 1), seeded."""
+    return Mixer(agencies, random.Random(seed)).draw(count)
+
+
+__all__ = ["Mixer", "Question", "english", "question_mix"]

@@ -1,0 +1,33 @@
+"""The report generator of the tests (``tests/reportgen``), importable from the benchmarks."""
+
+import sys
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent.parent / "tests"
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
+
+from reportgen import GeneratedReport, render  # noqa: E402
+from reportgen.figures import APPLICANTS, RESULTS, REVIEW_GROUPS, outcome_items  # noqa: E402
+from reportgen.names import (  # noqa: E402
+    FEE_SENTENCES,
+    IMPROVEMENT_SENTENCES,
+    OTHER_SENTENCES,
+    OVERVIEW_SENTENCES,
+    PROBLEM_SENTENCES,
+)
+
+__all__ = [
+    "APPLICANTS",
+    "FEE_SENTENCES",
+    "IMPROVEMENT_SENTENCES",
+    "OTHER_SENTENCES",
+    "OVERVIEW_SENTENCES",
+    "PROBLEM_SENTENCES",
+    "RESULTS",
+    "REVIEW_GROUPS",
+    "TESTS",
+    "GeneratedReport",
+    "outcome_items",
+    "render",
+]

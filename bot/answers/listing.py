@@ -1,0 +1,55 @@
+"""What is indexed, a page at a time, grouped by region: /agencies."""
+
+from dataclasses import dataclass
+
+from bot.answers.library import Library
+from bot.answers.texts import join
+from bot.names import AgencyEntry, latin_key
+
+PER_PAGE = 12
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the listing."""
+
+    text: str
+    page: int
+    pages: int
+    total: int
+
+
+def _matches(entry: AgencyEntry, needle: str) -> bool:
+    if not needle:
+        return True
+    places = " ".join(r for r in (entry.name, *entry.regions))
+    latin = latin_key(needle)
+    return needle in places or (bool(latin) and latin in latin_key(entry.english))
+
+
+def agency_page(library: Library, needle: str, page: int, lang: str) -> Page:
+    """Agencies whose name or region contains ``needle``, page ``page`` (from 0)."""
+    entries = [e for e in library.agency_index().entries.values() if _matches(e, needle.strip())]
+    entries.sort(key=lambda e: (e.province or "", e.city or "", e.parent or "", e.name))
+    pages = max(1, -(-len(entries) // PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    lines = [_title(len(entries), needle, page, pages, lang)]
+    region = None
+    for entry in entries[page * PER_PAGE : (page + 1) * PER_PAGE]:
+        where = " · ".join(r for r in (entry.province, entry.city, entry.parent) if r) or "—"
+        if where != region:
+            lines.append(f"【{where}】" if lang == "zh" else f"— {where}")
+            region = where
+        years = join(lang, [str(y) for y in library.years(entry.id)])
+        lines.append(f"• {entry.name}: {years}")
+    return Page("\n".join(lines), page, pages, len(entries))
+
+
+def _title(count: int, needle: str, page: int, pages: int, lang: str) -> str:
+    scope = f"“{needle}”" if needle else ""
+    if lang == "zh":
+        return f"已收录机构{scope}：{count}个（第{page + 1}/{pages}页）"
+    return (
+        f"Indexed agencies{' matching ' + scope if scope else ''}: {count} "
+        f"(page {page + 1}/{pages})"
+    )
