@@ -25,7 +25,18 @@ from telegram.ext import (
 
 from bot.config import Config
 from bot.service import DisclosureService, open_service
-from handlers import agencies, analysis, basic, exports, inline, questions, reports, uploads
+from handlers import (
+    agencies,
+    analysis,
+    basic,
+    exports,
+    inline,
+    questions,
+    reminders,
+    reports,
+    subscribe,
+    uploads,
+)
 from handlers.access import gate
 from handlers.common import CONFIG_KEY, SERVICE_KEY, Context
 from handlers.errors import on_error
@@ -50,6 +61,9 @@ COMMANDS = {
         ("export", "Figures as CSV or XLSX: /export AGENCY [YEAR]"),
         ("check", "Check a report file without indexing it"),
         ("lang", "Reply language: /lang en or /lang zh"),
+        ("subscribe", "Deadline reminders for this chat"),
+        ("unsubscribe", "End reminders"),
+        ("deadlines", "Next deadlines and who has published"),
     ],
     "zh": [
         ("start", "机器人简介"),
@@ -62,6 +76,9 @@ COMMANDS = {
         ("export", "导出 CSV/XLSX：/export 机构 [年份]"),
         ("check", "核对报告文件（不收录）"),
         ("lang", "回复语言：/lang zh 或 /lang en"),
+        ("subscribe", "订阅截止期限提醒"),
+        ("unsubscribe", "取消提醒"),
+        ("deadlines", "近期截止期限与发布情况"),
     ],
 }
 
@@ -108,6 +125,10 @@ def handlers() -> list[BaseHandler[Update, Context, object]]:
         CommandHandler("trend", analysis.trend),
         CommandHandler("export", exports.export),
         CommandHandler("check", uploads.check),
+        CommandHandler("subscribe", subscribe.subscribe),
+        CommandHandler("unsubscribe", subscribe.unsubscribe),
+        CommandHandler("deadlines", reminders.deadlines),
+        MessageHandler(filters.StatusUpdate.MIGRATE, reminders.migrated),
         MessageHandler(
             filters.Document.ALL & (filters.ChatType.PRIVATE | filters.CaptionRegex(r"^/check")),
             uploads.upload,
@@ -122,6 +143,8 @@ def handlers() -> list[BaseHandler[Update, Context, object]]:
         CallbackQueryHandler(exports.export_button, pattern=r"^exp:"),
         CallbackQueryHandler(agencies.agencies_page, pattern=r"^ag:"),
         CallbackQueryHandler(uploads.decide, pattern=r"^up:"),
+        CallbackQueryHandler(subscribe.step, pattern=r"^sub:"),
+        CallbackQueryHandler(subscribe.end, pattern=r"^unsub:"),
         InlineQueryHandler(inline.inline),
     ]
 
@@ -148,7 +171,11 @@ def build_application(config: Config, service: DisclosureService | None = None) 
     app.bot_data[CONFIG_KEY] = config
     if service is not None:
         app.bot_data[SERVICE_KEY] = service
-    app.add_handler(TypeHandler(Update, gate), group=-1)
+    app.add_handler(TypeHandler(Update, gate), group=-2)
+    # a /subscribe waiting for agencies takes the next text before questions do
+    app.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND, subscribe.typed_agencies), group=-1
+    )
     for handler in handlers():
         app.add_handler(handler)
     app.add_error_handler(on_error)
@@ -170,7 +197,24 @@ async def post_init(app: BotApp) -> None:
     app.bot_data[WARMUP_KEY] = asyncio.get_running_loop().run_in_executor(
         None, service.agency_index
     )
+    schedule_reminders(app)
     log.info("bot ready: %s", app.bot.username)
+
+
+def schedule_reminders(app: BotApp) -> None:
+    """The reminder job, once, under a stable name: each minute it sends what is due (due
+    reminders live in the store, so a restart neither loses nor repeats one)."""
+    if app.job_queue is None:
+        return
+    for job in app.job_queue.get_jobs_by_name(reminders.JOB_NAME):
+        job.schedule_removal()
+    app.job_queue.run_repeating(
+        reminders.tick,
+        interval=60,
+        first=1,
+        name=reminders.JOB_NAME,
+        job_kwargs={"misfire_grace_time": None, "coalesce": True},
+    )
 
 
 async def post_shutdown(app: BotApp) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.config import Config, load_config
 from bot.console import run_console
 from bot.errors import ConfigError, ReportError
+from bot.reminders.desk import planned
 from bot.reports import ParsedReport, parse_report
 from bot.reports.jsonout import report_to_json
 from bot.service import (
@@ -149,6 +150,36 @@ def ask(
     print(answer.text)
     if chart is not None:
         print(f"Chart: {chart}")
+
+
+@app.command("reminders")
+def reminders_command(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
+) -> None:
+    """The upcoming reminders of every active subscription: chat, deadline, offset, time."""
+    config = _config(ctx)
+    rows = [
+        {
+            "chat": r.subscription.chat_id,
+            "subscription": r.subscription.id,
+            "deadline": r.deadline.name,
+            "deadline_date": r.deadline_date.isoformat(),
+            "offset_days": r.offset,
+            "time": r.due_at.isoformat(),
+        }
+        for r in planned(_service(config), config, datetime.now(config.reminders.timezone))
+    ]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for row in rows:
+        print(
+            f"{row['time']}  chat {row['chat']}  {row['deadline']} "
+            f"({row['deadline_date']}, {row['offset_days']} days before)"
+        )
+    if not rows:
+        print("no reminders planned")
 
 
 @app.command()

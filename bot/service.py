@@ -81,6 +81,11 @@ class DisclosureService:
         """Years with a report for the agency, ascending."""
         return self._years.get(agency_id, [])
 
+    def years_by_agency(self) -> dict[int, list[int]]:
+        """For every indexed agency, the years of its reports (fresh: rebuilt on change)."""
+        self.agency_index()
+        return self._years
+
     def report(self, agency_id: int, year: int) -> StoredReport | None:
         """The current report of the agency for the year."""
         return repo.get_report(self.db, agency_id=agency_id, year=year)

@@ -28,12 +28,11 @@ def config_of(context: Context) -> Config:
 
 
 def language_of(update: Update, context: Context | None = None, text: str = "") -> str:
-    """The reply language: the question's, else the user's /lang choice, else Telegram's."""
+    """The reply language: the user's /lang choice, else the question's, else Telegram's."""
     if context is not None and context.user_data and context.user_data.get(LANG_KEY):
-        fallback = str(context.user_data[LANG_KEY])
-    else:
-        user = update.effective_user
-        fallback = "zh" if user and (user.language_code or "").startswith("zh") else "en"
+        return str(context.user_data[LANG_KEY])  # "/lang zh" promised: "我将用中文回答。"
+    user = update.effective_user
+    fallback = "zh" if user and (user.language_code or "").startswith("zh") else "en"
     return detect_language(text, default=fallback) if text else fallback
 
 
@@ -64,4 +63,6 @@ def words(text: str | None) -> str:
     if not text:
         return ""
     parts = text.split(maxsplit=1)
-    return parts[1].strip() if len(parts) > 1 and parts[0].startswith("/") else text.strip()
+    if parts[0].startswith("/"):  # a bare command ("/ask") has no argument text
+        return parts[1].strip() if len(parts) > 1 else ""
+    return text.strip()

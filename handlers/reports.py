@@ -6,6 +6,7 @@ import re
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from bot.answers.card import report_card
+from bot.answers.replies import no_year
 from bot.answers.subject import Subject
 from bot.names import AgencyEntry
 from bot.service import DisclosureService
@@ -24,7 +25,9 @@ def card(
     when = year if year in years else years[-1]
     report = service.report(entry.id, when)
     assert report is not None
-    text = report_card(Subject(entry, report, lang, latest=year is None)).text
+    text = report_card(Subject(entry, report, lang, latest=when != year)).text
+    if year is not None and year != when:  # never show another year's card without saying so
+        text = no_year(entry, year, years, lang).text + "\n\n" + text
     others = [
         InlineKeyboardButton(str(y), callback_data=f"rep:{entry.id}:{y}:{lang}")
         for y in years

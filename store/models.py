@@ -92,3 +92,33 @@ class Finding(SQLModel, table=True):
     expected: str | None = Field(default=None, max_length=40)
     found: str | None = Field(default=None, max_length=40)
     message: str = ""
+
+
+class Subscription(SQLModel, table=True):
+    """A chat's request to be reminded of deadlines. Paused (``active`` false) when the chat
+    blocked the bot."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(index=True, sa_type=sa.BigInteger)
+    deadlines_json: str = "[]"
+    offsets_json: str = "[30, 14, 7, 3, 1, 0]"
+    at: str = Field(default="09:00", max_length=5)
+    region: str = Field(default="", max_length=100)
+    agency_ids_json: str = "[]"
+    language: str = Field(default="zh", max_length=5)
+    active: bool = Field(default=True, index=True)
+    created_at: datetime = Field(sa_type=AwareDateTime)
+
+
+class ReminderSent(SQLModel, table=True):
+    """A reminder sent (or being sent): at most one per subscription, deadline, year, offset."""
+
+    __table_args__ = (sa.UniqueConstraint("subscription_id", "deadline", "year", "offset_days"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    subscription_id: int = Field(foreign_key="subscription.id", index=True)
+    deadline: str = Field(max_length=100)
+    year: int
+    offset_days: int
+    sent_at: datetime = Field(sa_type=AwareDateTime)
+    late: bool = False

@@ -1,0 +1,78 @@
+"""What a reminder says: the deadline, its date, days left; who has published, who has not."""
+
+from datetime import date
+
+from bot.answers.texts import join
+from bot.reminders.plan import Reminder
+from bot.reminders.tracking import Progress
+
+_NAMES = 40
+
+_TEXT = {
+    "en": {
+        "before": "⏰ {name}: {when} ({days} days left) — reports for {year}.",
+        "today": "⏰ {name}: today, {when} — reports for {year}.",
+        "after": "⏰ {name}: {when} has passed ({days} days ago) — reports for {year}.",
+        "late": " (sent late: the bot was offline when this fell due)",
+        "count": "{reported} of {total} tracked agencies have a report for {year} indexed.",
+        "missing": "Not yet: {names}{more}",
+        "overdue": "Late: {names}{more}",
+        "all": "All of them have published.",
+        "none": "No tracked agency is concerned by this deadline.",
+        "more": " and {count} more",
+    },
+    "zh": {
+        "before": "⏰ {name}：{when}（还剩{days}天）——{year}年度报告。",
+        "today": "⏰ {name}：今天，{when}——{year}年度报告。",
+        "after": "⏰ {name}：{when}已过（{days}天前）——{year}年度报告。",
+        "late": "（补发：到期时机器人不在线）",
+        "count": "跟踪的{total}个机构中，{reported}个已收录{year}年度报告。",
+        "missing": "尚未发布：{names}{more}",
+        "overdue": "已逾期：{names}{more}",
+        "all": "全部已发布。",
+        "none": "跟踪的机构都不受这一期限约束。",
+        "more": "等{count}个",
+    },
+}
+
+
+def _t(lang: str, key: str, **values: object) -> str:
+    return _TEXT.get(lang, _TEXT["en"])[key].format(**values)
+
+
+def headline(name: str, deadline_date: date, today: date, lang: str, *, late: bool = False) -> str:
+    """The deadline, its date and how far away it is (for the reports of the year before)."""
+    days = (deadline_date - today).days
+    key = "before" if days > 0 else "today" if days == 0 else "after"
+    text = _t(
+        lang,
+        key,
+        name=name,
+        when=deadline_date.isoformat(),
+        days=abs(days),
+        year=deadline_date.year - 1,
+    )
+    return text + (_t(lang, "late") if late else "")
+
+
+def reminder_text(
+    reminder: Reminder, progress: Progress, today: date, lang: str, *, late: bool
+) -> str:
+    """The whole reminder: headline, how many have published, the names of those who have not
+    (or, on and after the deadline, who is late)."""
+    lines = [headline(reminder.deadline.name, reminder.deadline_date, today, lang, late=late)]
+    total = len(progress.reported) + len(progress.missing)
+    if not total:
+        lines.append(_t(lang, "none"))
+        return "\n".join(lines)
+    lines.append(
+        _t(lang, "count", reported=len(progress.reported), total=total, year=reminder.report_year)
+    )
+    if not progress.missing:
+        lines.append(_t(lang, "all"))
+        return "\n".join(lines)
+    names = [a.name for a in progress.missing]
+    more = _t(lang, "more", count=len(names) - _NAMES) if len(names) > _NAMES else ""
+    key = "overdue" if reminder.deadline_date <= today else "missing"
+    lines.append(_t(lang, key, names=join(lang, names[:_NAMES]), more=more))
+    return "\n".join(lines)
