@@ -12,7 +12,7 @@ COPY pyproject.toml constraints.txt README.md ./
 COPY bot ./bot
 COPY handlers ./handlers
 COPY store ./store
-RUN pip install --no-cache-dir -c constraints.txt .
+RUN pip install --no-cache-dir -c constraints.txt '.[postgres]'
 
 FROM python:3.11-slim
 RUN useradd --create-home --uid 10001 bot && mkdir -p /data /config && chown bot /data

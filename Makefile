@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check bench clean
+.PHONY: run test lint typecheck check bench clean migration
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,13 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(BIN)/disclosure-bot start
 
+# Store and answer tests run on PostgreSQL too where its server is installed (.ci/run installs it).
 test: $(STAMP)
-	$(BIN)/pytest -q
+	eval "$$(.ci/postgres --no-install)" && $(BIN)/pytest -q
+
+# A new schema migration from the models' changes: make migration m="what changed"
+migration: $(STAMP)
+	$(BIN)/alembic -c store/migrations/alembic.ini revision --autogenerate -m "$(m)"
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .

@@ -8,9 +8,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
-from store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from store.migrate import migrate
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,13 @@ class Database:
 
 
 def open_database(url: str) -> Database:
-    """Open (and create if needed) the store at ``url``."""
+    """Open the store at ``url``, creating it or migrating its schema to the newest."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, **_engine_options(url))
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
-    SQLModel.metadata.create_all(engine)
+    migrate(engine)
     return Database(engine)
 
 

@@ -2,7 +2,9 @@
 
 import json
 import os
+import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 import pytest
+import sqlalchemy as sa
 from fake_telegram import FakeTelegram
 
 from bot.app import BotApp, build_application, post_shutdown
@@ -36,9 +39,51 @@ def fixed_now() -> datetime:
     return datetime(2024, 5, 1, 10, 0, tzinfo=SHANGHAI)
 
 
+# Store and answer tests (marked ``backends``) run on SQLite and on PostgreSQL when
+# DISCLOSURE_BOT_TEST_PG_URL names a server (.ci/postgres starts one and prints it).
+PG_URL = os.environ.get("DISCLOSURE_BOT_TEST_PG_URL", "")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(not PG_URL, reason="DISCLOSURE_BOT_TEST_PG_URL is not set"),
+    ),
+]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("backends"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True, scope="module")
+
+
+@pytest.fixture(scope="module")
+def backend(request: pytest.FixtureRequest) -> str:
+    name: str = getattr(request, "param", "sqlite")
+    return name
+
+
+@contextmanager
+def store_url(backend: str, folder: Path) -> Iterator[str]:
+    """A new, empty store: a SQLite file in ``folder``, or a schema of its own on PostgreSQL."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'test.db'}"
+        return
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    admin = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'test.db'}"
+def db_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    with store_url(backend, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

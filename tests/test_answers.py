@@ -1,8 +1,11 @@
 """Answers through the core service: the same text the chat, the console and ``ask`` give."""
 
+import pytest
 from conftest import fixed_now
 
 from bot.service import DisclosureService
+
+pytestmark = pytest.mark.backends
 
 
 def ask(service: DisclosureService, question: str) -> dict[str, object]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPORTS, SEED, SHANGHAI
+from conftest import REPORTS, SEED, SHANGHAI, store_url
 
 from bot.service import DisclosureService
 from store import open_database
@@ -38,9 +38,17 @@ INDEXED = [
 NOW = datetime(2024, 5, 1, 10, 0, tzinfo=SHANGHAI)
 
 
+pytestmark = pytest.mark.backends
+
+
 @pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DisclosureService]:
-    db = open_database(f"sqlite:///{tmp_path_factory.mktemp('q') / 'q.db'}")
+def library(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DisclosureService]:
+    with store_url(backend, tmp_path_factory.mktemp("q")) as url:
+        yield from _library(url)
+
+
+def _library(url: str) -> Iterator[DisclosureService]:
+    db = open_database(url)
     service = DisclosureService(db, timezone=SHANGHAI, max_file_bytes=20 << 20)
     for name in INDEXED:
         result = service.ingest_bytes(name, (REPORTS / name).read_bytes(), now=NOW)

@@ -1,10 +1,13 @@
 """Indexing: one report per agency and year; same file again changes nothing; a new file
 replaces the old one atomically; a bad file writes nothing."""
 
+import pytest
 from conftest import SEED, fixed_now
 
 from bot.service import DisclosureService
 from store import repo
+
+pytestmark = pytest.mark.backends
 
 
 def _edited_seed() -> bytes:

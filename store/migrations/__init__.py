@@ -1,0 +1,1 @@
+"""Alembic migrations of the store: every schema change, for SQLite and PostgreSQL alike."""

@@ -1,0 +1,69 @@
+"""Schema changes go through Alembic: the migrations build exactly the tables the models
+declare, on SQLite and PostgreSQL, and a store made before migrations existed is adopted."""
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from conftest import SEED, SHANGHAI, fixed_now, gold
+from sqlmodel import SQLModel
+
+from bot.service import DisclosureService
+from store import open_database
+from store.migrate import downgrade, head_revision, migrate
+
+pytestmark = pytest.mark.backends
+
+
+def _differences(engine: sa.Engine) -> list[object]:
+    with engine.connect() as connection:
+        return list(compare_metadata(MigrationContext.configure(connection), SQLModel.metadata))
+
+
+def _revision(engine: sa.Engine) -> tuple[str, ...]:
+    with engine.connect() as connection:
+        return tuple(MigrationContext.configure(connection).get_current_heads())
+
+
+def _tables(engine: sa.Engine) -> set[str]:
+    return set(sa.inspect(engine).get_table_names())
+
+
+def test_migrations_build_the_models_schema(db_url: str) -> None:
+    db = open_database(db_url)
+    assert _revision(db.engine) == (head_revision(),)
+    assert _differences(db.engine) == []
+    db.close()
+
+
+def test_down_to_nothing_and_up_again(db_url: str) -> None:
+    db = open_database(db_url)
+    downgrade(db.engine, "base")
+    assert _tables(db.engine) <= {"alembic_version"}
+    migrate(db.engine)
+    assert _differences(db.engine) == []
+    db.close()
+
+
+def test_reopening_keeps_data_and_revision(db_url: str) -> None:
+    service = DisclosureService(open_database(db_url), timezone=SHANGHAI, max_file_bytes=1 << 20)
+    assert service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now()).status == "indexed"
+    service.db.close()
+    again = DisclosureService(open_database(db_url), timezone=SHANGHAI, max_file_bytes=1 << 20)
+    answer = again.ask("Hantun Road applications 2023", now=fixed_now()).to_json()
+    assert answer["value"] == gold(SEED.stem)["figures"]["applications.new.total"]
+    assert _revision(again.db.engine) == (head_revision(),)
+    again.db.close()
+
+
+def test_store_made_before_migrations_is_adopted(db_url: str) -> None:
+    engine = sa.create_engine(db_url)
+    SQLModel.metadata.create_all(engine)  # how the first versions made a store
+    with engine.begin() as connection:
+        connection.execute(sa.text("INSERT INTO agency (identity, name) VALUES ('甲|', '甲')"))
+    engine.dispose()
+    db = open_database(db_url)
+    assert _revision(db.engine) == (head_revision(),)
+    with db.engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT name FROM agency")).scalar_one() == "甲"
+    db.close()
