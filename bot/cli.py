@@ -20,6 +20,7 @@ from bot.console import run_console
 from bot.errors import ConfigError, ReportError
 from bot.reminders.desk import planned
 from bot.reports import ParsedReport, parse_report
+from bot.reports.batch import default_workers
 from bot.reports.jsonout import report_to_json
 from bot.service import (
     DisclosureService,
@@ -89,6 +90,7 @@ def parse(
 def ingest(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Report files or folders.")],
+    *,
     allow_incomplete: Annotated[
         bool, typer.Option("--allow-incomplete", help="Index truncated reports too.")
     ] = False,
@@ -98,18 +100,25 @@ def ingest(
     year: Annotated[
         int | None, typer.Option(help="The year, for a fragment whose title is missing.")
     ] = None,
+    workers: Annotated[
+        int, typer.Option(min=0, help="Processes that parse files (0: one per CPU).")
+    ] = 0,
 ) -> None:
     """Index report files and folders; say what was indexed, skipped or rejected, and why."""
     config = _config(ctx)
     options = IngestOptions(allow_incomplete, agency, year)
-    results = index_paths(_service(config), paths, config, options)
+    results = index_paths(_service(config), paths, config, options, workers or default_workers())
     _print_summary(results)
     if results and all(r.status == "rejected" for r in results):
         raise typer.Exit(1)
 
 
 def index_paths(
-    service: DisclosureService, paths: list[Path], config: Config, options: IngestOptions
+    service: DisclosureService,
+    paths: list[Path],
+    config: Config,
+    options: IngestOptions,
+    workers: int = 1,
 ) -> list[IngestResult]:
     """Ingest with a progress bar on the terminal."""
     files = report_files(paths)
@@ -117,7 +126,10 @@ def index_paths(
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("indexing", total=len(files))
         for result in service.ingest_paths(
-            files, now=lambda: datetime.now(config.reminders.timezone), options=options
+            files,
+            now=lambda: datetime.now(config.reminders.timezone),
+            options=options,
+            workers=workers,
         ):
             results.append(result)
             progress.advance(task)

@@ -22,6 +22,10 @@ class ReportError(DisclosureBotError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type["ReportError"], tuple[str, str]]:
+        # rebuilt from (source, reason) when it crosses a process boundary
+        return type(self), (self.source, self.reason)
+
 
 class UnsupportedFormatError(ReportError):
     """The file type is not one the bot reads (or the file is not what its name says)."""

@@ -16,8 +16,9 @@ from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
 from bot.names import AgencyInfo, NameIndex
 from bot.reports import ParsedReport, parse_report
 from bot.reports.agency import identify_agency
+from bot.reports.batch import parse_files
 from bot.validation import compare_with_previous
-from store import Database, StoredReport, open_database, repo
+from store import Database, StoredReport, open_database, repo, writes
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,9 @@ class DisclosureService:
             raise UnreadableFileError(
                 name, f"the file is {len(data):,} bytes; the limit is {self.max_file_bytes:,}"
             )
-        report = parse_report(name, data)
+        return self._with_previous_year(parse_report(name, data))
+
+    def _with_previous_year(self, report: ParsedReport) -> ParsedReport:
         if report.year is None:
             return report
         previous = repo.previous_figures(self.db, agency=report.agency, year=report.year - 1)
@@ -144,14 +147,19 @@ class DisclosureService:
         existing = repo.find_report(self.db, agency=report.agency, year=report.year)
         return report, existing
 
-    def index_parsed(self, report: ParsedReport, *, now: datetime) -> IngestResult:
-        """Index a report parsed (and previewed) before; refused if it is incomplete."""
+    def index_parsed(
+        self, report: ParsedReport, *, now: datetime, options: IngestOptions = DEFAULT
+    ) -> IngestResult:
+        """Index a parsed report, in one transaction; refused if it is incomplete (unless
+        ``options`` allow it) or names no agency and year."""
         try:
-            report = _complete(report, IngestOptions())
+            report = _complete(report, options)
         except ReportError as error:
             return IngestResult(report.source_name, "rejected", detail=error.reason)
-        outcome = repo.save_report(self.db, report=report, now=now)
+        outcome = writes.save_report(self.db, report=report, now=now)
         detail = f"replaces {outcome.replaced_source}" if outcome.replaced_source else ""
+        if outcome.status == "unchanged":
+            detail = "the same file is already indexed"
         return IngestResult(
             report.source_name, outcome.status, outcome.agency, outcome.year, detail
         )
@@ -161,16 +169,10 @@ class DisclosureService:
     ) -> IngestResult:
         """Parse and index one file; a bad file is rejected with the reason, nothing written."""
         try:
-            report = _complete(self.parse(name, data), options)
+            report = self.parse(name, data)
         except ReportError as error:
             return IngestResult(Path(name).name, "rejected", detail=error.reason)
-        outcome = repo.save_report(self.db, report=report, now=now)
-        detail = f"replaces {outcome.replaced_source}" if outcome.replaced_source else ""
-        if outcome.status == "unchanged":
-            detail = "the same file is already indexed"
-        return IngestResult(
-            report.source_name, outcome.status, outcome.agency, outcome.year, detail
-        )
+        return self.index_parsed(report, now=now, options=options)
 
     def ingest_paths(
         self,
@@ -178,15 +180,16 @@ class DisclosureService:
         *,
         now: Callable[[], datetime],
         options: IngestOptions = DEFAULT,
+        workers: int = 1,
     ) -> Iterator[IngestResult]:
-        """Ingest files and folders (recursively), one result per file, in name order."""
-        for path in report_files(paths):
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                yield IngestResult(path.name, "rejected", detail=error.strerror or str(error))
+        """Ingest files and folders (recursively), one result per file, in name order; files
+        are parsed by ``workers`` processes, and each report is indexed atomically."""
+        files = report_files(paths)
+        for path, parsed in parse_files(files, max_bytes=self.max_file_bytes, workers=workers):
+            if isinstance(parsed, ReportError):
+                yield IngestResult(path.name, "rejected", detail=parsed.reason)
                 continue
-            yield self.ingest_bytes(path.name, data, now=now(), options=options)
+            yield self.index_parsed(self._with_previous_year(parsed), now=now(), options=options)
 
 
 def save_chart(png: bytes) -> Path:

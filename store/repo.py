@@ -1,71 +1,16 @@
 """Repository functions: keyword-only, one short session each."""
 
 import json
-from datetime import datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from bot.reports.model import Agency as ParsedAgency
-from bot.reports.model import Finding as ParsedFinding
-from bot.reports.model import ParsedReport
 from store.db import Database
 from store.models import Agency, Figure, Finding, Report
-from store.records import AgencyRecord, IngestOutcome, StoredFinding, StoredReport
-
-
-def save_report(db: Database, *, report: ParsedReport, now: datetime) -> IngestOutcome:
-    """Index ``report``: new, unchanged (same file), or replacing the current one, atomically."""
-    if report.year is None or not report.agency.name:
-        raise ValueError("a report without agency and year cannot be indexed")
-    year = report.year
-    with db.session() as session:
-        agency = _upsert_agency(session, report)
-        assert agency.id is not None
-        current = _current_report(session, agency.id, year)
-        if current is not None and current.sha256 == report.sha256:
-            assert current.id is not None
-            return IngestOutcome("unchanged", current.id, agency.name, year)
-        replaced = None
-        if current is not None:
-            current.current = False
-            replaced = current.source_name
-            session.add(current)
-            session.flush()
-        row = _insert_report(session, agency.id, report, year, now)
-        assert row.id is not None
-        status = "replaced" if replaced else "indexed"
-        return IngestOutcome(status, row.id, agency.name, year, replaced)
-
-
-def agency_identity(name: str, parent: str | None, city: str | None, province: str | None) -> str:
-    """Name and the nearest known region: 汉屯路街道办事处|西工区."""
-    return f"{name}|{parent or city or province or ''}"
-
-
-def _upsert_agency(session: Session, report: ParsedReport) -> Agency:
-    parsed = report.agency
-    identity = agency_identity(parsed.name, parsed.parent, parsed.city, parsed.province)
-    agency = session.exec(select(Agency).where(Agency.identity == identity)).first()
-    if agency is None:
-        # the same agency named once without its region, once with: one agency, not two
-        namesakes = session.exec(select(Agency).where(Agency.name == parsed.name)).all()
-        placeless = [a for a in namesakes if a.identity.endswith("|")]
-        if identity.endswith("|") and len(namesakes) == 1:
-            agency = namesakes[0]
-        elif len(placeless) == 1:
-            agency = placeless[0]
-            agency.identity = identity
-    if agency is None:
-        agency = Agency(name=parsed.name, identity=identity)
-    agency.parent = parsed.parent or agency.parent
-    agency.level = parsed.level or agency.level
-    agency.city = parsed.city or agency.city
-    agency.province = parsed.province or agency.province
-    session.add(agency)
-    session.flush()
-    return agency
+from store.records import AgencyRecord, StoredFinding, StoredReport
+from store.writes import PREVIOUS_FIGURES, identity_of
 
 
 def _current_report(session: Session, agency_id: int, year: int) -> Report | None:
@@ -73,45 +18,6 @@ def _current_report(session: Session, agency_id: int, year: int) -> Report | Non
         Report.agency_id == agency_id, Report.year == year, col(Report.current).is_(True)
     )
     return session.exec(query).first()
-
-
-def _insert_report(
-    session: Session, agency_id: int, report: ParsedReport, year: int, now: datetime
-) -> Report:
-    row = Report(
-        agency_id=agency_id,
-        year=year,
-        layout=report.layout,
-        source_name=report.source_name,
-        sha256=report.sha256,
-        ingested_at=now,
-        published=report.published,
-        current=True,
-        text_json=json.dumps(report.text, ensure_ascii=False),
-        labels_json=json.dumps(report.labels, ensure_ascii=False),
-    )
-    session.add(row)
-    session.flush()
-    assert row.id is not None
-    figures = [Figure(report_id=row.id, key=k, value=str(v)) for k, v in report.figures.items()]
-    figures += [Figure(report_id=row.id, key=k, value=None) for k in report.not_reported]
-    session.add_all(figures)
-    session.add_all(_finding_rows(row.id, report.findings))
-    return row
-
-
-def _finding_rows(report_id: int, findings: tuple[ParsedFinding, ...]) -> list[Finding]:
-    return [
-        Finding(
-            report_id=report_id,
-            rule=f.rule,
-            cells_json=json.dumps(list(f.cells)),
-            expected=None if f.expected is None else str(f.expected),
-            found=None if f.found is None else str(f.found),
-            message=f.message,
-        )
-        for f in findings
-    ]
 
 
 def list_agencies(db: Database) -> list[AgencyRecord]:
@@ -170,32 +76,29 @@ def previous_figures(
     db: Database, *, agency: ParsedAgency, year: int
 ) -> dict[str, Decimal] | None:
     """The reported figures of the agency's current report for ``year``, if indexed."""
-    identity = agency_identity(agency.name, agency.parent, agency.city, agency.province)
-    with db.session() as session:
-        row = session.exec(select(Agency).where(Agency.identity == identity)).first()
-        if row is None or row.id is None:
-            return None
-        report = _current_report(session, row.id, year)
-        if report is None:
-            return None
-        rows = session.exec(
-            select(Figure).where(Figure.report_id == report.id, col(Figure.value).is_not(None))
-        )
-        return {f.key: Decimal(f.value) for f in rows if f.value is not None}
+    # Core, not ORM rows: every ingested report asks this, for ~200 cells
+    with db.engine.connect() as connection:
+        rows = connection.execute(
+            PREVIOUS_FIGURES, {"identity": identity_of(agency), "year": year}
+        ).all()
+    if not rows:
+        return None
+    return {key: Decimal(value) for _, key, value in rows if key is not None and value is not None}
 
 
 def find_report(db: Database, *, agency: ParsedAgency, year: int) -> StoredReport | None:
     """The current report of the agency a parsed report names, for the year, if indexed."""
-    identity = agency_identity(agency.name, agency.parent, agency.city, agency.province)
     with db.session() as session:
-        row = session.exec(select(Agency.id).where(Agency.identity == identity)).first()
+        row = session.exec(select(Agency.id).where(Agency.identity == identity_of(agency))).first()
     return None if row is None else get_report(db, agency_id=row, year=year)
 
 
 def count_reports(db: Database) -> int:
     """How many current reports are indexed."""
     with db.session() as session:
-        return len(session.exec(select(Report.id).where(col(Report.current))).all())
+        return int(
+            session.exec(select(func.count(col(Report.id))).where(col(Report.current))).one()
+        )
 
 
 def _agency_record(agency: Agency) -> AgencyRecord:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from bot.catalogue import COLUMNS, ROWS, Label
 from bot.reports.blocks import read_blocks
 from bot.reports.cells import Cells, split_chunks
-from bot.reports.labels import phrase_length
+from bot.reports.labels import LabelFinder, label_finder
 from bot.reports.reading_model import SectionReading
 from bot.reports.solve import resolve
 from bot.reports.text import compact
@@ -111,18 +111,22 @@ def align(
     text names the row (its own line's label counts most).
     """
     n, m = len(groups), len(rows)
-    contexts = [(compact(g.same_line), compact(g.before), compact(g.after)) for g in groups]
+    finder = label_finder(rows)
+    scores = [_label_scores(group, finder) for group in groups]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[""] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
+        # A row of blank cells counts only where its label names the row.
+        base = 1.0 if any(groups[i - 1].chunks) else 0.0
+        here, above, row_scores = best[i], best[i - 1], scores[i - 1]
         for j in range(1, m + 1):
-            choices = [(best[i - 1][j], "g"), (best[i][j - 1], "r")]
-            if options[i - 1]:
-                # A row of blank cells counts only where its label names the row.
-                base = 1.0 if any(groups[i - 1].chunks) else 0.0
-                score = base + _label_score(contexts[i - 1], rows[j - 1])
-                choices.append((best[i - 1][j - 1] + score, "m"))
-            best[i][j], move[i][j] = max(choices, key=lambda c: c[0])
+            # ties keep the first of: skip the group, skip the row, match them
+            value, step = above[j], "g"
+            if here[j - 1] > value:
+                value, step = here[j - 1], "r"
+            if options[i - 1] and above[j - 1] + base + row_scores[j - 1] > value:
+                value, step = above[j - 1] + base + row_scores[j - 1], "m"
+            here[j], move[i][j] = value, step
     assigned: dict[int, int] = {}
     i, j = n, m
     while i > 0 and j > 0:
@@ -137,11 +141,10 @@ def align(
     return assigned
 
 
-def _label_score(context: tuple[str, str, str], row: Label) -> float:
-    """How well a group's compacted label text (same line, before, after) names the row."""
-    same, before, after = context
-    return max(
-        3.0 * phrase_length(same, row, compacted=True),
-        1.0 * phrase_length(before, row, compacted=True),
-        0.5 * phrase_length(after, row, compacted=True),
-    )
+def _label_scores(group: Group, finder: LabelFinder) -> list[float]:
+    """How well a group's label text (its own line most, then before, then after) names
+    each row."""
+    same = finder.lengths(compact(group.same_line))
+    before = finder.lengths(compact(group.before))
+    after = finder.lengths(compact(group.after))
+    return [max(3.0 * s, 1.0 * b, 0.5 * a) for s, b, a in zip(same, before, after, strict=True)]

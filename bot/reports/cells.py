@@ -21,6 +21,8 @@ MAX_CANDIDATES = 20000
 
 def chunk_options(chunk: str, pieces: int) -> list[Cells]:
     """The ways one chunk reads as exactly ``pieces`` cells."""
+    if pieces == 1 and chunk.isascii() and chunk.isdigit():
+        return [(Decimal(chunk),)]  # the common case, first: one plain number
     if chunk == "" or read_cell(chunk) == NOT_REPORTED:
         return [(NOT_REPORTED,)] if pieces == 1 else []
     match = _NUMERIC.match(chunk)
@@ -53,6 +55,8 @@ def _value(sign: str, digits: str, frac: str | None, unit: str | None) -> Decima
 def _max_pieces(chunk: str, glued: bool) -> int:
     """How many cells a chunk may hold: one, unless the text ran cells together (or the
     chunk cannot be one number: 00 is two cells)."""
+    if not glued and chunk.isascii() and chunk.isdigit():
+        return 1 if len(chunk) == 1 or chunk[0] != "0" else len(chunk)
     match = _NUMERIC.match(chunk)
     if match is None:
         return 1

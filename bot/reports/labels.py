@@ -2,6 +2,8 @@
 
 from functools import cache
 
+import ahocorasick
+
 from bot.catalogue import Label
 from bot.reports.text import compact, strip_numbering
 
@@ -13,10 +15,35 @@ def phrases(label: Label) -> tuple[str, ...]:
     return tuple(sorted((f for f in forms if f), key=len, reverse=True))
 
 
-def phrase_length(text: str, label: Label, *, compacted: bool = False) -> int:
-    """The length of the longest form of ``label`` found in ``text`` (0 if none)."""
-    target = text if compacted else compact(text)
-    return next((len(p) for p in phrases(label) if p in target), 0)
+class LabelFinder:
+    """Finds every form of every label of a table in one pass over a text (Aho-Corasick)."""
+
+    def __init__(self, labels: tuple[Label, ...]) -> None:
+        owners: dict[str, list[int]] = {}
+        for index, label in enumerate(labels):
+            for phrase in phrases(label):
+                owners.setdefault(phrase, []).append(index)
+        self.size = len(labels)
+        self._automaton = ahocorasick.Automaton()
+        for phrase, indexes in owners.items():
+            self._automaton.add_word(phrase, (len(phrase), tuple(indexes)))
+        self._automaton.make_automaton()
+
+    def lengths(self, compacted: str) -> list[int]:
+        """For each label, the length of its longest form found in the compacted text (0 if
+        none)."""
+        found = [0] * self.size
+        if compacted:
+            for _end, (length, indexes) in self._automaton.iter(compacted):
+                for index in indexes:
+                    found[index] = max(found[index], length)
+        return found
+
+
+@cache
+def label_finder(labels: tuple[Label, ...]) -> LabelFinder:
+    """The finder of a table's labels, built once per table."""
+    return LabelFinder(labels)
 
 
 def last_label(text: str, labels: tuple[Label, ...]) -> Label | None:

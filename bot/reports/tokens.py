@@ -54,8 +54,9 @@ class Group:
 def clean_lines(text: str) -> list[str]:
     """NFKC lines without page footers and Markdown table rules."""
     lines = []
-    for raw in text.splitlines():
-        line = unicodedata.normalize("NFKC", raw).replace("\u3000", " ")
+    # NFKC maps nothing to a line break, so the whole text normalises at once
+    for raw in unicodedata.normalize("NFKC", text).splitlines():
+        line = raw.replace("\u3000", " ")
         if _FOOTER.match(line) or _MD_RULE.match(line):
             continue
         lines.append(line.lstrip("#").rstrip(" \r\n"))  # trailing tabs end blank cells
@@ -63,6 +64,8 @@ def clean_lines(text: str) -> list[str]:
 
 
 def _is_value(cell: str) -> bool:
+    if cell.isascii() and cell.isdigit():
+        return True
     compactcell = cell.replace(" ", "")
     return compactcell in NOT_REPORTED_MARKS or all(
         _VALUE.fullmatch(part) for part in cell.split()
