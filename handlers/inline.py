@@ -6,13 +6,14 @@ import hashlib
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
 from bot.answers import Answer
-from handlers.common import Context, language_of, service_of
+from handlers.common import Context, config_of, language_of, service_of
 
 _CARDS = 5
 
 
-def _card(answer: Answer, title: str) -> InlineQueryResultArticle:
-    key = hashlib.sha256(answer.text.encode()).hexdigest()[:32]
+def _card(answer: Answer, title: str, salt: str = "") -> InlineQueryResultArticle:
+    # Namesakes can get the same text (same figures, same file name): ids must still differ.
+    key = hashlib.sha256(f"{salt}\n{answer.text}".encode()).hexdigest()[:32]
     first = answer.text.splitlines()[1] if "\n" in answer.text else answer.text
     return InlineQueryResultArticle(
         id=key,
@@ -38,7 +39,11 @@ async def inline(update: Update, context: Context) -> None:
                 for c in answer.choices[:_CARDS]
             )
         )
-        cards = [_card(a, c.label) for a, c in zip(picked, answer.choices, strict=False)]
+        cards = [
+            _card(a, c.label, str(c.agency_id))
+            for a, c in zip(picked, answer.choices, strict=False)
+        ]
     else:
         cards = [_card(answer, answer.text.splitlines()[0])]
-    await query.answer(cards, cache_time=30, is_personal=False)
+    # A private bot's answers must not be cached for anyone else who types the same query.
+    await query.answer(cards, cache_time=30, is_personal=not config_of(context).access.public)

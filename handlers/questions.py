@@ -2,6 +2,7 @@
 "which one?" buttons."""
 
 import asyncio
+import re
 
 from telegram import Message, Update
 from telegram.constants import ChatAction
@@ -49,14 +50,19 @@ async def group_question(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or not message.text or not _addressed(message, context):
         return
-    text = message.text.replace(f"@{context.bot.username}", " ").strip()
+    mention = re.compile(re.escape(f"@{context.bot.username}"), re.IGNORECASE)  # as _addressed
+    text = mention.sub(" ", message.text).strip()
     await answer_text(update, context, text)
 
 
 def _addressed(message: Message, context: Context) -> bool:
     replied = message.reply_to_message
-    if replied is not None and replied.from_user is not None:
-        return replied.from_user.id == context.bot.id
+    if (
+        replied is not None
+        and replied.from_user is not None
+        and replied.from_user.id == context.bot.id
+    ):
+        return True  # a reply to someone else may still mention the bot
     return f"@{context.bot.username}".lower() in (message.text or "").lower()
 
 

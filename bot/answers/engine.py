@@ -81,8 +81,10 @@ def parse_question(
     """Names, years, figures and the kind of answer, from the question's text."""
     years = find_years(text, today)
     rest = _blank(text, years.spans if years else ())
-    found = Found() if forced else index.find(rest)
+    found = index.find(rest)
     rest = correct_spelling(_blank(rest, found.spans()))
+    if forced:  # the agency is settled (a "which one?" pick); its name is still not a figure
+        found = Found()
     matches = match_fields(rest)
     keys = [m.key for m in matches]
     agencies = len({m.best.agency.id for m in found.agencies if m.best.agency}) + int(forced)

@@ -1,0 +1,129 @@
+"""Faults the fake Bot API injects: flood control (429 with retry_after), a server error (500),
+a slow answer and a time-out, a user who blocked the bot (403). The user still gets the answer
+(after the retry) and the bot answers the next question; a blocked chat does not stop the bot
+serving others."""
+
+import logging
+import os
+import time
+
+import pytest
+from fake_telegram import Call
+from telegram.error import Forbidden
+from telegram_helpers import USER, RecordingTelegram, gold_figure, say, text_of
+
+from bot.app import BotApp
+
+pytest_plugins = ("telegram_helpers",)
+
+HANTUN = "000_hantunlu_2023"
+ANSWER = f"New applications received: {gold_figure(HANTUN, 'applications.new.total')} applications"
+OTHER = 5151  # another user, in another private chat
+
+
+async def attempts(tg: RecordingTelegram, text: str, count: int, timeout: float = 5) -> list[Call]:
+    """Ask ``text``; return the first ``count`` sendMessage attempts to the user's chat."""
+    tg.mark()
+    tg.send_text(text, user_id=USER, chat_id=USER)
+    return await tg.await_for("sendMessage", chat_id=USER, count=count, timeout=timeout)
+
+
+async def still_answers(tg: RecordingTelegram, user: int = USER) -> None:
+    assert ANSWER in text_of(await say(tg, "hantun 2023", user_id=user))
+
+
+async def test_flood_control_429_is_retried_after_retry_after(
+    bot: BotApp, tg: RecordingTelegram
+) -> None:
+    tg.fail_next("sendMessage", status=429, retry_after=1)
+    refused, sent = await attempts(tg, "hantun 2023", 2)
+    assert refused.faulted and refused.status == 429
+    assert sent.status == 200 and ANSWER in text_of(sent)
+    assert sent.time - refused.time >= 1.0  # waited retry_after before trying again
+    assert len(tg.messages(USER)) == 1
+    await still_answers(tg)
+
+
+async def test_a_server_error_is_retried_once(bot: BotApp, tg: RecordingTelegram) -> None:
+    tg.fail_next("sendMessage", status=500)
+    failed, sent = await attempts(tg, "hantun 2023", 2)
+    assert failed.faulted and failed.status == 500
+    assert sent.status == 200 and ANSWER in text_of(sent)
+    assert len(tg.messages(USER)) == 1
+    await still_answers(tg)
+
+
+async def test_a_bad_gateway_twice_is_retried(bot: BotApp, tg: RecordingTelegram) -> None:
+    tg.fail_next("sendMessage", status=502, times=2)
+    *failed, sent = await attempts(tg, "hantun 2023", 3)
+    assert [c.status for c in failed] == [502, 502]
+    assert sent.status == 200 and ANSWER in text_of(sent)
+    await still_answers(tg)
+
+
+async def test_a_slow_answer_within_the_timeout_is_not_sent_twice(
+    bot: BotApp, tg: RecordingTelegram
+) -> None:
+    tg.delay_next("sendMessage", 1.0)  # PTB's default read timeout is 5 s
+    started = time.monotonic()
+    (sent,) = await attempts(tg, "hantun 2023", 1)
+    assert time.monotonic() - started >= 1.0
+    assert ANSWER in text_of(sent)
+    await still_answers(tg)
+    assert len(tg.calls_to("sendMessage")) == 2  # one per question: no retry, no duplicate
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TELEGRAM_SLOW_TESTS"),
+    reason="a real time-out takes over 5 s: bot.app.build_application keeps PTB's default "
+    "HTTPXRequest read_timeout of 5.0 s (and sets no shorter one a test could use); "
+    "run with TELEGRAM_SLOW_TESTS=1",
+)
+async def test_a_timed_out_send_is_retried(bot: BotApp, tg: RecordingTelegram) -> None:
+    tg.delay_next("sendMessage", 6.0)  # longer than the 5 s read timeout
+    timed_out, retried = await attempts(tg, "hantun 2023", 2, timeout=15)
+    # The retry (after 5 s + 0.5 s back-off) is answered before the held first attempt.
+    assert ANSWER in text_of(retried) and ANSWER in text_of(timed_out)
+    await still_answers(tg)
+    # Known issue: Telegram, like the fake, may still deliver a request whose answer timed
+    # out, and bot.app.RetryingRateLimiter retries sendMessage anyway, so the first answer
+    # arrives twice (2 answers + 1 duplicate).
+    assert len(tg.messages(USER)) == 3
+
+
+async def test_a_user_who_blocked_the_bot_does_not_stop_it(
+    bot: BotApp, tg: RecordingTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    await still_answers(tg)
+    me = {"id": USER, "is_bot": False, "first_name": "Tester"}
+    chat = {"id": USER, "type": "private", "first_name": "Tester"}
+    bot_user = tg.bot_user
+
+    def membership(old: str, new: str) -> dict[str, object]:
+        return {
+            "my_chat_member": {
+                "chat": chat,
+                "from": me,
+                "date": int(time.time()),
+                "old_chat_member": {"status": old, "user": bot_user, "until_date": 0},
+                "new_chat_member": {"status": new, "user": bot_user, "until_date": 0},
+            }
+        }
+
+    tg.send_raw_update(membership("member", "kicked"))  # the user blocked the bot
+    with caplog.at_level(logging.WARNING, logger="disclosure_bot"):
+        tg.mark()
+        tg.send_text("hantun 2023", user_id=USER, chat_id=USER)
+        await still_answers(tg, OTHER)  # another chat is served meanwhile
+    refused = [c for c in tg.calls if c.params.get("chat_id") == USER and c.status == 403]
+    assert refused, "the bot never met the 403"
+    errors = [r for r in caplog.records if r.name == "disclosure_bot.errors"]
+    assert any(
+        r.levelno == logging.ERROR and r.exc_info and isinstance(r.exc_info[1], Forbidden)
+        for r in errors
+    )
+    assert "Tester" not in caplog.text and "hantun" not in caplog.text  # no message text logged
+    assert len(tg.messages(USER)) == 1  # only the answer from before the block
+
+    tg.send_raw_update(membership("kicked", "member"))  # unblocked: served again
+    await still_answers(tg)
