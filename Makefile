@@ -21,7 +21,8 @@ test: $(STAMP)
 
 # A new schema migration from the models' changes: make migration m="what changed"
 migration: $(STAMP)
-	$(BIN)/alembic -c store/migrations/alembic.ini revision --autogenerate -m "$(m)"
+	$(BIN)/alembic -c store/migrations/alembic.ini revision --autogenerate -m "$(m)" \
+		--rev-id $$(printf %04d $$(( $$(ls store/migrations/versions/*.py | wc -l) + 1 )))
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .

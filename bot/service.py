@@ -17,6 +17,7 @@ from bot.names import AgencyInfo, NameIndex
 from bot.reports import ParsedReport, parse_report
 from bot.reports.agency import identify_agency
 from bot.reports.batch import parse_files
+from bot.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
 from bot.validation import compare_with_previous
 from store import Database, StoredReport, open_database, repo, writes
 
@@ -48,11 +49,19 @@ class IngestResult:
 class DisclosureService:
     """Indexed reports and the questions about them, over one store."""
 
-    def __init__(self, db: Database, *, timezone: ZoneInfo, max_file_bytes: int) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        timezone: ZoneInfo,
+        max_file_bytes: int,
+        snapshot: Path | None = None,
+    ) -> None:
         self.db = db
+        self.snapshot = snapshot
         self.timezone = timezone
         self.max_file_bytes = max_file_bytes
-        self._version: tuple[int, int] | None = None
+        self._version: int | None = None
         self._index = NameIndex([])
         self._years: dict[int, list[int]] = {}
         self._building = threading.Lock()
@@ -69,14 +78,26 @@ class DisclosureService:
             return self._index
         with self._building:
             if version != self._version:
-                agencies = repo.list_agencies(self.db)
-                years = repo.report_years(self.db)
-                self._index = NameIndex(
-                    AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level)
-                    for a in agencies
-                )
-                self._years, self._version = years, version
+                snapshot = self._load_or_build(version)
+                self._index, self._years = snapshot.index, snapshot.years
+                self._version = version
         return self._index
+
+    def _load_or_build(self, version: int) -> IndexSnapshot:
+        if self.snapshot is not None and (loaded := load_snapshot(self.snapshot, version)):
+            return loaded
+        # read after the version: a report indexed meanwhile is in, and noticed again later
+        agencies = repo.list_agencies(self.db)
+        built = IndexSnapshot(
+            version,
+            NameIndex(
+                AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in agencies
+            ),
+            repo.report_years(self.db),
+        )
+        if self.snapshot is not None:
+            save_snapshot(self.snapshot, built)
+        return built
 
     def years(self, agency_id: int) -> list[int]:
         """Years with a report for the agency, ascending."""
@@ -207,6 +228,7 @@ def open_service(config: Config) -> DisclosureService:
         open_database(config.store.url),
         timezone=config.reminders.timezone,
         max_file_bytes=config.telegram.max_file_mb * 1024 * 1024,
+        snapshot=snapshot_path(config.store.url),
     )
 
 

@@ -122,3 +122,11 @@ class ReminderSent(SQLModel, table=True):
     offset_days: int
     sent_at: datetime = Field(sa_type=AwareDateTime)
     late: bool = False
+
+
+class StoreState(SQLModel, table=True):
+    """One row (id 1): a counter that every change to the indexed reports raises, so that a
+    reader (the bot's name index) notices another process's ingest with one cheap query."""
+
+    id: int = Field(default=1, primary_key=True)
+    reports_version: int = 0

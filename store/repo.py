@@ -10,7 +10,7 @@ from bot.reports.model import Agency as ParsedAgency
 from store.db import Database
 from store.models import Agency, Figure, Finding, Report
 from store.records import AgencyRecord, StoredFinding, StoredReport
-from store.writes import PREVIOUS_FIGURES, identity_of
+from store.writes import PREVIOUS_FIGURES, REPORTS_VERSION, identity_of
 
 
 def _current_report(session: Session, agency_id: int, year: int) -> Report | None:
@@ -118,13 +118,11 @@ def _stored_finding(row: Finding) -> StoredFinding:
     )
 
 
-def index_version(db: Database) -> tuple[int, int]:
-    """A cheap fingerprint of the current reports (count, highest id) to notice changes."""
-    with db.session() as session:
-        row = session.exec(
-            select(func.count(col(Report.id)), func.max(col(Report.id))).where(col(Report.current))
-        ).one()
-        return int(row[0] or 0), int(row[1] or 0)
+def index_version(db: Database) -> int:
+    """A number that every change to the indexed reports raises: one row, read in no time."""
+    with db.engine.connect() as connection:
+        version = connection.execute(REPORTS_VERSION).scalar()
+    return int(version or 0)
 
 
 def figure_values(

@@ -13,13 +13,14 @@ from bot.reports.model import Agency as ParsedAgency
 from bot.reports.model import Finding as ParsedFinding
 from bot.reports.model import ParsedReport
 from store.db import Database
-from store.models import Agency, Figure, Finding, Report
+from store.models import Agency, Figure, Finding, Report, StoreState
 from store.records import IngestOutcome
 
 AGENCIES: sa.Table = Agency.__table__  # type: ignore[attr-defined]
 REPORTS: sa.Table = Report.__table__  # type: ignore[attr-defined]
 FIGURES: sa.Table = Figure.__table__  # type: ignore[attr-defined]
 FINDINGS: sa.Table = Finding.__table__  # type: ignore[attr-defined]
+STATE: sa.Table = StoreState.__table__  # type: ignore[attr-defined]
 _PLACES = ("parent", "level", "city", "province")
 _AGENCY_COLUMNS = (AGENCIES.c.id, AGENCIES.c.identity, *(AGENCIES.c[p] for p in _PLACES))
 # built once: an ingest runs them hundreds of times a second
@@ -45,6 +46,10 @@ PREVIOUS_FIGURES = (
         REPORTS.c.year == sa.bindparam("year"),
         REPORTS.c.current,
     )
+)
+REPORTS_VERSION = sa.select(STATE.c.reports_version).where(STATE.c.id == 1)
+_RAISE_VERSION = (
+    sa.update(STATE).where(STATE.c.id == 1).values(reports_version=STATE.c.reports_version + 1)
 )
 _INSERT_AGENCY = sa.insert(AGENCIES).returning(AGENCIES.c.id)
 _INSERT_REPORT = sa.insert(REPORTS).returning(REPORTS.c.id)
@@ -77,6 +82,7 @@ def save_report(db: Database, *, report: ParsedReport, now: datetime) -> IngestO
         if current is not None:
             connection.execute(_RETIRE_REPORT, {"report_id": current.id})
         report_id = _insert_report(connection, agency_id, report, now)
+        connection.execute(_RAISE_VERSION)
     replaced = current.source_name if current is not None else None
     return IngestOutcome("replaced" if replaced else "indexed", report_id, name, year, replaced)
 

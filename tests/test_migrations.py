@@ -9,8 +9,8 @@ from conftest import SEED, SHANGHAI, fixed_now, gold
 from sqlmodel import SQLModel
 
 from bot.service import DisclosureService
-from store import open_database
-from store.migrate import downgrade, head_revision, migrate
+from store import open_database, repo
+from store.migrate import FIRST_REVISION, downgrade, head_revision, migrate
 
 pytestmark = pytest.mark.backends
 
@@ -57,13 +57,28 @@ def test_reopening_keeps_data_and_revision(db_url: str) -> None:
 
 
 def test_store_made_before_migrations_is_adopted(db_url: str) -> None:
-    engine = sa.create_engine(db_url)
-    SQLModel.metadata.create_all(engine)  # how the first versions made a store
-    with engine.begin() as connection:
+    # the first versions made the tables of revision 0001 with create_all, and no version
+    db = open_database(db_url)
+    downgrade(db.engine, FIRST_REVISION)
+    with db.engine.begin() as connection:
+        connection.execute(sa.text("DROP TABLE alembic_version"))
         connection.execute(sa.text("INSERT INTO agency (identity, name) VALUES ('甲|', '甲')"))
-    engine.dispose()
+    db.close()
     db = open_database(db_url)
     assert _revision(db.engine) == (head_revision(),)
+    assert _differences(db.engine) == []
     with db.engine.connect() as connection:
         assert connection.execute(sa.text("SELECT name FROM agency")).scalar_one() == "甲"
     db.close()
+
+
+def test_every_ingest_raises_the_reports_version(db_url: str) -> None:
+    service = DisclosureService(open_database(db_url), timezone=SHANGHAI, max_file_bytes=1 << 20)
+    before = repo.index_version(service.db)
+    assert service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now()).status == "indexed"
+    assert repo.index_version(service.db) == before + 1
+    assert service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now()).status == (
+        "unchanged"
+    )
+    assert repo.index_version(service.db) == before + 1
+    service.db.close()
