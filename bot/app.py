@@ -83,6 +83,11 @@ COMMANDS = {
 }
 
 
+# Calls that may be repeated after a time-out: a time-out does not say whether Telegram
+# carried out the first one, and a repeated sendMessage is a duplicate answer.
+_REPEATABLE = frozenset({"setMyCommands", "deleteMyCommands", "sendChatAction", "getMe"})
+
+
 class RetryingRateLimiter(AIORateLimiter):
     """Telegram's flood limits (and RetryAfter) as AIORateLimiter keeps them, plus a few
     retries, with back-off, when the network fails on a call other than getUpdates."""
@@ -96,7 +101,8 @@ class RetryingRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> Any:
-        """Send, retrying time-outs and network faults (never bad requests) three times."""
+        """Send, retrying network faults three times; a time-out only where repeating the
+        call does no harm (reads, commands), never a bad request."""
         for attempt in range(4):
             try:
                 return await super().process_request(
@@ -104,11 +110,19 @@ class RetryingRateLimiter(AIORateLimiter):
                 )
             except BadRequest:
                 raise
-            except (TimedOut, NetworkError):
+            except TimedOut:
+                if not _repeatable(endpoint) or attempt == 3:
+                    raise
+                await asyncio.sleep(0.5 * 2**attempt)
+            except NetworkError:
                 if endpoint == "getUpdates" or attempt == 3:
                     raise
                 await asyncio.sleep(0.5 * 2**attempt)
         raise AssertionError("unreachable")
+
+
+def _repeatable(endpoint: str) -> bool:
+    return endpoint != "getUpdates" and (endpoint.startswith("get") or endpoint in _REPEATABLE)
 
 
 def handlers() -> list[BaseHandler[Update, Context, object]]:
@@ -164,6 +178,12 @@ def build_application(config: Config, service: DisclosureService | None = None) 
         .base_file_url(config.telegram.base_file_url)
         .defaults(Defaults(tzinfo=config.reminders.timezone))
         .rate_limiter(RetryingRateLimiter(max_retries=3))
+        .concurrent_updates(config.telegram.concurrent_updates)
+        .connect_timeout(config.telegram.timeout)
+        .read_timeout(config.telegram.timeout)
+        .write_timeout(config.telegram.timeout)
+        .pool_timeout(config.telegram.timeout)
+        .media_write_timeout(max(config.telegram.timeout, 20.0))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

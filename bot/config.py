@@ -59,6 +59,8 @@ class TelegramConfig:
     webhook_port: int = 8443
     webhook_secret: Secret = field(default_factory=lambda: Secret(""))
     max_file_mb: int = 20
+    timeout: float = 10.0
+    concurrent_updates: int = 8
 
 
 @dataclass(frozen=True)
@@ -162,10 +164,18 @@ def _only(table: dict[str, Any], prefix: str, allowed: set[str]) -> None:
         raise ConfigError(f"{prefix}{unknown[0]}: unknown setting")
 
 
-def _get(table: dict[str, Any], section: str, key: str, kind: type[T], default: T) -> T:
+def _get(
+    table: dict[str, Any],
+    section: str,
+    key: str,
+    kind: type[T] | tuple[type[T], ...],
+    default: T,
+) -> T:
     value = table.get(key, default)
-    if (kind is int and isinstance(value, bool)) or not isinstance(value, kind):
-        raise ConfigError(f"{section}.{key}: must be {kind.__name__}, got {value!r}")
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if (int in kinds and isinstance(value, bool)) or not isinstance(value, kinds):
+        names = " or ".join(k.__name__ for k in kinds)
+        raise ConfigError(f"{section}.{key}: must be {names}, got {value!r}")
     return value
 
 
@@ -193,6 +203,10 @@ def _telegram(table: dict[str, Any], env: Mapping[str, str]) -> TelegramConfig:
             or _get(table, "telegram", "webhook_secret", str, "")
         ),
         max_file_mb=_get(table, "telegram", "max_file_mb", int, defaults.max_file_mb),
+        timeout=float(_get(table, "telegram", "timeout", (int, float), defaults.timeout)),
+        concurrent_updates=_get(
+            table, "telegram", "concurrent_updates", int, defaults.concurrent_updates
+        ),
     )
     _check_telegram(config)
     return config
@@ -208,6 +222,10 @@ def _check_telegram(config: TelegramConfig) -> None:
         raise ConfigError("telegram.webhook_port: must be between 1 and 65535")
     if not 1 <= config.max_file_mb <= 2000:
         raise ConfigError("telegram.max_file_mb: must be between 1 and 2000")
+    if not 0.1 <= config.timeout <= 300:
+        raise ConfigError("telegram.timeout: must be between 0.1 and 300 seconds")
+    if not 1 <= config.concurrent_updates <= 256:
+        raise ConfigError("telegram.concurrent_updates: must be between 1 and 256")
 
 
 def _store(table: dict[str, Any], env: Mapping[str, str]) -> StoreConfig:

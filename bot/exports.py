@@ -6,8 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from openpyxl import Workbook
-
 from bot.catalogue import all_fields, fields_by_key
 from store.records import StoredReport
 
@@ -73,6 +71,9 @@ def to_csv(table: Table) -> bytes:
 
 def to_xlsx(table: Table, title: str = "figures") -> bytes:
     """One worksheet, header in the first row."""
+    # openpyxl (and the numpy it pulls in) loads on the first XLSX: a third of a second
+    from openpyxl import Workbook  # noqa: PLC0415
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

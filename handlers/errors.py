@@ -3,6 +3,7 @@
 import logging
 
 from telegram import Update
+from telegram.error import TimedOut
 
 from handlers.common import Context, language_of
 
@@ -17,6 +18,10 @@ _SORRY = {
 async def on_error(update: object, context: Context) -> None:
     """Log the error (never the token or the message text) and apologise to the user."""
     update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(context.error, TimedOut):
+        # the reply may well have arrived: an apology on top would be a second, wrong message
+        log.warning("Telegram did not answer in time for update %s", update_id)
+        return
     log.error("error handling update %s", update_id, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:

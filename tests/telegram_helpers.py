@@ -80,7 +80,11 @@ def tg() -> Iterator[RecordingTelegram]:
 
 
 def make_config(
-    fake: FakeTelegram, db_url: str, access: AccessConfig, max_file_mb: int = 20
+    fake: FakeTelegram,
+    db_url: str,
+    access: AccessConfig,
+    max_file_mb: int = 20,
+    timeout: float = 10.0,
 ) -> Config:
     return Config(
         telegram=TelegramConfig(
@@ -88,6 +92,7 @@ def make_config(
             base_url=fake.base_url,
             base_file_url=fake.base_file_url,
             max_file_mb=max_file_mb,
+            timeout=timeout,
         ),
         store=StoreConfig(url=db_url),
         access=access,
@@ -102,10 +107,15 @@ async def start_bot(
     running: list[BotApp] = []
 
     async def start(
-        access: AccessConfig | None = None, *, max_file_mb: int = 1, **access_kwargs: Any
+        access: AccessConfig | None = None,
+        *,
+        max_file_mb: int = 1,
+        timeout: float = 10.0,
+        **access_kwargs: Any,
     ) -> BotApp:
         access = access or AccessConfig(**access_kwargs)
-        app = build_application(make_config(tg, db_url, access, max_file_mb), service=seeded)
+        config = make_config(tg, db_url, access, max_file_mb, timeout)
+        app = build_application(config, service=seeded)
         await app.initialize()
         running.append(app)
         await app.post_init(app)  # type: ignore[misc]  # run_polling would call it
