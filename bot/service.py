@@ -185,6 +185,15 @@ class DisclosureService:
             report.source_name, outcome.status, outcome.agency, outcome.year, detail
         )
 
+    def refusal(self, report: ParsedReport) -> str | None:
+        """Why a parsed report would not be indexed as it is (no title, incomplete), or
+        ``None`` if it would."""
+        try:
+            _complete(report, DEFAULT)
+        except ReportError as error:
+            return error.reason
+        return None
+
     def ingest_bytes(
         self, name: str, data: bytes, *, now: datetime, options: IngestOptions = DEFAULT
     ) -> IngestResult:

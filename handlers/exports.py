@@ -6,6 +6,7 @@ import re
 from telegram import Message, Update
 
 from bot.answers import Answer
+from bot.catalogue import fields_by_key
 from bot.exports import Table, answer_table, report_table, to_csv, to_xlsx
 from bot.service import DisclosureService
 from handlers.common import Context, language_of, service_of, words
@@ -20,13 +21,15 @@ def table_for(service: DisclosureService, answer: Answer) -> Table | None:
     """What an answer exports: its report's cells, or the rows behind it."""
     if answer.rows:
         header = list(answer.rows[0])
-        return answer_table(header, [[r.get(h) for h in header] for r in answer.rows])
+        rows = [[r.get(h) for h in header] for r in answer.rows]
+        if answer.key:  # which figure the values are, on every row (a sheet gets filtered)
+            label = fields_by_key()[answer.key].label_zh
+            header, rows = [*header, "key", "figure"], [[*r, answer.key, label] for r in rows]
+        return answer_table(header, rows)
     if answer.series:
         return answer_table(["year", "value"], [[y, v] for y, v in answer.series.items()])
-    if answer.agency and answer.year:
-        index = service.agency_index()
-        entry = next((e for e in index.entries.values() if e.name == answer.agency), None)
-        report = service.report(entry.id, answer.year) if entry else None
+    if answer.agency_id is not None and answer.year:
+        report = service.report(answer.agency_id, answer.year)
         return report_table(report) if report else None
     return None
 
@@ -47,11 +50,9 @@ async def export(update: Update, context: Context) -> None:
     answer = await asyncio.to_thread(service.ask, question, language=lang)
     table = await asyncio.to_thread(table_for, service, answer)
     if table is None:
-        await message.reply_text(
-            answer.text
-            if answer.choices or not answer.agency
-            else chat_text(lang, "nothing_to_export")
-        )
+        # "which one?", "no report for that year", "unknown agency": the answer says why
+        nothing = answer.agency_id is not None and answer.kind != "not_indexed"
+        await message.reply_text(chat_text(lang, "nothing_to_export") if nothing else answer.text)
         return
     name = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", answer.agency or answer.kind)[:60]
     await message.reply_document(_file(table, fmt), filename=f"{name}_{answer.year or ''}.{fmt}")

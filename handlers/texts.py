@@ -19,6 +19,8 @@ CHAT: dict[str, dict[str, str]] = {
         "replaced": "Replaced: {agency} {year} (was {source}).",
         "unchanged": "Already indexed: the same file.",
         "rejected": "Not indexed: {reason}",
+        "not_indexable": "This cannot be indexed from the chat: {reason}. An administrator can "
+        "index it on the server with `disclosure-bot ingest`.",
         "unreadable": "I could not read {name}: {reason}",
         "check_ok": "{name}: no rule broken.",
         "check_how": "Send the report file with the caption /check, or reply /check to it.",
@@ -41,6 +43,8 @@ CHAT: dict[str, dict[str, str]] = {
         "not_admin_upload": "只有管理员可以添加报告。如只想核对文件，请在发送时附上说明 /check。",
         "not_admin": "只有管理员可以执行此操作。",
         "too_big": "该文件为 {size} MB，上限为 {limit} MB。",
+        "not_indexable": "无法在聊天中收录：{reason}。管理员可在服务器上用 disclosure-bot ingest "
+        "收录。",
         "reading": "正在读取 {name}…",
         "index": "收录",
         "replace": "替换",

@@ -24,7 +24,8 @@ async def _download(
 ) -> bytes | None:
     limit = config_of(context).telegram.max_file_mb
     if document.file_size and document.file_size > limit * 1024 * 1024:
-        size = round(document.file_size / 1024 / 1024, 1)
+        megabytes = document.file_size / 1024 / 1024
+        size = f"{megabytes:.1f}" if megabytes >= limit + 0.05 else f"{megabytes:.3f}"
         await message.reply_text(chat_text(lang, "too_big", size=size, limit=limit))
         return None
     await message.reply_chat_action(ChatAction.TYPING)
@@ -54,6 +55,9 @@ async def upload(update: Update, context: Context) -> None:
         await message.reply_text(chat_text(lang, "unreadable", name=name, reason=error.reason))
         return
     text = describe(report, lang)
+    if (reason := service_of(context).refusal(report)) is not None:
+        await message.reply_text(text + "\n\n" + chat_text(lang, "not_indexable", reason=reason))
+        return
     if existing is not None:
         changed = differences(report, existing, lang)
         key = "replaces" if changed else "same_figures"

@@ -1,7 +1,7 @@
 """Answers through the core service: the same text the chat, the console and ``ask`` give."""
 
 import pytest
-from conftest import fixed_now
+from conftest import SEED, fixed_now
 
 from bot.service import DisclosureService
 
@@ -74,3 +74,18 @@ def test_typo_answer_says_how_it_read_the_name(seeded: DisclosureService) -> Non
     answer = ask(seeded, "Hamtun Road 2023 applications")
     assert answer["agency"] == "汉屯路街道办事处"
     assert "I read “Hamtun Road”" in str(answer["answer"])
+
+
+def test_a_namesakes_answer_names_its_district(seeded: DisclosureService) -> None:
+    namesake = SEED.read_text(encoding="utf-8").replace("西工区汉屯路", "老城区汉屯路")
+    assert seeded.ingest_bytes("laocheng.txt", namesake.encode(), now=fixed_now()).status == (
+        "indexed"
+    )
+    choose = ask(seeded, "汉屯路 2023 新收申请")
+    assert choose["kind"] == "choose_agency"
+    choices = choose["choices"]
+    assert isinstance(choices, list)
+    for choice in choices:
+        answer = seeded.ask("汉屯路 2023 新收申请", now=fixed_now(), agency_id=choice["agency_id"])
+        district = "老城区" if "老城区" in choice["label"] else "西工区"
+        assert answer.text.startswith(f"汉屯路街道办事处（{district}） 2023年"), answer.text

@@ -338,6 +338,15 @@ async def test_export_a_comparison(bot: BotApp, tg: RecordingTelegram, pingtan: 
         agency_of(PT2023): str(gold_figure(PT2023, "applications.new.total")),
     }
     assert {r["year"] for r in rows} == {"2023"}
+    assert {r["key"] for r in rows} == {"applications.new.total"}
+    assert {r["figure"] for r in rows} == {"一、本年新收政府信息公开申请数量 · 总计"}
+
+
+async def test_export_of_a_year_not_indexed_says_which_years_are(
+    bot: BotApp, tg: RecordingTelegram, pingtan: object
+) -> None:
+    text = text_of(await say(tg, "/export pingtan 2017"))
+    assert "2017" in text and "2019" in text and "2023" in text, text
 
 
 # -- /check -------------------------------------------------------------------------------------

@@ -195,10 +195,10 @@ async def test_a_fragment_without_title_is_not_indexed(
 ) -> None:
     preview = await send_report(tg, "021_huaianshi_2024_partial_rows.txt", user_id=ADMIN)
     assert text_of(preview).startswith("?\n? · layout 2021")
-    done = await press(
-        tg, preview, buttons(preview)["Index"], user_id=ADMIN, method="editMessageText"
-    )
-    assert text_of(done).startswith("Not indexed: ")
+    # no [Index] to press: it says why, and where it can be indexed instead
+    assert buttons(preview) == {}
+    assert "This cannot be indexed from the chat: no title naming the agency" in text_of(preview)
+    assert "disclosure-bot ingest" in text_of(preview)
     assert len(seeded.agency_index().entries) == 1
 
 

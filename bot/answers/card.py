@@ -50,7 +50,12 @@ def report_card(subject: Subject) -> Answer:
         lines.append(say(lang, "status_ok"))
     lines.append(say(lang, "source_short", report=subject.report.source_name))
     return Answer(
-        "\n".join(lines), "report", lang, agency=subject.entry.name, year=subject.report.year
+        "\n".join(lines),
+        "report",
+        lang,
+        agency=subject.entry.name,
+        agency_id=subject.entry.id,
+        year=subject.report.year,
     )
 
 

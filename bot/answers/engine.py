@@ -142,7 +142,9 @@ def _subject(
         return replies.no_year(entry, year, available, lang)
     report = library.report(entry.id, year)
     assert report is not None  # the year is listed as available
-    return Subject(entry, report, lang, latest=not years, fuzzy=fuzzy)
+    # a namesake's answer says which one it is, also once forwarded out of the chat
+    place = entry.place if len(library.agency_index().namesakes(entry.name)) > 1 else ""
+    return Subject(entry, report, lang, latest=not years, fuzzy=fuzzy, place=place)
 
 
 def _regional(library: Library, index: NameIndex, parsed: Parsed) -> Answer | None:

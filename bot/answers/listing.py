@@ -36,9 +36,11 @@ def agency_page(library: Library, needle: str, page: int, lang: str) -> Page:
     lines = [_title(len(entries), needle, page, pages, lang)]
     region = None
     for entry in entries[page * PER_PAGE : (page + 1) * PER_PAGE]:
-        where = " · ".join(r for r in (entry.province, entry.city, entry.parent) if r) or "—"
+        where = " · ".join(r for r in (entry.province, entry.city, entry.parent) if r)
         if where != region:
-            lines.append(f"【{where}】" if lang == "zh" else f"— {where}")
+            # an agency that names no region (平潭综合实验区) is a region itself: no heading
+            if where:
+                lines.append(f"【{where}】" if lang == "zh" else f"— {where}")
             region = where
         years = join(lang, [str(y) for y in library.years(entry.id)])
         lines.append(f"• {entry.name}: {years}")

@@ -44,6 +44,7 @@ class Answer:
     kind: str
     language: str
     agency: str | None = None
+    agency_id: int | None = None  # the store's id of that agency, for buttons and exports
     year: int | None = None
     key: str | None = None
     value: Decimal | None = None

@@ -48,6 +48,7 @@ def trend(
         "trend",
         lang,
         agency=entry.name,
+        agency_id=entry.id,
         key=spec.key,
         chart=chart,
         series=dict(points),

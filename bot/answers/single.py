@@ -77,6 +77,7 @@ def figure(subject: Subject, keys: list[str]) -> Answer:
         "figure",
         subject.lang,
         agency=subject.entry.name,
+        agency_id=subject.entry.id,
         year=subject.report.year,
         key=spec.key,
         value=found.value,
@@ -106,6 +107,7 @@ def summary(subject: Subject) -> Answer:
         "summary",
         subject.lang,
         agency=subject.entry.name,
+        agency_id=subject.entry.id,
         year=subject.report.year,
     )
 
@@ -149,6 +151,7 @@ def change(subject: Subject, keys: list[str], library: Library) -> Answer:
         "change",
         subject.lang,
         agency=subject.entry.name,
+        agency_id=subject.entry.id,
         year=subject.report.year,
         key=spec.key,
         value=now,
@@ -191,6 +194,7 @@ def breakdown(subject: Subject, keys: list[str], by: str) -> Answer:
         "breakdown",
         subject.lang,
         agency=subject.entry.name,
+        agency_id=subject.entry.id,
         year=subject.report.year,
     )
 
@@ -210,5 +214,6 @@ def status(subject: Subject) -> Answer:
         "status",
         subject.lang,
         agency=subject.entry.name,
+        agency_id=subject.entry.id,
         year=subject.report.year,
     )

@@ -21,6 +21,7 @@ class Subject:
     lang: str
     latest: bool = False
     fuzzy: Hit | None = None
+    place: str = ""  # the region, for an agency with namesakes
 
     def heading(self) -> str:
         """``汉屯路街道办事处 (Hantun Road Subdistrict Office), 2023``."""
@@ -28,7 +29,7 @@ class Subject:
         return say(
             self.lang,
             "heading",
-            agency=self.entry.name,
+            agency=f"{self.entry.name}（{self.place}）" if self.place else self.entry.name,
             english=self.entry.english,
             year=self.report.year,
             latest=note,

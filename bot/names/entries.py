@@ -34,6 +34,11 @@ class AgencyEntry:
         return profile(self.name).english
 
     @property
+    def place(self) -> str:
+        """The nearest region the agency lies in (its identity beside its name)."""
+        return self.parent or self.city or self.province or ""
+
+    @property
     def regions(self) -> frozenset[str]:
         """The regions the agency lies in (parent, city, province)."""
         return frozenset(r for r in (self.parent, self.city, self.province) if r)

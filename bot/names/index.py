@@ -68,6 +68,10 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def namesakes(self, name: str) -> list[int]:
+        """The ids of every agency of this name (one, unless namesakes in other regions)."""
+        return self._ids_by_name.get(name, [])
+
     def find(self, question: str) -> Found:
         """The agencies and regions ``question`` names."""
         if not self.entries:
