@@ -5,12 +5,12 @@ import asyncio
 import re
 
 from telegram import Message, Update
-from telegram.constants import ChatAction
 
 from bot.answers.replies import example_question
 from handlers.common import Context, language_of, service_of, words
 from handlers.replies import pending_choice, send_answer
 from handlers.texts import chat_text
+from handlers.typing import typing_if_slow
 
 
 async def answer_text(update: Update, context: Context, text: str) -> None:
@@ -18,9 +18,9 @@ async def answer_text(update: Update, context: Context, text: str) -> None:
     message = update.effective_message
     if message is None:
         return
-    await message.reply_chat_action(ChatAction.TYPING)
     language = language_of(update, context, text)
-    answer = await asyncio.to_thread(service_of(context).ask, text, language=language)
+    async with typing_if_slow(message):
+        answer = await asyncio.to_thread(service_of(context).ask, text, language=language)
     await send_answer(message, answer, context, text)
 
 
