@@ -208,15 +208,16 @@ async def post_init(app: BotApp) -> None:
     config: Config = app.bot_data[CONFIG_KEY]
     if SERVICE_KEY not in app.bot_data:
         app.bot_data[SERVICE_KEY] = open_service(config)
+    service = app.bot_data[SERVICE_KEY]
+    # the index loads (or builds) in a thread while the commands are registered
+    app.bot_data[WARMUP_KEY] = asyncio.get_running_loop().run_in_executor(
+        None, service.agency_index
+    )
     for language, commands in COMMANDS.items():
         await app.bot.set_my_commands(
             [BotCommand(name, text) for name, text in commands],
             language_code=None if language == "en" else language,
         )
-    service = app.bot_data[SERVICE_KEY]
-    app.bot_data[WARMUP_KEY] = asyncio.get_running_loop().run_in_executor(
-        None, service.agency_index
-    )
     schedule_reminders(app)
     log.info("bot ready: %s", app.bot.username)
 

@@ -13,7 +13,7 @@ import logging
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -21,9 +21,10 @@ import bot.names
 import bot.reports.agency
 import bot.reports.gazetteer
 from bot.names import NameIndex
+from bot.names.aliases import known_pinyin, remember_pinyin
 
 log = logging.getLogger(__name__)
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class IndexSnapshot:
     version: int
     index: NameIndex
     years: dict[int, list[int]]
+    pinyin: dict[str, str] = field(default_factory=dict)  # of every name part, see aliases
 
 
 def snapshot_path(db_url: str) -> Path | None:
@@ -58,7 +60,10 @@ def load_snapshot(path: Path, version: int) -> IndexSnapshot | None:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as error:
         log.warning("ignoring the name index snapshot %s: %s", path, type(error).__name__)
         return None
-    return snapshot if isinstance(snapshot, IndexSnapshot) else None
+    if not isinstance(snapshot, IndexSnapshot):
+        return None
+    remember_pinyin(snapshot.pinyin)
+    return snapshot
 
 
 def save_snapshot(path: Path, snapshot: IndexSnapshot) -> None:
@@ -67,7 +72,9 @@ def save_snapshot(path: Path, snapshot: IndexSnapshot) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as file:
             pickle.dump(_header(snapshot.version), file, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(snapshot, file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(
+                replace(snapshot, pinyin=known_pinyin()), file, protocol=pickle.HIGHEST_PROTOCOL
+            )
         os.replace(file.name, path)
     except OSError as error:
         log.warning("could not save the name index snapshot %s: %s", path, error.strerror)

@@ -8,7 +8,7 @@ from bot.answers.library import Library
 from bot.answers.model import Answer, json_number
 from bot.answers.texts import join, say
 from bot.catalogue import Field, field
-from bot.names import NameIndex, Region
+from bot.names import Members, NameIndex, Region
 
 _NAMES_SHOWN = 8
 
@@ -112,7 +112,7 @@ def ranking(
     """The region's (or every indexed) agencies ordered by the figure: top or bottom N."""
     spec = field(keys[0])
     members = sorted(region.members) if region else sorted(index.entries)
-    scope = region or Region("", "", frozenset(members))
+    scope = region or Region("", "", Members(members))
     when = _year(library, scope, year)
     values = library.values(keys=_cells(spec), year=when, agency_ids=members)
     flagged = library.flagged(keys=_cells(spec), year=when, agency_ids=list(values))

@@ -1,7 +1,7 @@
 """Agency names: their parts and forms in Chinese, pinyin and English, found in questions."""
 
 from bot.names.aliases import latin_key, name_forms, pinyin
-from bot.names.entries import AgencyEntry, AgencyInfo, Found, Hit, Mention, Region
+from bot.names.entries import AgencyEntry, AgencyInfo, Found, Hit, Members, Mention, Region
 from bot.names.index import NameIndex
 
 __all__ = [
@@ -9,6 +9,7 @@ __all__ = [
     "AgencyInfo",
     "Found",
     "Hit",
+    "Members",
     "Mention",
     "NameIndex",
     "Region",

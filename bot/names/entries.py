@@ -1,6 +1,10 @@
 """What the name index knows: agencies, and the regions they belong to."""
 
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
+from typing import NamedTuple, overload
 
 
 @dataclass(frozen=True)
@@ -15,9 +19,9 @@ class AgencyInfo:
     level: str | None = None
 
 
-@dataclass(frozen=True)
-class AgencyEntry:
-    """An indexed agency."""
+class AgencyEntry(NamedTuple):
+    """An indexed agency. A named tuple: 100,000 of them load from the index snapshot in a
+    fraction of the time, and memory, that dataclass instances take."""
 
     id: int
     name: str
@@ -44,13 +48,53 @@ class AgencyEntry:
         return frozenset(r for r in (self.parent, self.city, self.province) if r)
 
 
+class Members(Sequence[int]):
+    """The ids of a region's agencies, sorted, as machine integers: a province's thousands of
+    ids take a tenth of the memory of a set, and ``in`` is a binary search."""
+
+    __slots__ = ("_ids",)
+
+    def __init__(self, ids: Iterable[int]) -> None:
+        self._ids = array("q", sorted(set(ids)))
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, int):
+            return False
+        at = bisect_left(self._ids, value)
+        return at < len(self._ids) and self._ids[at] == value
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        return self._ids[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._ids)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Members):
+            return self._ids == other._ids
+        return isinstance(other, Set | Sequence) and set(self._ids) == set(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._ids))
+
+    def __repr__(self) -> str:
+        return f"Members({list(self._ids)})"
+
+
 @dataclass(frozen=True)
 class Region:
     """A region named by agencies' reports, and the agencies in it."""
 
     name: str
     english: str
-    members: frozenset[int]
+    members: Members
 
 
 @dataclass(frozen=True)

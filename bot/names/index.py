@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import process
 
-from bot.names.entries import AgencyEntry, AgencyInfo, Found, Hit, Region
+from bot.names.entries import AgencyEntry, AgencyInfo, Found, Hit, Members, Region
 from bot.names.occurrences import Occurrence, Vocabulary, key_of
 from bot.names.profiles import Profile, profile, region_profile
 from bot.names.resolve import resolve
@@ -36,9 +36,17 @@ class NameIndex:
         forms: set[str] = set()
         distinctive: set[str] = set()
         seen_parts: set[int] = set()
+        # one string object per region name: 100,000 agencies share a few thousand of them
+        # (in memory, and in the snapshot, which pickles a shared object once)
+        shared: dict[str | None, str | None] = {}
         for info in agencies:
             entry = AgencyEntry(
-                info.id, info.name, info.parent, info.city, info.province, info.level
+                info.id,
+                info.name,
+                shared.setdefault(info.parent, info.parent),
+                shared.setdefault(info.city, info.city),
+                shared.setdefault(info.province, info.province),
+                shared.setdefault(info.level, info.level),
             )
             self.entries[info.id] = entry
             if info.name not in self._ids_by_name:  # namesakes share a profile
@@ -56,7 +64,7 @@ class NameIndex:
                 members[region].add(info.id)
         for name, ids in members.items():
             shape = region_profile(name)
-            self.regions[name] = Region(name, shape.english, frozenset(ids))
+            self.regions[name] = Region(name, shape.english, Members(ids))
             for part in shape.parts:
                 forms |= part.forms
                 if part.required:
@@ -64,6 +72,9 @@ class NameIndex:
                     for form in part.forms:
                         self._region_postings[form].append(name)
         self._vocabulary = Vocabulary(forms, distinctive)
+        self._ids_by_name = dict(self._ids_by_name)
+        self._by_key = dict(self._by_key)
+        self._region_postings = dict(self._region_postings)
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -38,7 +38,9 @@ def resolve(hits: list[Hit], question: str) -> Found:
 
 
 def _inside(mention: Mention, region: Hit) -> list[Hit]:
-    members = region.region.members if region.region else frozenset()
+    if region.region is None:
+        return []
+    members = region.region.members
     return [h for h in mention.candidates if h.agency and h.agency.id in members]
 
 
