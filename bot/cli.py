@@ -1,4 +1,5 @@
-"""The command line: parse, ingest, ask, console, run, and start (the main job)."""
+"""The command line: parse, ingest, ask, export, import, reminders, console, run, and start
+(the main job)."""
 
 import json
 import logging
@@ -15,6 +16,7 @@ from rich.console import Console
 from rich.progress import Progress
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.cli_data import export_command, import_command
 from bot.config import Config, load_config
 from bot.console import run_console
 from bot.errors import ConfigError, ReportError
@@ -192,6 +194,10 @@ def reminders_command(
         )
     if not rows:
         print("no reminders planned")
+
+
+app.command("export")(export_command)
+app.command("import")(import_command)
 
 
 @app.command()

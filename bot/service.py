@@ -19,7 +19,8 @@ from bot.reports.agency import identify_agency
 from bot.reports.batch import parse_files
 from bot.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
 from bot.validation import compare_with_previous
-from store import Database, StoredReport, open_database, repo, writes
+from store import Database, StoredReport, dump, open_database, repo, writes
+from store.records import ReportDump
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,14 @@ class DisclosureService:
         return IngestResult(
             report.source_name, outcome.status, outcome.agency, outcome.year, detail
         )
+
+    def export_reports(self) -> Iterator[ReportDump]:
+        """Every report, current or replaced, in the order it was indexed."""
+        return dump.dump_reports(self.db)
+
+    def import_reports(self, dumps: Iterable[ReportDump]) -> tuple[int, int]:
+        """Exported reports back in: (added, already there)."""
+        return dump.restore_reports(self.db, dumps=dumps)
 
     def refusal(self, report: ParsedReport) -> str | None:
         """Why a parsed report would not be indexed as it is (no title, incomplete), or

@@ -55,3 +55,25 @@ class IngestOutcome:
     agency: str
     year: int
     replaced_source: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportDump:
+    """One report as exported: everything needed to rebuild it in another store.
+
+    ``figures`` keep the exact decimal text as stored (``None``: not reported); ``agency``
+    holds name, identity and regions; ``current`` is false for a report later replaced.
+    """
+
+    agency: dict[str, str | None]
+    year: int
+    layout: str
+    source_name: str
+    sha256: str
+    ingested_at: datetime
+    published: date | None
+    current: bool
+    figures: dict[str, str | None]
+    findings: tuple[StoredFinding, ...]
+    labels: dict[str, str]
+    text: dict[str, str]

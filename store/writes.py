@@ -62,6 +62,13 @@ def agency_identity(name: str, parent: str | None, city: str | None, province: s
     return f"{name}|{parent or city or province or ''}"
 
 
+def identity_parts(agency: dict[str, str | None]) -> str:
+    """The identity of an agency given as a mapping of name and regions."""
+    return agency_identity(
+        agency.get("name") or "", agency.get("parent"), agency.get("city"), agency.get("province")
+    )
+
+
 def identity_of(agency: ParsedAgency) -> str:
     """The identity of the agency a report names."""
     return agency_identity(agency.name, agency.parent, agency.city, agency.province)

@@ -1,0 +1,64 @@
+"""``export`` and ``import``: every report as JSON lines, and a store rebuilt from them."""
+
+import sys
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from bot.config import Config
+from bot.service import open_service
+from bot.transfer import TransferError, read_lines, to_line
+
+
+def export_command(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None, typer.Argument(help="The file to write (default: standard output).")
+    ] = None,
+) -> None:
+    """Write every report (agency, source file and hash, figures, findings) as JSON lines."""
+    service = open_service(_config(ctx))
+    count = 0
+    try:
+        with _open(output, "w") as out:
+            for report in service.export_reports():
+                out.write(to_line(report) + "\n")
+                count += 1
+    finally:
+        service.db.close()
+    print(f"exported {count} reports", file=sys.stderr)
+
+
+def import_command(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Argument(help="An export file ('-' for standard input).")],
+) -> None:
+    """Add the reports of an export file; those already indexed are left as they are."""
+    service = open_service(_config(ctx))
+    try:
+        with _open(None if str(source) == "-" else source, "r") as lines:
+            added, skipped = service.import_reports(read_lines(lines))
+    except TransferError as error:
+        print(f"import stopped: {error}; the reports before it are imported", file=sys.stderr)
+        raise typer.Exit(1) from None
+    except OSError as error:
+        print(f"cannot read {source}: {error.strerror}", file=sys.stderr)
+        raise typer.Exit(1) from None
+    finally:
+        service.db.close()
+    print(f"imported {added} reports, {skipped} already there", file=sys.stderr)
+
+
+def _config(ctx: typer.Context) -> Config:
+    config = ctx.obj
+    assert isinstance(config, Config)
+    return config
+
+
+def _open(path: Path | None, mode: str) -> AbstractContextManager[TextIO]:
+    if path is None:
+        return nullcontext(sys.stdout if mode == "w" else sys.stdin)
+    file: TextIO = path.open(mode, encoding="utf-8")  # type: ignore[assignment]
+    return file
