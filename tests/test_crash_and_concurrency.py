@@ -1,0 +1,120 @@
+"""The store under a hard stop and under two processes: an ingest killed with SIGKILL leaves
+every report whole (or absent) and the next ingest finishes the job; the bot answers while
+another process ingests (SQLite in WAL mode, with a busy time-out)."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from itertools import product
+from pathlib import Path
+
+import pytest
+from conftest import SEED, SHANGHAI, fixed_now
+
+from bot.service import DisclosureService
+from store import open_database
+
+ROOT = Path(__file__).parent.parent
+NAMES = [f"{a}{b}路" for a, b in product("甲乙丙丁戊己庚辛壬癸", "东西南北中")]
+CELLS = 200  # every variant of the seed has 200 figures (none blank)
+
+
+def _variants(folder: Path, count: int) -> list[Path]:
+    """``count`` reports of distinct agencies: the seed with another street's name."""
+    folder.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    paths = []
+    for number, name in enumerate(NAMES[:count]):
+        path = folder / f"{number:03d}_{name}.txt"
+        path.write_text(seed.replace("汉屯路", name), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _ingest(folder: Path, db: Path) -> subprocess.Popen[bytes]:
+    env = os.environ | {"DISCLOSURE_BOT_DB_URL": f"sqlite:///{db}", "PYTHONPATH": str(ROOT)}
+    env.pop("DISCLOSURE_BOT_CONFIG", None)
+    command = [sys.executable, "-m", "bot", "ingest", "--workers", "1", str(folder)]
+    return subprocess.Popen(
+        command, cwd=folder.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def _count(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
+            return int(connection.execute("SELECT count(*) FROM report").fetchone()[0])
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def _wait_for_reports(db: Path, at_least: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while _count(db) < at_least:
+        assert process.poll() is None, "the ingest ended before it could be stopped"
+        assert time.monotonic() < deadline, "the ingest made no progress"
+        time.sleep(0.01)
+
+
+def _check_consistent(db: Path) -> int:
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        reports = connection.execute("SELECT count(*) FROM report").fetchone()[0]
+        cells = connection.execute(
+            "SELECT count(*) FROM report LEFT JOIN figure ON figure.report_id = report.id "
+            "GROUP BY report.id"
+        ).fetchall()
+        assert {c for (c,) in cells} <= {CELLS}, "a report without all of its cells"
+        orphans = connection.execute(
+            "SELECT count(*) FROM agency WHERE id NOT IN (SELECT agency_id FROM report)"
+        ).fetchone()[0]
+        assert orphans == 0, "an agency written without its report"
+        version = connection.execute("SELECT reports_version FROM storestate").fetchone()[0]
+        assert version == reports, "a report counted but not written, or written uncounted"
+    return int(reports)
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("stop_after", [1, 7, 19])
+def test_sigkill_during_ingest_loses_nothing_whole(tmp_path: Path, stop_after: int) -> None:
+    files = _variants(tmp_path / "reports", 40)
+    db = tmp_path / "store.db"
+    process = _ingest(files[0].parent, db)
+    _wait_for_reports(db, stop_after, process)
+    os.kill(process.pid, signal.SIGKILL)
+    process.communicate()
+    done = _check_consistent(db)
+    assert stop_after <= done < len(files)
+    again = _ingest(files[0].parent, db)
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err.decode()
+    summary = out.decode().strip().splitlines()[-1]
+    assert summary == f"{len(files) - done} indexed, {done} unchanged", summary
+    assert _check_consistent(db) == len(files)
+
+
+@pytest.mark.timeout(180)
+def test_answers_while_another_process_ingests(tmp_path: Path) -> None:
+    files = _variants(tmp_path / "reports", 40)
+    db = tmp_path / "store.db"
+    service = DisclosureService(
+        open_database(f"sqlite:///{db}"), timezone=SHANGHAI, max_file_bytes=1 << 20
+    )
+    process = _ingest(files[0].parent, db)
+    seen: set[str] = set()
+    while process.poll() is None:  # ask about the newest agency, again and again
+        for name in NAMES[:40]:
+            answer = service.ask(f"{name}街道 2023 年 新收申请", now=fixed_now()).to_json()
+            assert answer["kind"] in {"figure", "no_agency", "not_indexed"}, answer
+            if answer["kind"] == "figure":
+                seen.add(name)
+    _, err = process.communicate()
+    assert process.returncode == 0, err.decode()
+    assert b"database is locked" not in err
+    assert len(seen) >= 1  # some answers came while the other process was still writing
+    for name in NAMES[:40]:  # and every report is there once it is done
+        assert service.ask(f"{name}街道 2023 年 新收申请", now=fixed_now()).kind == "figure"
+    service.db.close()
