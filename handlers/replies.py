@@ -46,13 +46,27 @@ def _pending(context: Context) -> dict[str, tuple[str, str, tuple[int, ...]]]:
     return store
 
 
+TELEGRAM_LIMIT = 4096  # UTF-16 code units, as Telegram counts a message's length
+
+
+def fit(text: str, limit: int = TELEGRAM_LIMIT) -> str:
+    """The text cut to what one Telegram message holds (answers are short; this is the last
+    guard, so that an overlong one still arrives rather than fail)."""
+    if len(text.encode("utf-16-le")) // 2 <= limit:
+        return text
+    cut = text[: limit - 1]
+    while len(cut.encode("utf-16-le")) // 2 > limit - 1:
+        cut = cut[:-1]
+    return cut + "…"
+
+
 async def send_answer(message: Message, answer: Answer, context: Context, question: str) -> None:
     """Reply with the answer: a photo when it has a chart, buttons when it asks which one."""
     if answer.chart is not None:
         caption = answer.text if len(answer.text) <= _CAPTION_LIMIT else None
         await message.reply_photo(answer.chart, caption=caption)
         if caption is None:
-            await message.reply_text(answer.text)
+            await message.reply_text(fit(answer.text))
         return
     markup = choice_markup(answer, context, question) if answer.choices else None
-    await message.reply_text(answer.text, reply_markup=markup)
+    await message.reply_text(fit(answer.text), reply_markup=markup)

@@ -35,3 +35,11 @@ def field_label(field: Field, language: str) -> str:
 def section_title(field: Field) -> str:
     """The printed title of the field's section."""
     return section(field.section).title
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """The user's own words, as a reply quotes them: control characters out, spaces
+    collapsed, and cut short (a pasted document is not echoed back whole)."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    words = " ".join(printable.split())
+    return words if len(words) <= limit else words[: limit - 1] + "…"

@@ -1,6 +1,6 @@
 """Answers that carry no figure: which one?, not indexed, unknown figure, help, the index."""
 
-from bot.answers.format import field_label
+from bot.answers.format import field_label, quoted
 from bot.answers.library import Library
 from bot.answers.model import Answer, Choice
 from bot.answers.texts import join, say
@@ -37,7 +37,7 @@ def no_agency(library: Library, question: str, lang: str, *, understood: bool) -
     """No agency found: say so, name the nearest names and what is indexed, give an example."""
     if not understood:
         return help_answer(library, lang)
-    lines = [say(lang, "no_agency", question=question)]
+    lines = [say(lang, "no_agency", question=quoted(question))]
     nearest = library.agency_index().nearest(question)
     if nearest:
         lines.append(say(lang, "nearest", names=join(lang, [e.name for e in nearest])))
@@ -50,7 +50,7 @@ def no_agency(library: Library, question: str, lang: str, *, understood: bool) -
 def unknown_field(words: str, closest: list[str], lang: str, agency: str | None) -> Answer:
     """The question names a figure the bot does not know: say so and list the closest."""
     labels = join(lang, [field_label(field(k), lang) for k in closest[:3]])
-    text = say(lang, "unknown_field", words=words, fields=labels)
+    text = say(lang, "unknown_field", words=quoted(words), fields=labels)
     return Answer(text, "unknown_field", lang, agency=agency)
 
 

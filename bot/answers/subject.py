@@ -3,7 +3,7 @@ the heading, the source line, and the warnings for cells that break a rule."""
 
 from dataclasses import dataclass
 
-from bot.answers.format import section_title
+from bot.answers.format import quoted, section_title
 from bot.answers.model import Source
 from bot.answers.texts import say
 from bot.catalogue import Field
@@ -39,7 +39,7 @@ class Subject:
         """How a misspelt name was read, if it was."""
         if self.fuzzy is None:
             return []
-        return [say(self.lang, "fuzzy", typed=self.fuzzy.typed, agency=self.entry.name)]
+        return [say(self.lang, "fuzzy", typed=quoted(self.fuzzy.typed), agency=self.entry.name)]
 
     def warnings(self, cells: tuple[str, ...]) -> tuple[str, ...]:
         """A warning for each finding of the report that touches ``cells``."""
