@@ -6,12 +6,18 @@ from telegram import Update
 from telegram.error import TimedOut
 
 from handlers.common import Context, language_of
+from store import StoreError
 
 log = logging.getLogger("disclosure_bot.errors")
 
 _SORRY = {
     "en": "Sorry, something went wrong while answering. Please try again in a moment.",
     "zh": "抱歉，处理时出了问题，请稍后再试。",
+}
+_STORE = {
+    "en": "Sorry, the report database is busy or unavailable right now. Please try again in "
+    "a minute.",
+    "zh": "抱歉，报告数据库暂时繁忙或不可用，请一分钟后再试。",
 }
 
 
@@ -25,6 +31,7 @@ async def on_error(update: object, context: Context) -> None:
     log.error("error handling update %s", update_id, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await context.bot.send_message(update.effective_chat.id, _SORRY[language_of(update)])
+            sorry = _STORE if isinstance(context.error, StoreError) else _SORRY
+            await context.bot.send_message(update.effective_chat.id, sorry[language_of(update)])
         except Exception:  # the failure may be the connection itself: logging it is enough
             log.warning("could not tell update %s about the error", update_id)

@@ -1,8 +1,11 @@
 """Persistence: SQLModel tables, engine set-up and repository functions.
 
 The only package that speaks SQL. Every function opens one short session and returns plain
-frozen dataclasses, never live ORM objects.
+frozen dataclasses, never live ORM objects. ``StoreError`` is what any of them raises when
+the database fails (locked, full, gone): callers catch it without knowing SQLAlchemy.
 """
+
+from sqlalchemy.exc import SQLAlchemyError as StoreError
 
 from store.db import Database, open_database
 from store.records import AgencyRecord, IngestOutcome, StoredFinding, StoredReport
@@ -11,6 +14,7 @@ __all__ = [
     "AgencyRecord",
     "Database",
     "IngestOutcome",
+    "StoreError",
     "StoredFinding",
     "StoredReport",
     "open_database",

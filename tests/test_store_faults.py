@@ -1,0 +1,137 @@
+"""The database failing under the bot (locked, full, gone): a question gets a clear message
+and the next one an answer; a reminder due while the store fails, or whose claim cannot be
+released after a failed send, still arrives, exactly once."""
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import time_machine
+from conftest import fixed_now
+from fake_telegram import FakeTelegram
+from sqlalchemy.exc import OperationalError
+from test_reminders_e2e import at, fire, library, press, reminders_sent, running
+
+import handlers.reminders
+from bot.app import BotApp
+from bot.service import DisclosureService
+
+__all__ = ["library"]  # the fixture, shared with the reminder tests
+
+
+def delivered(fake: FakeTelegram) -> list[str]:
+    """Reminders Telegram accepted (not the attempts it refused)."""
+    return [
+        c.params["text"]
+        for c in fake.calls_to("sendMessage")
+        if "⏰" in c.params["text"] and c.status == 200
+    ]
+
+
+class Outage:
+    """A store that fails as a locked (or full) database does, while ``down``."""
+
+    def __init__(self, message: str = "database is locked") -> None:
+        self.down = True
+        self.message = message
+
+    def around(self, real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if self.down:
+                raise OperationalError("statement", {}, Exception(self.message))
+            return real(*args, **kwargs)
+
+        return call
+
+
+def failing_once(real: Callable[..., Any]) -> Callable[..., Any]:
+    """``real``, except that its first call fails as a locked database does."""
+    calls = []
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("statement", {}, Exception("database is locked"))
+        return real(*args, **kwargs)
+
+    return call
+
+
+async def test_a_question_while_the_store_is_locked(
+    bot_app: BotApp,
+    fake_tg: FakeTelegram,
+    seeded: DisclosureService,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(seeded, "ask", failing_once(seeded.ask))
+    with caplog.at_level(logging.ERROR, logger="disclosure_bot"):
+        fake_tg.mark()
+        fake_tg.send_text("hantun 2023 applications")
+        (sorry,) = await fake_tg.await_for("sendMessage")
+    assert "database is busy or unavailable" in sorry.params["text"]
+    assert any(r.levelno == logging.ERROR for r in caplog.records)
+    fake_tg.mark()
+    fake_tg.send_text("hantun 2023 applications")
+    (answer,) = await fake_tg.await_for("sendMessage")
+    assert answer.params["text"].startswith("汉屯路街道办事处")
+    assert seeded.ask("hantun 2023 applications", now=fixed_now()).kind == "figure"
+
+
+async def subscribe(fake: FakeTelegram) -> None:
+    fake.mark()
+    fake.send_text("/subscribe")
+    await fake.await_for("sendMessage")
+    for label in ("Next ›", "All indexed agencies", "Save"):
+        await press(fake, label)
+
+
+async def test_a_reminder_due_while_the_store_fails_arrives_later(
+    fake_tg: FakeTelegram,
+    library: DisclosureService,
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    repo = handlers.reminders.repo
+    outage = Outage()
+    with time_machine.travel(at(1, 15, 8), tick=True) as clock:
+        async with running(fake_tg, library, db_url) as app:
+            await subscribe(fake_tg)
+            monkeypatch.setattr(repo, "claim_reminder", outage.around(repo.claim_reminder))
+            clock.move_to(at(1, 17, 9, 0))
+            await fire(app)
+            assert reminders_sent(fake_tg) == []  # the claim failed: not sent, not lost
+            outage.down = False
+            clock.move_to(at(1, 17, 9, 5))
+            await fire(app)
+            await fake_tg.await_for("sendMessage", predicate=lambda c: "⏰" in c.params["text"])
+            await fire(app)
+            assert len(reminders_sent(fake_tg)) == 1
+
+
+async def test_a_claim_that_cannot_be_released_is_released_next_time(
+    fake_tg: FakeTelegram,
+    library: DisclosureService,
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    repo = handlers.reminders.repo
+    outage = Outage("database or disk is full")
+    with time_machine.travel(at(1, 15, 8), tick=True) as clock:
+        async with running(fake_tg, library, db_url) as app:
+            await subscribe(fake_tg)
+            fake_tg.fail_next("sendMessage", status=500, times=100)  # Telegram down
+            monkeypatch.setattr(repo, "release_reminder", outage.around(repo.release_reminder))
+            clock.move_to(at(1, 17, 9, 0))
+            await fire(app)
+            assert delivered(fake_tg) == []
+            fake_tg.clear_faults()  # both come back
+            outage.down = False
+            clock.move_to(at(1, 17, 9, 5))
+            await fire(app)
+            await fake_tg.await_for(
+                "sendMessage", predicate=lambda c: "⏰" in c.params["text"] and c.status == 200
+            )
+            await fire(app)
+            assert len(delivered(fake_tg)) == 1
