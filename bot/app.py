@@ -24,6 +24,7 @@ from telegram.ext import (
 )
 
 from bot.config import Config
+from bot.logs import quiet_noisy_loggers
 from bot.service import DisclosureService, open_service
 from handlers import (
     agencies,
@@ -171,6 +172,7 @@ def build_application(config: Config, service: DisclosureService | None = None) 
     # PTB 22 reports RetryAfter and other durations as timedeltas only when asked to; without
     # this it warns on every flood-control answer.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
+    quiet_noisy_loggers()  # whoever configured logging: no token in a logged request URL
     app = (
         ApplicationBuilder()
         .token(config.telegram.token.reveal())

@@ -20,6 +20,7 @@ from bot.cli_data import export_command, import_command
 from bot.config import Config, load_config
 from bot.console import run_console
 from bot.errors import ConfigError, ReportError
+from bot.logs import setup_logging
 from bot.reminders.desk import planned
 from bot.reports import ParsedReport, parse_report
 from bot.reports.batch import default_workers
@@ -53,7 +54,7 @@ def _service(config: Config) -> DisclosureService:
 @app.callback()
 def main_options(ctx: typer.Context, config: ConfigOption = None) -> None:
     """Disclosure Bot: government information disclosure annual reports, asked and answered."""
-    _setup_logging()
+    setup_logging()
     try:
         ctx.obj = load_config(config, os.environ)
     except ConfigError as error:
@@ -280,17 +281,6 @@ def _stderr(message: str) -> None:
 def _fail(message: str, code: int = 1) -> None:
     _stderr(message)
     raise typer.Exit(code)
-
-
-def _setup_logging() -> None:
-    logging.basicConfig(
-        level=logging.INFO,
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # httpx logs every request URL at INFO, and Bot API URLs carry the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 
 def main() -> None:
