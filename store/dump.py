@@ -14,7 +14,15 @@ import sqlalchemy as sa
 
 from store.db import Database
 from store.records import ReportDump, StoredFinding
-from store.writes import AGENCIES, FIGURES, FINDINGS, REPORTS, STATE, identity_parts
+from store.writes import (
+    AGENCIES,
+    FIGURES,
+    FINDINGS,
+    REPORTS,
+    STATE,
+    finding_rows,
+    identity_parts,
+)
 
 CHUNK = 500
 _AGENCY_FIELDS = ("name", "identity", "parent", "level", "city", "province")
@@ -137,7 +145,7 @@ def _restore(connection: sa.Connection, dump: ReportDump) -> bool:
             [{"report_id": report_id, "key": k, "value": v} for k, v in dump.figures.items()],
         )
     if dump.findings:
-        connection.execute(sa.insert(FINDINGS), [_finding(report_id, f) for f in dump.findings])
+        connection.execute(sa.insert(FINDINGS), finding_rows(report_id, dump.findings))
     return True
 
 
@@ -151,14 +159,3 @@ def _agency_id(connection: sa.Connection, agency: dict[str, str | None]) -> int:
     values = {f: agency.get(f) for f in _AGENCY_FIELDS} | {"identity": identity}
     inserted = connection.execute(sa.insert(AGENCIES).returning(AGENCIES.c.id), values)
     return int(inserted.scalar_one())
-
-
-def _finding(report_id: int, finding: StoredFinding) -> dict[str, object]:
-    return {
-        "report_id": report_id,
-        "rule": finding.rule,
-        "cells_json": json.dumps(list(finding.cells)),
-        "expected": None if finding.expected is None else str(finding.expected),
-        "found": None if finding.found is None else str(finding.found),
-        "message": finding.message,
-    }

@@ -5,12 +5,14 @@ a second, and the ORM's bookkeeping would cost more than the parsing.
 """
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
+from decimal import Decimal
+from typing import Protocol
 
 import sqlalchemy as sa
 
 from bot.reports.model import Agency as ParsedAgency
-from bot.reports.model import Finding as ParsedFinding
 from bot.reports.model import ParsedReport
 from store.db import Database
 from store.models import Agency, Figure, Finding, Report, StoreState
@@ -142,11 +144,27 @@ def _insert_report(
     figures += [{"report_id": report_id, "key": k, "value": None} for k in report.not_reported]
     connection.execute(_INSERT_FIGURES, figures)
     if report.findings:
-        connection.execute(_INSERT_FINDINGS, _finding_rows(report_id, report.findings))
+        connection.execute(_INSERT_FINDINGS, finding_rows(report_id, report.findings))
     return report_id
 
 
-def _finding_rows(report_id: int, findings: tuple[ParsedFinding, ...]) -> list[dict[str, object]]:
+class FindingLike(Protocol):
+    """A finding as parsed or as stored: what its row holds."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def cells(self) -> tuple[str, ...]: ...
+    @property
+    def expected(self) -> Decimal | None: ...
+    @property
+    def found(self) -> Decimal | None: ...
+    @property
+    def message(self) -> str: ...
+
+
+def finding_rows(report_id: int, findings: Iterable[FindingLike]) -> list[dict[str, object]]:
+    """The rows of a report's findings."""
     return [
         {
             "report_id": report_id,
