@@ -38,3 +38,10 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# Answer time over a national index (bench/.data, built on first use: ~4 min for 100,000 agencies)
+bench-answer: $(STAMP)
+	$(BIN)/python -m bench.answer --agencies 1000 10000 100000 --questions 2000
+
+bench-answer-quick: $(STAMP)
+	$(BIN)/python -m bench.answer --agencies 1000 10000 --questions 500

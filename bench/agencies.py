@@ -80,7 +80,12 @@ COMMON_TOWNSHIPS: tuple[str, ...] = (
 _FIRST = "东西南北新老大小上中金石马龙凤白黄青红高长安永太兴福河湖山水林柳桃梅杨李王张刘陈"
 _SECOND = "庄集店桥河湖山坪坝岗台口沟湾寨营堡铺屯港坡园塘峪岭关村源溪滩洲阳平丰宁"
 _PLACEHOLDERS = re.compile(r"市辖区|^县$|直辖县级行政区划")
-_AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?族)+自治[县旗]$")
+_ETHNIC = (
+    "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|"
+    "水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|普米|塔吉克|怒|"
+    "鄂温克|德昂|保安|裕固|京|独龙|鄂伦春|赫哲|各"
+)
+_AUTONOMOUS = re.compile(f"(?:(?:{_ETHNIC})族?)+自治[县旗州]$")
 TOWNSHIPS_PER_COUNTY = 8
 
 
@@ -119,10 +124,11 @@ class County:
 
 
 def proper(region: str) -> str:
-    """A region's name without its generic ending: 沭阳县 → 沭阳, 本溪满族自治县 → 本溪."""
+    """A region's name without its generic ending: 沭阳县 → 沭阳, 本溪满族自治县 → 本溪,
+    鄂温克族自治旗 → 鄂温克."""
     stripped = _AUTONOMOUS.sub("", region)
-    if stripped != region and len(stripped) >= 2:
-        return stripped
+    if stripped != region:
+        return stripped if len(stripped) >= 2 else re.sub("族?自治[县旗州]$", "", region)
     if len(region) > 2 and region[-1] in "县区市旗盟州省":
         return region[:-1]
     return region

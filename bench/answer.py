@@ -79,8 +79,7 @@ def measure(agencies: int, count: int, seed: int, profile: int) -> dict[str, Any
         timings.append((time.perf_counter_ns() - begin) / 1e6)
         right, agency_right, why = judge(question, answer)
         results.append({"kind": question.kind, "right": right, "agency": agency_right})
-        if not right:
-            results[-1] |= {"q": question.text, "want": _want(question), "got": why}
+        results[-1] |= {"q": question.text, "want": _want(question), "got": why}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if profile:
         _profile(service, questions, profile)
@@ -91,6 +90,7 @@ def measure(agencies: int, count: int, seed: int, profile: int) -> dict[str, Any
         "timings": timings,
         "results": results,
         "rss_mb": peak,
+        "load": os.getloadavg()[0],  # other processes on the machine while timing
     }
 
 
@@ -112,10 +112,17 @@ def _profile(service: Any, questions: list[Question], top: int) -> None:
     pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(top)
 
 
-def _run_worker(agencies: int, count: int, seed: int, profile: int) -> dict[str, Any]:
+def _run_worker(
+    agencies: int, count: int, seed: int, profile: int, hash_seed: int
+) -> dict[str, Any]:
     command = [sys.executable, "-m", "bench.answer", "--worker", str(agencies)]
     command += ["--questions", str(count), "--seed", str(seed), "--profile", str(profile)]
-    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, check=True, text=True)
+    # str hashes (set order) are fixed so that answers repeat from run to run: the name
+    # matcher's choices can depend on set iteration order (PYTHONHASHSEED)
+    env = os.environ | {"PYTHONHASHSEED": str(hash_seed)}
+    done = subprocess.run(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, check=True, text=True
+    )
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
@@ -123,9 +130,12 @@ def _run_worker(agencies: int, count: int, seed: int, profile: int) -> dict[str,
 def machine() -> str:
     """The machine the figures were measured on."""
     cpu = platform.processor() or platform.machine()
+    git = ["git", "-C", str(ROOT), "describe", "--always", "--dirty"]
+    revision = subprocess.run(git, capture_output=True, text=True, check=False).stdout.strip()
     return (
         f"{platform.platform()} · {cpu} · {os.cpu_count()} cores · "
-        f"Python {platform.python_version()} · SQLite {sqlite3.sqlite_version}"
+        f"Python {platform.python_version()} · SQLite {sqlite3.sqlite_version} · "
+        f"code {revision or '?'}"
     )
 
 
@@ -133,7 +143,7 @@ def report(sizes: list[int], runs: dict[int, dict[str, Any]], args: argparse.Nam
     """Print the tables."""
     print(f"# answer time · {machine()}")
     head = f"{'agencies':>9}{'reports':>9}{'db GB':>7}{'gen s':>7}{'index s':>8}"
-    print(head + f"{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'max ms':>8}{'RSS MB':>8}")
+    print(head + f"{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'max ms':>8}{'RSS MB':>8}{'load':>6}")
     for size in sizes:
         run, meta = runs[size], read_meta(db_url(size))
         t = run["timings"]
@@ -141,7 +151,7 @@ def report(sizes: list[int], runs: dict[int, dict[str, Any]], args: argparse.Nam
         print(
             f"{run['agencies']:>9,}{run['reports']:>9,}{gigabytes:>7.2f}{meta['seconds']:>7}"
             f"{run['index_seconds']:>8.1f}{percentile(t, 0.5):>8.1f}{percentile(t, 0.95):>8.1f}"
-            f"{percentile(t, 0.99):>8.1f}{max(t):>8.0f}{run['rss_mb']:>8.0f}"
+            f"{percentile(t, 0.99):>8.1f}{max(t):>8.0f}{run['rss_mb']:>8.0f}{run['load']:>6.1f}"
         )
     print(f"\np95 ms by kind (n = questions of the kind at {sizes[-1]:,} agencies)")
     print(f"{'kind':<10}{'n':>5}" + "".join(f"{s:>10,}" for s in sizes) + f"{'right':>8}")
@@ -164,6 +174,10 @@ def report(sizes: list[int], runs: dict[int, dict[str, Any]], args: argparse.Nam
         if not r["right"] and shown.get(r["kind"], 0) < args.examples:
             shown[r["kind"]] = shown.get(r["kind"], 0) + 1
             print(f"  [{r['kind']}] {r['q']}\n      want: {r['want']}\n      got:  {r['got']}")
+    print(f"\nslowest questions at {sizes[-1]:,} agencies:")
+    slowest = sorted(zip(runs[sizes[-1]]["timings"], last, strict=True), key=lambda x: -x[0])
+    for ms, r in slowest[: args.examples * 2]:
+        print(f"  {ms:8.0f} ms [{r['kind']}] {r['q']}\n               got: {r['got']}")
     target = percentile(runs[sizes[-1]]["timings"], 0.95)
     verdict = "meets" if target <= TARGET_MS else "misses"
     print(
@@ -181,6 +195,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     parser.add_argument("--examples", type=int, default=3, help="wrong answers shown per kind")
+    parser.add_argument("--hash-seed", type=int, default=0, help="PYTHONHASHSEED of the runs")
     parser.add_argument("--worker", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -192,9 +207,8 @@ def main() -> None:
     for size in sizes:
         build_index(db_url(size), size)
         print(f"[answer] {size:,} agencies: timing {args.questions} questions", file=sys.stderr)
-        runs[size] = _run_worker(
-            size, args.questions, args.seed, args.profile * (size == sizes[-1])
-        )
+        profile = args.profile if size == sizes[-1] else 0
+        runs[size] = _run_worker(size, args.questions, args.seed, profile, args.hash_seed)
     report(sizes, runs, args)
 
 

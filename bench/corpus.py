@@ -18,7 +18,7 @@ import sqlite3
 import sys
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from decimal import Decimal
 from multiprocessing import get_context
@@ -76,7 +76,9 @@ def report_years(years: int) -> tuple[int, ...]:
     return tuple(range(LAST_YEAR - years + 1, LAST_YEAR + 1))
 
 
-def _broken(rng: random.Random, values: dict[str, str], layout: str) -> list[tuple[str, ...]]:
+def _broken(
+    rng: random.Random, values: dict[str, str], layout: str
+) -> list[tuple[str | None, ...]]:
     """Break one sum of the report, as a typo in a printed table would; the findings."""
     key = rng.choice(_BREAKS)
     values[key] = str(int(values[key]) + 1 + int(rng.random() * 3))
@@ -189,11 +191,6 @@ def build_index(db_url: str, agencies: int, years: int = 5) -> Path:
     return path
 
 
-def _chunks(agencies: Sequence[AgencySpec]) -> Iterator[tuple[int, list[AgencySpec]]]:
-    for start in range(0, len(agencies), BATCH):
-        yield start + 1, list(agencies[start : start + BATCH])
-
-
 def _fill(path: Path, agencies: list[AgencySpec], years: tuple[int, ...]) -> dict[str, int]:
     """Write agencies and their reports; generation runs in worker processes meanwhile."""
     labels = _labels()
@@ -201,11 +198,11 @@ def _fill(path: Path, agencies: list[AgencySpec], years: tuple[int, ...]) -> dic
     totals = {"agencies": len(agencies), "reports": 0, "figures": 0, "findings": 0}
     start, shown = time.perf_counter(), 0
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        chunks = _chunks(agencies)
         pending: deque[Future[Batch]] = deque()
         connection = _bulk_connection(path, agencies)
-        for first, chunk in chunks:
-            pending.append(pool.submit(_batch, first, chunk, years, labels))
+        for start in range(0, len(agencies), BATCH):
+            chunk = agencies[start : start + BATCH]
+            pending.append(pool.submit(_batch, start + 1, chunk, years, labels))
             if len(pending) < 3 * workers:
                 continue
             _write(connection, pending.popleft().result(), years, totals)
@@ -214,6 +211,9 @@ def _fill(path: Path, agencies: list[AgencySpec], years: tuple[int, ...]) -> dic
                 _progress(totals, len(agencies) * len(years), time.perf_counter() - start)
         while pending:
             _write(connection, pending.popleft().result(), years, totals)
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    if "storestate" in tables:  # the store's change counter, as its own writes raise it
+        connection.execute("UPDATE storestate SET reports_version = ?", (totals["reports"],))
     connection.execute("PRAGMA journal_mode=WAL")  # as the store runs it
     connection.close()
     return totals
@@ -244,8 +244,8 @@ def _write(
     connection.executemany(_REPORT_SQL, reports)
     for layout, array in figures_json.items():
         ours = [i for i, year in enumerate(years) if (year < 2021) == (layout == "2019")]
-        where = {"before": first_id - 1, "per_agency": len(ours), "years": len(years)}
-        where |= {"first_year": ours[0], "cells": array}
+        where: dict[str, int | str] = {"before": first_id - 1, "per_agency": len(ours)}
+        where |= {"years": len(years), "first_year": ours[0], "cells": array}
         connection.execute(_FIGURE_SQL.format(layout), where)
     connection.executemany(_FINDING_SQL, findings)
     connection.execute("COMMIT")

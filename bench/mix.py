@@ -18,14 +18,23 @@ from bench.questions import (
 )
 
 FIRST_YEAR, LAST_YEAR = 2021, 2025
-UNKNOWN_EN = ("Springfield", "Gotham City", "Rivendell District", "Atlantis County")
-UNKNOWN_EN += ("Shangri-La Finance Bureau", "Middle Earth Town", "Narnia Subdistrict")
+UNKNOWN_EN: tuple[str, ...] = (
+    "Springfield",
+    "Gotham City",
+    "Rivendell District",
+    "Atlantis County",
+    "Shangri-La Finance Bureau",
+    "Middle Earth Town",
+    "Narnia Subdistrict",
+)
 ZH_TRENDS = (
     ("历年收到申请趋势", "applications.new.total"),
     ("近几年行政诉讼趋势", "litigation.total"),
 )
-EN_TRENDS = (("{name} applications trend", "applications.new.total"),)
-EN_TRENDS += (("{name} lawsuits over the years", "litigation.total"),)
+EN_TRENDS = (
+    ("{name} applications trend", "applications.new.total"),
+    ("{name} lawsuits over the years", "litigation.total"),
+)
 
 
 class Mixer:
@@ -40,6 +49,13 @@ class Mixer:
             if a.county:
                 self.counties[(a.city or a.province, a.county)].append(index)
         self.county_keys = sorted(self.counties, key=str)
+        self.county_names = Counter(county for _, county in self.county_keys)
+        # the same department of the counties of one city (沭阳财政局, 泗阳财政局 …)
+        self.peers: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+        for index, a in enumerate(agencies):
+            if a.level == "department":
+                self.peers[(a.city or a.province, a.unit)].append(index)
+        self.peer_keys = sorted((k for k, v in self.peers.items() if len(v) > 1), key=str)
         names = Counter(a.name for a in agencies if a.level == "township")
         self.namesakes = sorted(n for n, c in names.items() if c > 1)
         self.unit = {a.name: a.unit for a in agencies if a.level == "township"}
@@ -117,7 +133,11 @@ class Mixer:
         return Question("trend", text, "trend", agency_id, a.name, key=key)
 
     def _compare(self) -> Question:
-        members = self.counties[self.rng.choice(self.county_keys)]
+        """Two agencies of one county, or one department of two counties of a city."""
+        if self.rng.random() < 0.5 or not self.peer_keys:
+            members = self.counties[self.rng.choice(self.county_keys)]
+        else:
+            members = self.peers[self.rng.choice(self.peer_keys)]
         first, second = (self.agencies[i] for i in self.rng.sample(members, 2))
         year = self._year()
         if self.rng.random() < 0.6:
@@ -133,10 +153,12 @@ class Mixer:
     def _total(self) -> Question:
         up, county = self.rng.choice(self.county_keys)
         year = self._year()
+        namesake = self.county_names[county] > 1  # 鼓楼区: say which city's
         if self.rng.random() < 0.7:
-            text = f"{county}各部门{year}年收到申请合计"
+            text = f"{up if namesake else ''}{county}各部门{year}年收到申请合计"
         else:
-            text = f"total applications received by all agencies in {region_en(county)} {year}"
+            where = region_en(county) + (f", {region_en(up or '')}" if namesake else "")
+            text = f"total applications received by all agencies in {where} in {year}"
         members = len(self.counties[(up, county)])
         return Question("total", text, "total", year=year, region=county, members=members)
 

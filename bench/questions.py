@@ -103,8 +103,16 @@ DEPT_ZH: dict[str, str] = {
     "退役军人事务局": "退役军人局",
     "人民政府办公室": "政府办",
 }
-_REGION_EN = (("自治县", "County"), ("县", "County"), ("区", "District"), ("市", "City"))
-_REGION_EN += (("旗", "Banner"), ("州", "Prefecture"), ("盟", "League"), ("地区", "Prefecture"))
+_REGION_EN: tuple[tuple[str, str], ...] = (
+    ("自治县", "County"),
+    ("县", "County"),
+    ("区", "District"),
+    ("市", "City"),
+    ("旗", "Banner"),
+    ("州", "Prefecture"),
+    ("盟", "League"),
+    ("地区", "Prefecture"),
+)
 _FAKE = "霓琥珀翡翠琉璃玳瑁麒麟翔鸿雁鹭鸥鹂"
 
 
@@ -127,14 +135,15 @@ class Question:
 @lru_cache(maxsize=50_000)
 def pinyin(text: str) -> str:
     """Toneless pinyin, joined, lower case: 沭阳 → shuyang."""
-    return "".join(lazy_pinyin(text, style=Style.NORMAL)).lower()
+    return "".join(lazy_pinyin(text, style=Style.NORMAL, v_to_u=True)).lower().replace("ü", "u")
 
 
 def region_en(region: str) -> str:
-    """沭阳县 → Shuyang County; 鼓楼区 → Gulou District."""
+    """沭阳县 → Shuyang County; 鼓楼区 → Gulou District; 高县 → Gao County."""
     for ending, word in _REGION_EN:
         if region.endswith(ending) and len(region) > len(ending):
-            return f"{pinyin(proper(region)).capitalize()} {word}"
+            name = region[:-1] if len(region) == 2 else proper(region)
+            return f"{pinyin(name).capitalize()} {word}"
     return pinyin(region).capitalize()
 
 
@@ -157,54 +166,78 @@ def chinese_short(a: AgencySpec) -> str:
     return a.name.removesuffix("人民政府") + "政府"
 
 
+def spelled_region(region: str) -> str:
+    """A region as typed in pinyin: shuyangxian, lancangxian, hangzhoushi."""
+    short = proper(region)
+    return pinyin(short) + (pinyin(region[-1]) if short != region else "")
+
+
 def spelled(a: AgencySpec) -> str:
-    """As typed in pinyin: shuyangxian caizhengju, chengguan zhen."""
+    """As typed in pinyin: shuyangxian caizhengju, chengguan zhen, shuyangxian zhengfu."""
     if a.level == "township":
-        tail = "jiedao" if a.name.endswith("街道办事处") else "zhen"
-        return f"{pinyin(a.unit)} {tail}"
-    region = a.county or a.name.removesuffix("人民政府")
-    rest = a.name.removesuffix("人民政府").removeprefix(region) or "zhengfu"
-    return f"{pinyin(region)} {pinyin(rest) if rest != 'zhengfu' else rest}"
+        return f"{pinyin(a.unit)} {'jiedao' if a.name.endswith('街道办事处') else 'zhen'}"
+    if a.level == "department":
+        return f"{spelled_region(a.county or '')} {pinyin(a.unit)}"
+    return f"{spelled_region(a.name.removesuffix('人民政府'))} zhengfu"
 
 
 def _key(form: str) -> str:
     return re.sub(r"[^a-z\u4e00-\u9fff]", "", form.lower())
 
 
+def _qualified(kind: str, form: str, place: str) -> str:
+    """``form`` placed in ``place``: 沭阳县城关镇人民政府, 杭州西湖司法局, "Chengguan Town,
+    Shuyang County", shuyangxian chengguan zhen."""
+    if kind == "zh_full":
+        return form if form.startswith(place) else place + form
+    if kind == "zh_short":
+        return form if form.startswith(proper(place)) else proper(place) + form
+    if kind == "en":
+        return f"{form}, {region_en(place)}"
+    return f"{spelled_region(place)} {form}"
+
+
+MAKERS: dict[str, Callable[[AgencySpec], str]] = {
+    "zh_full": lambda a: a.name,
+    "zh_short": chinese_short,
+    "en": english,
+    "pinyin": spelled,
+}
+
+
 class Forms:
-    """Every form of every agency, to tell a unique form from one that names several."""
+    """Every form of every agency, plain and placed in its county and city, to ask about an
+    agency by the shortest form that names it alone."""
 
     def __init__(self, agencies: list[AgencySpec]) -> None:
-        self.makers: dict[str, Callable[[AgencySpec], str]] = {
-            "zh_full": lambda a: a.name,
-            "zh_short": chinese_short,
-            "en": english,
-            "pinyin": spelled,
-        }
         self.counts = {
-            kind: Counter(_key(make(a)) for a in agencies) for kind, make in self.makers.items()
+            kind: Counter(_key(f) for a in agencies for f in self.candidates(kind, a))
+            for kind in MAKERS
         }
 
+    def candidates(self, kind: str, a: AgencySpec) -> list[str]:
+        """The agency's form, then placed in its county (townships), then its city."""
+        forms = [MAKERS[kind](a)]
+        places = [a.county, a.city] if a.level == "township" else [a.city or a.province]
+        for place in places:
+            if place and a.level != "province" and place != a.name.removesuffix("人民政府"):
+                forms.append(_qualified(kind, forms[-1], place))
+        return forms
+
     def unique(self, kind: str, a: AgencySpec) -> str:
-        """The agency's form, qualified by its county (or city) where it alone is ambiguous."""
-        form = self.makers[kind](a)
-        if self.counts[kind][_key(form)] == 1:
-            return form
-        latin = kind in {"en", "pinyin"}
-        place = a.county if a.level in {"township", "department"} else a.city or a.province
-        if not place or place == a.name.removesuffix("人民政府"):
-            return form
-        if latin:
-            where = region_en(place) if kind == "en" else pinyin(place)
-            return f"{form}, {where}" if kind == "en" else f"{where} {form}"
-        return place + form
+        """The first of the agency's forms that names it alone (else the most placed)."""
+        forms = self.candidates(kind, a)
+        return next((f for f in forms if self.counts[kind][_key(f)] == 1), forms[-1])
 
 
 def typo(rng: random.Random, text: str) -> str:
-    """One letter of the name's longest word changed (not the first)."""
-    words = list(re.finditer(r"[A-Za-z]+", text))
-    word = max(words, key=lambda m: len(m.group()))
-    at = word.start() + rng.randrange(1, len(word.group()))
+    """One letter of the name changed: any but the first of a word of four letters or more."""
+    places = [
+        i
+        for word in re.finditer(r"[A-Za-z]{4,}", text)
+        for i in range(word.start() + 1, word.end())
+    ]
+    at = rng.choice(places)
     letter = rng.choice([c for c in "abcdefghijklmnopqrstuvwxyz" if c != text[at].lower()])
     return text[:at] + letter + text[at + 1 :]
 
@@ -212,7 +245,7 @@ def typo(rng: random.Random, text: str) -> str:
 def fake_names(agencies: list[AgencySpec], count: int, rng: random.Random) -> list[str]:
     """Agency names that exist nowhere in the corpus (nor anywhere in China, likely)."""
     text = "".join(a.name for a in agencies)
-    names = []
+    names: list[str] = []
     while len(names) < count:
         proper_name = rng.choice(_FAKE) + rng.choice(_FAKE)
         if proper_name[0] != proper_name[1] and proper_name not in text:
