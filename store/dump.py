@@ -7,13 +7,13 @@ there (same agency, year and file), so that importing twice changes nothing.
 
 import json
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from itertools import islice
 
 import sqlalchemy as sa
 
 from store.db import Database
 from store.records import ReportDump, StoredFinding
+from store.repo import stored_finding
 from store.writes import (
     AGENCIES,
     FIGURES,
@@ -62,15 +62,7 @@ def _findings(connection: sa.Connection, ids: list[int]) -> dict[int, tuple[Stor
     found: dict[int, list[StoredFinding]] = {}
     query = sa.select(FINDINGS).where(FINDINGS.c.report_id.in_(ids)).order_by(FINDINGS.c.id)
     for row in connection.execute(query):
-        found.setdefault(row.report_id, []).append(
-            StoredFinding(
-                rule=row.rule,
-                cells=tuple(json.loads(row.cells_json)),
-                expected=None if row.expected is None else Decimal(row.expected),
-                found=None if row.found is None else Decimal(row.found),
-                message=row.message,
-            )
-        )
+        found.setdefault(row.report_id, []).append(stored_finding(row))
     return {k: tuple(v) for k, v in found.items()}
 
 

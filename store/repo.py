@@ -2,15 +2,24 @@
 
 import json
 from decimal import Decimal
+from typing import Protocol
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from bot.reports.model import Agency as ParsedAgency
 from store.db import Database
-from store.models import Agency, Figure, Finding, Report
+from store.models import Agency, Report
 from store.records import AgencyRecord, StoredFinding, StoredReport
-from store.writes import PREVIOUS_FIGURES, REPORTS_VERSION, identity_of
+from store.writes import (
+    AGENCIES,
+    FIGURES,
+    FINDINGS,
+    PREVIOUS_FIGURES,
+    REPORTS,
+    REPORTS_VERSION,
+    identity_of,
+)
 
 
 def _current_report(session: Session, agency_id: int, year: int) -> Report | None:
@@ -46,30 +55,56 @@ def report_years(db: Database) -> dict[int, list[int]]:
         return years
 
 
+# prebuilt: every answer reads one report (Core rows, not 200 ORM objects)
+_REPORT = (
+    sa.select(REPORTS, *(AGENCIES.c[f] for f in ("name", "parent", "level", "city", "province")))
+    .join(AGENCIES, AGENCIES.c.id == REPORTS.c.agency_id)
+    .where(
+        REPORTS.c.agency_id == sa.bindparam("agency_id"),
+        REPORTS.c.year == sa.bindparam("year"),
+        REPORTS.c.current,
+    )
+)
+_FIGURES = sa.select(FIGURES.c.key, FIGURES.c.value).where(
+    FIGURES.c.report_id == sa.bindparam("report_id")
+)
+_FINDINGS = (
+    sa.select(FINDINGS)
+    .where(FINDINGS.c.report_id == sa.bindparam("report_id"))
+    .order_by(FINDINGS.c.id)
+)
+
+
 def get_report(db: Database, *, agency_id: int, year: int) -> StoredReport | None:
     """The current report of an agency for a year, with figures and findings."""
-    with db.session() as session:
-        report = _current_report(session, agency_id, year)
-        if report is None:
+    with db.engine.connect() as connection:
+        row = connection.execute(_REPORT, {"agency_id": agency_id, "year": year}).first()
+        if row is None:
             return None
-        agency = session.get(Agency, agency_id)
-        assert agency is not None and report.id is not None
-        figures = session.exec(select(Figure).where(Figure.report_id == report.id)).all()
-        findings = session.exec(select(Finding).where(Finding.report_id == report.id)).all()
-        return StoredReport(
-            id=report.id,
-            agency=_agency_record(agency),
-            year=report.year,
-            layout=report.layout,
-            source_name=report.source_name,
-            sha256=report.sha256,
-            ingested_at=report.ingested_at,
-            published=report.published,
-            figures={f.key: None if f.value is None else Decimal(f.value) for f in figures},
-            findings=tuple(_stored_finding(f) for f in findings),
-            labels=json.loads(report.labels_json),
-            text=json.loads(report.text_json),
-        )
+        figures = connection.execute(_FIGURES, {"report_id": row.id}).all()
+        findings = connection.execute(_FINDINGS, {"report_id": row.id}).all()
+    data = row._mapping
+    return StoredReport(
+        id=row.id,
+        agency=AgencyRecord(
+            agency_id,
+            data[AGENCIES.c.name],
+            data[AGENCIES.c.parent],
+            data[AGENCIES.c.level],
+            data[AGENCIES.c.city],
+            data[AGENCIES.c.province],
+        ),
+        year=row.year,
+        layout=row.layout,
+        source_name=row.source_name,
+        sha256=row.sha256,
+        ingested_at=data[REPORTS.c.ingested_at],
+        published=row.published,
+        figures={key: None if value is None else Decimal(value) for key, value in figures},
+        findings=tuple(stored_finding(f) for f in findings),
+        labels=json.loads(row.labels_json),
+        text=json.loads(row.text_json),
+    )
 
 
 def previous_figures(
@@ -108,7 +143,18 @@ def _agency_record(agency: Agency) -> AgencyRecord:
     )
 
 
-def _stored_finding(row: Finding) -> StoredFinding:
+class FindingRow(Protocol):
+    """A finding's row as the store holds it (an ORM object or a Core row)."""
+
+    rule: str
+    cells_json: str
+    expected: str | None
+    found: str | None
+    message: str
+
+
+def stored_finding(row: FindingRow) -> StoredFinding:
+    """A finding's row as plain data."""
     return StoredFinding(
         rule=row.rule,
         cells=tuple(json.loads(row.cells_json)),
@@ -125,30 +171,35 @@ def index_version(db: Database) -> int:
     return int(version or 0)
 
 
+# Beyond this many agencies, one pass over the year's reports beats looking each up
+_WHOLE_YEAR = 3000
+
+
 def figure_values(
     db: Database, *, keys: list[str], year: int, agency_ids: list[int]
 ) -> dict[int, dict[str, Decimal | None]]:
     """The cells ``keys`` of each listed agency's current report for ``year``."""
     found: dict[int, dict[str, Decimal | None]] = {}
-    with db.session() as session:
-        for chunk in _chunks(agency_ids):
-            reports = session.exec(
-                select(Report.id, Report.agency_id).where(
-                    col(Report.current), Report.year == year, col(Report.agency_id).in_(chunk)
+    wanted = set(agency_ids)
+    with db.engine.connect() as connection:
+        for chunk in _scopes(agency_ids):
+            query = (
+                sa.select(REPORTS.c.agency_id, FIGURES.c.key, FIGURES.c.value)
+                .select_from(REPORTS)
+                .outerjoin(
+                    FIGURES,
+                    sa.and_(FIGURES.c.report_id == REPORTS.c.id, FIGURES.c.key.in_(keys)),
                 )
-            ).all()
-            by_report = dict(reports)
-            for agency_id in by_report.values():
-                found[agency_id] = {}
-            if not by_report:
-                continue
-            rows = session.exec(
-                select(Figure.report_id, Figure.key, Figure.value).where(
-                    col(Figure.report_id).in_(list(by_report)), col(Figure.key).in_(keys)
-                )
+                .where(REPORTS.c.current, REPORTS.c.year == year)
             )
-            for report_id, key, value in rows:
-                found[by_report[report_id]][key] = None if value is None else Decimal(value)
+            if chunk is not None:
+                query = query.where(REPORTS.c.agency_id.in_(chunk))
+            for agency_id, key, value in connection.execute(query):
+                if agency_id not in wanted:
+                    continue
+                cells = found.setdefault(agency_id, {})
+                if key is not None:
+                    cells[key] = None if value is None else Decimal(value)
     return found
 
 
@@ -157,18 +208,27 @@ def flagged_agencies(
 ) -> set[int]:
     """Agencies whose current report for ``year`` has a finding touching any of ``keys``."""
     flagged: set[int] = set()
-    wanted = set(keys)
-    with db.session() as session:
-        for chunk in _chunks(agency_ids):
-            rows = session.exec(
-                select(Report.agency_id, Finding.cells_json)
-                .join(Finding, col(Finding.report_id) == col(Report.id))
-                .where(col(Report.current), Report.year == year, col(Report.agency_id).in_(chunk))
+    wanted, ids = set(keys), set(agency_ids)
+    with db.engine.connect() as connection:
+        for chunk in _scopes(agency_ids):
+            query = (
+                sa.select(REPORTS.c.agency_id, FINDINGS.c.cells_json)
+                .join(FINDINGS, FINDINGS.c.report_id == REPORTS.c.id)
+                .where(REPORTS.c.current, REPORTS.c.year == year)
             )
-            for agency_id, cells in rows:
-                if wanted & set(json.loads(cells)):
+            if chunk is not None:
+                query = query.where(REPORTS.c.agency_id.in_(chunk))
+            for agency_id, cells in connection.execute(query):
+                if agency_id in ids and wanted & set(json.loads(cells)):
                     flagged.add(agency_id)
     return flagged
+
+
+def _scopes(ids: list[int]) -> list[list[int] | None]:
+    """Chunks of ids for ``IN`` lists, or ``[None]``: the whole year, when there are many."""
+    if len(ids) > _WHOLE_YEAR:
+        return [None]
+    return list(_chunks(ids))
 
 
 def _chunks(ids: list[int], size: int = 900) -> list[list[int]]:

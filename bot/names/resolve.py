@@ -85,11 +85,14 @@ def _mentions(hits: list[Hit]) -> list[Mention]:
     candidate naming less of the question than the best (上海市政府 inside 上海市政府办公厅)
     drops out."""
     groups: list[list[Hit]] = []
+    end = -1  # where the last group ends (hits can be many: every agency of a county)
     for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
-        if groups and hit.start < max(h.end for h in groups[-1]):
+        if groups and hit.start < end:
             groups[-1].append(hit)
+            end = max(end, hit.end)
         else:
             groups.append([hit])
+            end = hit.end
     mentions = []
     for group in groups:
         ordered = sorted(group, key=_rank)
