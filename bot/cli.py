@@ -156,7 +156,7 @@ def ask(
     """Answer one question about the indexed reports."""
     answer = _service(_config(ctx)).ask(" ".join(question))
     data = answer.to_json()
-    chart = save_chart(answer.chart) if answer.chart is not None else None
+    chart = save_chart(answer.chart.png()) if answer.chart is not None else None
     if chart is not None:
         data["chart"] = str(chart)
     if as_json:

@@ -43,7 +43,7 @@ def run_console(
             pending = None
         write(answer.text)
         if answer.chart is not None:
-            write(f"Chart: {save_chart(answer.chart)}")
+            write(f"Chart: {save_chart(answer.chart.png())}")
 
 
 def _pick(service: DisclosureService, pending: tuple[str, Answer], line: str) -> Answer | None:

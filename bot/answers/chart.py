@@ -1,6 +1,7 @@
 """Charts for trends, drawn off-screen with matplotlib as PNG bytes."""
 
 import io
+from dataclasses import dataclass, field
 from functools import cache
 
 _CJK_FONTS = (
@@ -32,6 +33,7 @@ def trend_chart(title: str, points: list[tuple[int, float | None]], unit: str) -
     # the object API, not pyplot: no global figure state, safe in the bot's worker threads
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
     from matplotlib.figure import Figure  # noqa: PLC0415
+    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
 
     figure = Figure(figsize=(6, 3.2), dpi=120)
     FigureCanvasAgg(figure)
@@ -55,7 +57,27 @@ def trend_chart(title: str, points: list[tuple[int, float | None]], unit: str) -
     axes.grid(alpha=0.3)
     known = [v for _, v in points if v is not None]
     axes.set_ylim(bottom=0, top=max(max(known, default=0) * 1.18, 1))
-    figure.tight_layout()
+    if all(v.is_integer() for v in known):  # counts: no 2.5 applications on the axis
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    # fixed margins: tight_layout would draw the figure twice to measure it
+    figure.subplots_adjust(left=0.1, right=0.97, top=0.88, bottom=0.1)
     out = io.BytesIO()
     figure.savefig(out, format="png")
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart an answer comes with, drawn when it is shown (drawing takes a tenth of a
+    second: the answer's text is ready before)."""
+
+    title: str
+    points: tuple[tuple[int, float | None], ...]
+    unit: str
+    _png: list[bytes] = field(default_factory=list, compare=False, repr=False)
+
+    def png(self) -> bytes:
+        """The chart as PNG bytes (drawn once)."""
+        if not self._png:
+            self._png.append(trend_chart(self.title, list(self.points), self.unit))
+        return self._png[0]

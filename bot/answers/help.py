@@ -72,7 +72,7 @@ def _label(label: Label, lang: str) -> str:
 
 def _static_examples(library: Library, lang: str) -> list[str]:
     """Shapes of question (trend, comparison, ranking) about real indexed agencies."""
-    entries = sorted(library.agency_index().entries.values(), key=lambda e: e.id)[:2]
+    entries = library.agency_index().by_id[:2]
     if not entries:
         return []
     first = entries[0]

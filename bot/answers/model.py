@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from bot.answers.chart import Chart
 from bot.catalogue import fields_by_key
 
 
@@ -52,7 +53,7 @@ class Answer:
     source: Source | None = None
     choices: tuple[Choice, ...] = ()
     warnings: tuple[str, ...] = field(default=())
-    chart: bytes | None = None
+    chart: Chart | None = None
     series: dict[int, float | None] = field(default_factory=dict)
     rows: tuple[dict[str, Any], ...] = ()
 

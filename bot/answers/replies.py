@@ -55,7 +55,7 @@ def unknown_field(words: str, closest: list[str], lang: str, agency: str | None)
 
 
 def _indexed_line(library: Library, lang: str) -> str:
-    entries = sorted(library.agency_index().entries.values(), key=lambda e: e.name)
+    entries = library.agency_index().by_name
     if not entries:
         return say(lang, "empty_index")
     names = join(lang, [e.name for e in entries[:_NAMES_SHOWN]])
@@ -66,7 +66,7 @@ def _indexed_line(library: Library, lang: str) -> str:
 
 def example_question(library: Library, lang: str) -> str:
     """A question about a real indexed agency and year, for help texts."""
-    entries = sorted(library.agency_index().entries.values(), key=lambda e: e.id)
+    entries = library.agency_index().by_id
     if not entries:
         agency, year = ("汉屯路街道办事处" if lang == "zh" else "Hantun Road"), 2023
     else:
@@ -84,7 +84,7 @@ def help_answer(library: Library, lang: str) -> Answer:
 
 def indexed(library: Library, lang: str, limit: int = 20) -> Answer:
     """What is indexed: agencies, reports and years."""
-    entries = sorted(library.agency_index().entries.values(), key=lambda e: e.name)
+    entries = library.agency_index().by_name
     years = sorted({y for e in entries for y in library.years(e.id)})
     reports = sum(len(library.years(e.id)) for e in entries)
     lines = [

@@ -1,6 +1,6 @@
 """A figure over the years for one agency: text lines, and a chart."""
 
-from bot.answers.chart import cjk_font, trend_chart
+from bot.answers.chart import Chart, cjk_font
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
@@ -39,7 +39,7 @@ def trend(
     if lang == "zh" and cjk_font():
         title = f"{entry.name}：{field_label(spec, lang)}"
     chart = (
-        trend_chart(title, points, spec.unit.en_many)
+        Chart(title, tuple(points), spec.unit.en_many)
         if any(v is not None for _, v in points)
         else None
     )

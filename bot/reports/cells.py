@@ -8,7 +8,7 @@ belongs to the cell it starts, and decimals stay whole with the cell they end.
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from itertools import combinations, pairwise
+from itertools import islice
 
 from bot.reports.numbers import NOT_REPORTED, read_cell
 
@@ -17,6 +17,8 @@ Cells = tuple[Cell, ...]
 
 _NUMERIC = re.compile(r"^(?P<sign>[+-]?)(?P<int>\d+)(?P<frac>\.\d+)?(?P<unit>万元|元)?$")
 MAX_CANDIDATES = 20000
+#: No report counts to a trillion: a longer run of digits holds several cells, never one.
+MAX_CELL_DIGITS = 12
 
 
 def chunk_options(chunk: str, pieces: int) -> list[Cells]:
@@ -33,11 +35,7 @@ def chunk_options(chunk: str, pieces: int) -> list[Cells]:
     if pieces == 1:
         return [(_value(match["sign"], digits, match["frac"], match["unit"]),)]
     options = []
-    for cuts in combinations(range(1, len(digits)), pieces - 1):
-        bounds = (0, *cuts, len(digits))
-        parts = [digits[a:b] for a, b in pairwise(bounds)]
-        if any(len(p) > 1 and p.startswith("0") for p in parts):
-            continue
+    for parts in islice(_cuts(digits, pieces), MAX_CANDIDATES + 1):
         cells: list[Cell] = [
             _value(match["sign"] if i == 0 else "", p, None, None)
             for i, p in enumerate(parts[:-1])
@@ -45,6 +43,42 @@ def chunk_options(chunk: str, pieces: int) -> list[Cells]:
         cells.append(_value("", parts[-1], match["frac"], match["unit"]))
         options.append(tuple(cells))
     return options
+
+
+def _cuts(digits: str, pieces: int) -> Iterator[list[str]]:
+    """The ways to cut ``digits`` into ``pieces`` cells, in the order of the cut positions.
+
+    A cell has at most ``MAX_CELL_DIGITS`` digits and starts with 0 only if it is 0. Only
+    cuts that can still be completed are followed, so a long run of digits (a damaged or
+    hostile file) costs time in proportion to the readings found, not to every cut.
+    """
+    if len(digits) > pieces * MAX_CELL_DIGITS:
+        return
+    fewest = _fewest_cells(digits)
+
+    def cut(start: int, left: int) -> Iterator[list[str]]:
+        if left == 0:
+            if start == len(digits):
+                yield []
+            return
+        longest = 1 if digits[start] == "0" else MAX_CELL_DIGITS
+        for end in range(start + 1, min(start + longest, len(digits)) + 1):
+            if fewest[end] <= left - 1 <= len(digits) - end:
+                for rest in cut(end, left - 1):
+                    yield [digits[start:end], *rest]
+
+    if fewest[0] <= pieces <= len(digits):
+        yield from cut(0, pieces)
+
+
+def _fewest_cells(digits: str) -> list[int]:
+    """For each position, the fewest cells the digits from there on can be cut into."""
+    fewest = [0] * (len(digits) + 1)
+    for start in range(len(digits) - 1, -1, -1):
+        longest = 1 if digits[start] == "0" else MAX_CELL_DIGITS
+        ends = range(start + 1, min(start + longest, len(digits)) + 1)
+        fewest[start] = 1 + min(fewest[end] for end in ends)
+    return fewest
 
 
 def _value(sign: str, digits: str, frac: str | None, unit: str | None) -> Decimal:
@@ -87,11 +121,10 @@ def split_chunks(
     for counts in _distributions(limits, width):
         if signed is not None and not _signs_fit(chunks, counts, signed):
             continue
-        results.extend(
-            _product([chunk_options(c, k) for c, k in zip(chunks, counts, strict=True)])
-        )
-        if len(results) > MAX_CANDIDATES:
-            break
+        options = [chunk_options(c, k) for c, k in zip(chunks, counts, strict=True)]
+        results.extend(islice(_product(options), MAX_CANDIDATES + 1 - len(results)))
+        if len(results) > MAX_CANDIDATES:  # the first readings of many: none is certain
+            return []
     return results
 
 

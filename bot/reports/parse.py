@@ -5,9 +5,10 @@ import re
 from decimal import Decimal
 
 from bot.catalogue import layout_keys
-from bot.errors import NotAReportError, UnsupportedLayoutError
+from bot.errors import NotAReportError, UnreadableFileError, UnsupportedLayoutError
 from bot.reports.agency import identify_agency
 from bot.reports.applications import read_applications
+from bot.reports.cells import MAX_CELL_DIGITS
 from bot.reports.dates import publication_date, stated_year
 from bot.reports.layout import detect_layout, is_pre_2019
 from bot.reports.model import Finding, ParsedReport
@@ -26,6 +27,8 @@ _SINGLE_OTHER_ROWS = (
     "applications.outcome.other.no_correction.",
     "applications.outcome.other.fee_unpaid.",
 )
+# Reports print amounts to 4 decimal places at most (万元, or 元 turned into 万元).
+_MAX_DECIMALS = 8
 
 
 def parse_report(name: str, data: bytes) -> ParsedReport:
@@ -60,6 +63,7 @@ def parse_text(text: str, *, source_name: str = "report") -> ParsedReport:
     reading = _read_tables(text, spans, layout, " ".join(prose.values()))
     if not any(k.startswith("applications.") for k in (*reading.figures, *reading.not_reported)):
         raise NotAReportError(source_name, "section 三 holds no table of applications")
+    _refuse_absurd_figures(reading.figures, source_name)
     return _report(
         title,
         text=text,
@@ -98,6 +102,25 @@ def _report(
         published=publication_date(text, title.year) if title.year else None,
         source_name=source_name,
     )
+
+
+def _refuse_absurd_figures(figures: dict[str, Decimal], source_name: str) -> None:
+    """A figure no report could hold means a damaged file: it is refused, not indexed (such
+    numbers would also break the rules' arithmetic, JSON floats and the store's values)."""
+    for key, value in figures.items():
+        digits = value.as_tuple().digits
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        if len(digits) - places > MAX_CELL_DIGITS:
+            problem = f"{len(digits) - places} digits: no report counts that high"
+        elif places > _MAX_DECIMALS:
+            problem = f"{places} decimal places: no report prints that many"
+        else:
+            continue
+        shown = str(value) if len(str(value)) <= 24 else f"{str(value)[:20]}…"
+        raise UnreadableFileError(
+            source_name, f"the cell {key} reads {shown} ({problem}); the file may be damaged"
+        )
 
 
 def _read_tables(

@@ -14,7 +14,14 @@ from bot.errors import UnreadableFileError
 from bot.reports.formats import READABLE, Kind, decode_text, read_docx, read_html, read_pdf, sniff
 from bot.reports.formats.sniff import TEXT_SUFFIXES
 
-__all__ = ["READABLE", "TEXT_SUFFIXES", "Document", "decode_text", "read_document"]
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "READABLE",
+    "TEXT_SUFFIXES",
+    "Document",
+    "decode_text",
+    "read_document",
+]
 
 _READERS: dict[Kind, Callable[[str, bytes], str]] = {
     Kind.TEXT: decode_text,
@@ -22,6 +29,11 @@ _READERS: dict[Kind, Callable[[str, bytes], str]] = {
     Kind.DOCX: read_docx,
     Kind.PDF: read_pdf,
 }
+
+
+#: More text than this is no annual report (the longest real ones hold some 20,000
+#: characters), and parsing it would take minutes: such a file is refused, not read.
+MAX_TEXT_CHARS = 500_000
 
 
 @dataclass(frozen=True)
@@ -38,10 +50,18 @@ def read_document(name: str, data: bytes) -> Document:
 
     ``format`` is ``"text"``, ``"html"``, ``"docx"`` or ``"pdf"``. Raises
     ``UnsupportedFormatError`` for formats the bot does not read (naming the ones it does) and
-    ``UnreadableFileError`` for empty, broken, encrypted or scanned (no text layer) files.
+    ``UnreadableFileError`` for empty, broken, encrypted or scanned (no text layer) files, and
+    for files holding more text than ``MAX_TEXT_CHARS``.
     """
     source = PurePath(name).name
     if not data.strip():
         raise UnreadableFileError(source, "the file is empty")
     kind = sniff(source, data)
-    return Document(source, _READERS[kind](source, data), kind.value)
+    text = _READERS[kind](source, data)
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableFileError(
+            source,
+            f"the file holds {len(text):,} characters of text; an annual report holds far"
+            f" fewer than {MAX_TEXT_CHARS:,}",
+        )
+    return Document(source, text, kind.value)

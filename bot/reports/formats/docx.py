@@ -1,6 +1,7 @@
 """Word files (.docx): paragraphs, tables and text boxes of the body, in document order."""
 
 import re
+import struct
 import zipfile
 import zlib
 from io import BytesIO
@@ -47,6 +48,9 @@ MAX_RATIO = 200
 _RATIO_FROM = 1024 * 1024
 MAX_MEMBERS = 10_000
 _MAX_DEPTH = 60
+_STEP = 1024 * 1024  # bytes inflated at a time while checking a part's real size
+_LOCAL_HEADER = struct.Struct("<4s5H3I2H")
+_GRID_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 def read_docx(source: str, data: bytes) -> str:
@@ -85,12 +89,19 @@ def _open(source: str, data: bytes) -> DocxDocument:
 
 
 def check_package(source: str, data: bytes) -> None:
-    """Refuse ZIP bombs before unpacking anything: total size and per-member compression."""
+    """Refuse ZIP bombs before python-docx unpacks anything: the sizes the package declares,
+    then each part's real unpacked size, which a hostile package may understate."""
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
         raise UnreadableFileError(source, f"not a valid DOCX file: {error}") from error
+    _check_declared(source, members)
+    for member in members:
+        _check_unpacked(source, data, member)
+
+
+def _check_declared(source: str, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_MEMBERS:
         raise UnreadableFileError(source, f"the DOCX has more than {MAX_MEMBERS:,} parts")
     if sum(member.file_size for member in members) > MAX_UNPACKED:
@@ -103,6 +114,54 @@ def check_package(source: str, data: bytes) -> None:
                 f"the DOCX part {member.filename} is compressed more than {MAX_RATIO}:1"
                 " (a ZIP bomb?): refusing it",
             )
+
+
+def _check_unpacked(source: str, data: bytes, member: zipfile.ZipInfo) -> None:
+    """Unpack one part in bounded steps, counting: it must not exceed its declared size.
+
+    zipfile trusts the declared size only to cut the output, after inflating all of it in
+    one call, so a part that lies about its size would cost its real size in memory.
+    """
+    if member.flag_bits & 0x1:
+        raise UnreadableFileError(
+            source, "the DOCX is encrypted with a password: send a copy without the password"
+        )
+    if member.compress_type == zipfile.ZIP_STORED:
+        return
+    if member.compress_type != zipfile.ZIP_DEFLATED:  # Word and WPS only deflate
+        raise UnreadableFileError(
+            source,
+            f"not a valid DOCX file: the part {member.filename} uses compression method"
+            f" {member.compress_type}, which Word does not write",
+        )
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    pending: bytes | memoryview = _packed_bytes(data, member)
+    unpacked = 0
+    try:
+        while pending and not inflater.eof and unpacked <= member.file_size:
+            unpacked += len(inflater.decompress(pending, _STEP))
+            pending = inflater.unconsumed_tail
+    except zlib.error as error:
+        raise UnreadableFileError(
+            source, f"not a valid DOCX file: the part {member.filename} is damaged ({error})"
+        ) from error
+    if unpacked > member.file_size:
+        raise UnreadableFileError(
+            source,
+            f"the DOCX part {member.filename} unpacks to more than the {member.file_size:,}"
+            " bytes it declares (a ZIP bomb?): refusing it",
+        )
+
+
+def _packed_bytes(data: bytes, member: zipfile.ZipInfo) -> memoryview:
+    """The compressed bytes of ``member``: after its local header, as long as declared."""
+    start = member.header_offset
+    header = data[start : start + _LOCAL_HEADER.size]
+    if len(header) < _LOCAL_HEADER.size or not header.startswith(b"PK\x03\x04"):
+        return memoryview(b"")  # zipfile itself will call the package damaged
+    *_, name_length, extra_length = _LOCAL_HEADER.unpack(header)
+    begin = start + _LOCAL_HEADER.size + name_length + extra_length
+    return memoryview(data)[begin : begin + member.compress_size]
 
 
 def _blocks(parent: etree._Element, sink: LineSink, depth: int) -> None:
@@ -159,7 +218,7 @@ def _table(table: etree._Element, sink: LineSink, depth: int) -> None:
     nested: list[list[etree._Element]] = []
     for tr in trs:
         inner: list[etree._Element] = []
-        cells = [_SpanCell("")] * _grid_value(tr, "trPr", "gridBefore", 0)
+        cells = [_SpanCell("")] * min(_grid_value(tr, "trPr", "gridBefore", 0), MAX_SPAN)
         for tc in _children(tr, _TC):
             span = _grid_value(tc, "tcPr", "gridSpan", 1)
             continued = _continues_merge(tc)
@@ -205,7 +264,10 @@ def _children(parent: etree._Element, tag: str) -> list[etree._Element]:
 def _grid_value(element: etree._Element, props: str, name: str, default: int) -> int:
     node = element.find(f"{{{W}}}{props}/{{{W}}}{name}")
     value = node.get(_VAL) if node is not None else None
-    return int(value) if value is not None and value.isdigit() else default
+    # ASCII digits, few: str.isdigit() admits "²", and int() refuses over 4,300 digits
+    if value is None or _GRID_NUMBER.fullmatch(value) is None:
+        return default
+    return int(value)
 
 
 def _continues_merge(tc: etree._Element) -> bool:

@@ -55,8 +55,17 @@ def read_html(source: str, data: bytes) -> str:
         ) from error
     walker.flush()
     if not walker.sink:
-        raise UnreadableFileError(source, "the HTML page holds no text")
+        raise UnreadableFileError(source, _why_no_text(parser))
     return walker.sink.text()
+
+
+def _why_no_text(parser: etree.HTMLParser) -> str:
+    """libxml2 stops at its limits (2,048 nested elements) and keeps what it read before."""
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            detail = entry.message.split(",")[0]  # without libxml2's advice to programmers
+            return f"the HTML page is nested too deeply or is too large to read ({detail})"
+    return "the HTML page holds no text"
 
 
 def decode_html(source: str, data: bytes) -> str:
@@ -67,7 +76,9 @@ def decode_html(source: str, data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode_text(source, data)
     declared = _declared_charset(data[:16384])
-    for encoding in dict.fromkeys(e for e in (declared, "utf-8", "gb18030") if e):
+    # Text that decodes as UTF-8 is UTF-8 whatever the page declares: GBK or Latin-1 text is
+    # never valid UTF-8 by chance, and a Latin-1 declaration would decode anything.
+    for encoding in dict.fromkeys(e for e in ("utf-8", declared, "gb18030") if e):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -169,6 +180,9 @@ class _Walker:
         A layout table (one column, or a cell holding a nested table amid much text) is not
         data: its cells are read as ordinary blocks, in order.
         """
+        if depth > _MAX_DEPTH:  # tables nested in tables, each read after its row
+            self.sink.paragraph(_flat_text(table))
+            return
         for caption in (child for child in table if _tag(child) == "caption"):
             self.sink.paragraph(_cell_text(caption, [], depth))
         trs = [[td for td in tr if _tag(td) in ("td", "th")] for tr in _table_rows(table)]
