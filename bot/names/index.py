@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from bot.names.entries import AgencyEntry, AgencyInfo, Found, Hit, Members, Region
 from bot.names.occurrences import Occurrence, Vocabulary, key_of
-from bot.names.profiles import Profile, profile, region_profile
+from bot.names.profiles import Part, Profile, profile, region_profile
 from bot.names.resolve import resolve
 from bot.names.text import normalize_question
 from bot.questions.words import known_words
@@ -110,7 +110,7 @@ class NameIndex:
     def _agency_hits(self, found: dict[str, list[Occurrence]], question: str) -> list[Hit]:
         names = {name for form in found for name in self._by_key.get(form, ())}
         hits: list[Hit] = []
-        for name in names:
+        for name in sorted(names):  # sets iterate in hash order: answers must not
             shape = profile(name)
             if not all(any(f in found for f in part.forms) for part in shape.required):
                 continue
@@ -122,7 +122,7 @@ class NameIndex:
     def _region_hits(self, found: dict[str, list[Occurrence]], question: str) -> list[Hit]:
         names = {name for form in found for name in self._region_postings.get(form, ())}
         hits = []
-        for name in names:
+        for name in sorted(names):  # sets iterate in hash order: answers must not
             match = _score(region_profile(name), found, question)
             if match is not None:
                 hits.append(_hit(match, region=self.regions[name]))
@@ -157,14 +157,15 @@ class _Match:
 def _score(shape: Profile, found: dict[str, list[Occurrence]], question: str) -> _Match | None:
     """How well the question names this profile: its required parts (nearest the anchor),
     then the optional parts that stand right next to them."""
-    anchor = _anchor(shape, found)
-    if anchor is None:
+    if not shape.required or not all(_options(p, found) for p in shape.required):
         return None
-    chosen: dict[int, Occurrence] = {}
-    for index, part in enumerate(shape.parts):
-        if part.required:
-            options = [o for form in part.forms for o in found.get(form, ())]
-            chosen[index] = min(options, key=lambda o: (abs(o.start - anchor.start), o.start))
+    # each place the last required part is named could anchor the name: the one that keeps
+    # the required parts closest together wins (贵溪司法局和余江司法局: the first 司法)
+    readings = [_required(shape, found, a) for a in _options(shape.required[-1], found)]
+    complete = [r for r in readings if r is not None]
+    if not complete:
+        return None
+    chosen = min(complete, key=_compactness)
     start = min(o.start for o in chosen.values())
     end = max(o.end for o in chosen.values())
     for _ in range(len(shape.parts)):  # grow the span by adjacent optional parts
@@ -179,7 +180,7 @@ def _score(shape: Profile, found: dict[str, list[Occurrence]], question: str) ->
                 if _touches(o, start, end, question)
             ]
             if near:
-                chosen[index] = max(near, key=lambda o: o.end - o.start)
+                chosen[index] = min(near, key=lambda o: (o.start - o.end, o.start, o.form))
                 start, end = min(start, chosen[index].start), max(end, chosen[index].end)
                 grown = True
         if not grown:
@@ -204,16 +205,45 @@ def _touches(occurrence: Occurrence, start: int, end: int, question: str) -> boo
     return True
 
 
-def _anchor(shape: Profile, found: dict[str, list[Occurrence]]) -> Occurrence | None:
-    """The occurrence of the last required part: the other parts are taken nearest to it, so
-    two agencies named in one question do not borrow each other's words."""
-    anchor = None
-    for part in shape.required:
-        options = [o for form in part.forms for o in found.get(form, ())]
+def _options(part: Part, found: dict[str, list[Occurrence]]) -> list[Occurrence]:
+    # sorted: a part's forms are a set, iterated in hash order, and ties must not depend on it
+    return sorted(
+        (o for form in part.forms for o in found.get(form, ())),
+        key=lambda o: (o.start, o.start - o.end, o.form),
+    )
+
+
+def _required(
+    shape: Profile, found: dict[str, list[Occurrence]], anchor: Occurrence
+) -> dict[int, Occurrence] | None:
+    """The required parts, each where it is named nearest ``anchor``; one stretch of the
+    question names one part (呼玛县公安局's 公安 is not both the county and the bureau of
+    公安县公安局)."""
+    chosen: dict[int, Occurrence] = {}
+    for index, part in enumerate(shape.parts):
+        if not part.required:
+            continue
+        options = [
+            o
+            for o in _options(part, found)
+            if not any(o.start < c.end and c.start < o.end for c in chosen.values())
+        ]
         if not options:
             return None
-        anchor = max(options, key=lambda o: o.end - o.start)
-    return anchor
+        # nearest the anchor; of forms starting there, the longest (交通运输, not 交通)
+        chosen[index] = min(options, key=lambda o: _nearest_longest(o, anchor.start))
+    return chosen
+
+
+def _compactness(chosen: dict[int, Occurrence]) -> tuple[int, int]:
+    start = min(o.start for o in chosen.values())
+    return (max(o.end for o in chosen.values()) - start, start)
+
+
+def _nearest_longest(occurrence: Occurrence, at: int) -> tuple[int, int, int, str]:
+    # every tie broken down to the form: parts' forms are sets, iterated in hash order
+    o = occurrence
+    return (abs(o.start - at), o.start, o.start - o.end, o.form)
 
 
 def _hit(match: _Match, *, agency: AgencyEntry | None = None, region: Region | None = None) -> Hit:

@@ -76,8 +76,10 @@ def _adjacent(first: Hit | Mention, second: Hit | Mention, question: str) -> boo
     return left.end <= right.start and bool(_QUALIFYING_GAP.match(gap))
 
 
-def _rank(hit: Hit) -> tuple[float, float, str]:
-    return (-hit.coverage, -hit.score, hit.agency.name if hit.agency else "")
+def _rank(hit: Hit) -> tuple[float, float, str, int]:
+    # down to the id: equal candidates must come out in the same order in every process
+    agency = hit.agency
+    return (-hit.coverage, -hit.score, agency.name if agency else "", agency.id if agency else 0)
 
 
 def _mentions(hits: list[Hit]) -> list[Mention]:
