@@ -1,11 +1,19 @@
 """Every way people write an agency's name: Chinese short forms, pinyin and English."""
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.names.generic import DEPARTMENT_ABBREVIATIONS, DEPARTMENTS, GENERICS, Generic
+from bot.names.generic import (
+    AUTONOMOUS,
+    DEPARTMENT_ABBREVIATIONS,
+    DEPARTMENTS,
+    GENERICS,
+    PEOPLES,
+    Generic,
+)
 from bot.reports.agency import region_chain
 
 _SMALL_WORDS = frozenset({"and", "of", "the"})
@@ -66,8 +74,28 @@ def remember_pinyin(known: Mapping[str, str]) -> None:
     _PINYIN.update(known)
 
 
+_AUTONOMOUS = re.compile(rf"^(?P<proper>.*?)(?P<peoples>(?:{PEOPLES})*)自治(?P<kind>[州县旗区])$")
+
+
+def _autonomous(text: str) -> tuple[str, list[Generic]] | None:
+    """黔东南苗族侗族自治州 → 黔东南 | 苗族侗族自治州 (or 州, or nothing); 鄂温克族自治旗 →
+    鄂温克 | 族自治旗 (the people's name is the place's name)."""
+    match = _AUTONOMOUS.match(text)
+    if match is None:
+        return None
+    proper, peoples, kind = match["proper"], match["peoples"], match["kind"]
+    if len(proper) < 2:  # 鄂温克族自治旗: named after its people
+        proper, peoples = proper + peoples.removesuffix("族"), ""
+    suffix = text[len(proper) :]
+    forms = tuple(dict.fromkeys((suffix, f"自治{kind}", kind, "")))
+    return proper, [Generic(suffix, forms, (*AUTONOMOUS[kind], ""))]
+
+
 def _peel(text: str) -> tuple[str, list[Generic]]:
     """Take generic parts off the end of ``text`` while at least two characters remain."""
+    autonomous = _autonomous(text)
+    if autonomous is not None:
+        return autonomous
     parts: list[Generic] = []
     while True:
         generic = next(

@@ -141,3 +141,19 @@ DEPARTMENT_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "应急管理": ("应急",),
     "农业农村": ("农业",),
 }
+
+# Autonomous areas name their peoples before 自治州/县/旗: 黔东南苗族侗族自治州 is called
+# 黔东南州 or "Qiandongnan Prefecture", 寻甸回族彝族自治县 寻甸县 or "Xundian County".
+PEOPLES = (
+    "蒙古族|回族|藏族|维吾尔族|苗族|彝族|壮族|布依族|朝鲜族|满族|侗族|瑶族|白族|土家族|哈尼族|"
+    "哈萨克族|傣族|黎族|傈僳族|佤族|畲族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|土族|"
+    "达斡尔族|仫佬族|羌族|布朗族|撒拉族|毛南族|仡佬族|锡伯族|阿昌族|普米族|塔吉克族|怒族|"
+    "鄂温克族|德昂族|保安族|裕固族|京族|独龙族|鄂伦春族|赫哲族|门巴族|珞巴族|基诺族|蒙古|各族|"
+    "哈萨克|柯尔克孜|塔吉克|鄂伦春|维吾尔"
+)
+AUTONOMOUS = {
+    "州": ("autonomous prefecture", "prefecture"),
+    "县": ("autonomous county", "county"),
+    "旗": ("autonomous banner", "banner"),
+    "区": ("autonomous region", "region"),
+}
