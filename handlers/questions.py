@@ -82,4 +82,4 @@ async def pick(update: Update, context: Context) -> None:
     )
     await query.edit_message_text(answer.text)
     if answer.chart is not None and isinstance(query.message, Message):
-        await query.message.reply_photo(answer.chart)
+        await query.message.reply_photo(await asyncio.to_thread(answer.chart.png))
