@@ -63,6 +63,12 @@ def parse_text(text: str, *, source_name: str = "report") -> ParsedReport:
     reading = _read_tables(text, spans, layout, " ".join(prose.values()))
     if not any(k.startswith("applications.") for k in (*reading.figures, *reading.not_reported)):
         raise NotAReportError(source_name, "section 三 holds no table of applications")
+    if not reading.figures:
+        raise NotAReportError(
+            source_name,
+            "no cell of the report's tables holds a number (all are blank or marked /, —, 无):"
+            " the tables may be pictures that need OCR, or an empty template",
+        )
     _refuse_absurd_figures(reading.figures, source_name)
     return _report(
         title,

@@ -21,7 +21,7 @@ from bot.reports.formats.lines import (
     span_grid,
 )
 from bot.reports.formats.lines import SpanCell as _SpanCell
-from bot.reports.formats.sniff import unsupported
+from bot.reports.formats.sniff import ZIP_ERRORS, damaged_package, unsupported
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -73,19 +73,25 @@ def _open(source: str, data: bytes) -> DocxDocument:
     try:
         return docx.Document(BytesIO(data))
     except etree.XMLSyntaxError as error:
+        detail = str(error).split(",")[0]  # without libxml2's position and advice
         raise UnreadableFileError(
-            source, f"not a valid DOCX file: broken XML ({error})"
+            source, f"not a valid DOCX file: broken XML ({detail})"
         ) from error
     except ValueError as error:
         found = _NOT_WORD.search(str(error))
         if found is not None:  # a macro-enabled document or a template: Word reads it, we do not
             kind = "Word template" if "template" in found.group(1) else "macro-enabled Word file"
             raise unsupported(source, f"{PurePath(source).suffix} ({kind})") from error
-        raise UnreadableFileError(source, f"not a valid DOCX file: {error}") from error
-    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, LookupError) as error:
-        raise UnreadableFileError(source, f"not a valid DOCX file: {error}") from error
-    except (OSError, EOFError, NotImplementedError) as error:
-        raise UnreadableFileError(source, f"not a valid DOCX file: {error}") from error
+        raise damaged_package(source, error) from error
+    except KeyError as error:  # zipfile: "There is no item named '…' in the archive"
+        missing = error.args[0] if error.args else error
+        raise UnreadableFileError(
+            source, f"not a valid DOCX file: a part is missing ({missing})"
+        ) from error
+    except PackageNotFoundError as error:
+        raise UnreadableFileError(source, "not a valid DOCX file: no Word package") from error
+    except (*ZIP_ERRORS, LookupError) as error:
+        raise damaged_package(source, error) from error
 
 
 def check_package(source: str, data: bytes) -> None:
@@ -94,8 +100,8 @@ def check_package(source: str, data: bytes) -> None:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
-        raise UnreadableFileError(source, f"not a valid DOCX file: {error}") from error
+    except ZIP_ERRORS as error:
+        raise damaged_package(source, error) from error
     _check_declared(source, members)
     for member in members:
         _check_unpacked(source, data, member)

@@ -81,13 +81,16 @@ def decode_html(source: str, data: bytes) -> str:
     for encoding in dict.fromkeys(e for e in ("utf-8", declared, "gb18030") if e):
         try:
             return data.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeError:  # also codecs that refuse every input ("undefined")
             continue
     if declared is None:
         best = from_bytes(data).best()
         if best is not None:
             return str(best)
-    return data.decode(declared or "utf-8", errors="replace")
+    try:
+        return data.decode(declared or "utf-8", errors="replace")
+    except UnicodeError:
+        return data.decode("utf-8", errors="replace")
 
 
 def _declared_charset(head: bytes) -> str | None:
@@ -99,9 +102,12 @@ def _declared_charset(head: bytes) -> str | None:
     if name in _GB:
         return "gb18030"  # a superset: pages labelled GB2312 often use GBK characters
     try:
-        codec = codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    if not info._is_text_encoding:  # rot13, base64, zlib: bytes.decode() refuses them
+        return None
+    codec = info.name
     # A page read as bytes cannot really be UTF-16 without a BOM (the HTML standard says so too).
     return "utf-8" if codec.startswith("utf-16") else codec
 

@@ -102,6 +102,8 @@ def span_grid(rows: Sequence[Sequence[SpanCell]]) -> Grid:
                 spans[r] = across
             c += across
             width = max(width, c)
+    if width * len(rows) > MAX_TABLE_CELLS:  # one wide row widens every row of the grid
+        raise TableTooLargeError(f"a table has more than {MAX_TABLE_CELLS:,} cells")
     cells = [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]
     bands = [width > 1 and span >= width for span in spans]
     empty = [all(cell.continued for cell in row) for row in rows]

@@ -7,12 +7,24 @@ both are written in their vertical order on the page. Page footers ("-3-", "第 
 import logging
 import re
 import warnings
+import zlib
 from collections.abc import Iterator, Sequence
 from io import BytesIO
 from typing import Any
 
 import pdfplumber
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.pdftypes import (
+    LITERALS_ASCII85_DECODE,
+    LITERALS_ASCIIHEX_DECODE,
+    LITERALS_FLATE_DECODE,
+    PDFStream,
+    resolve1,
+)
+from pdfminer.psexceptions import PSException
+from pdfminer.psparser import LIT
 from pdfplumber.page import Page
 from pdfplumber.table import Table
 from pdfplumber.utils.text import extract_text
@@ -26,6 +38,13 @@ MAX_PAGES = 500
 MAX_EDGES = 3000
 #: At most this many undrawn cells per table are looked into for text.
 MAX_HOLES = 200
+#: Drawing instructions per page and per file, unpacked (real reports: under 50 KB a page).
+#: pdfminer unpacks a stream whole and reads it at a few seconds per MB: a small file that
+#: unpacks to gigabytes would take the memory and the time of a gigabyte.
+MAX_PAGE_CONTENT = 4 * 1024 * 1024
+MAX_CONTENT = 32 * 1024 * 1024
+_STEP = 1024 * 1024
+_FORM = LIT("Form")
 _DASH = "-－—–‐‑―~～"
 _FOOTER = re.compile(
     rf"[{_DASH}]+ ?\d{{1,4}} ?[{_DASH}]+"
@@ -34,6 +53,8 @@ _FOOTER = re.compile(
     r"|\d{1,4} ?/ ?\d{1,4}"
 )
 _CID = re.compile(r"\(cid:\d+\)")
+_SHOWN = re.compile(r"[\w /!?:,.'-]{1,60}")
+log = logging.getLogger(__name__)
 # pdfminer logs a warning for every oddity of a damaged file (to stderr when nothing else is
 # set up); what matters reaches the user as UnreadableFileError. An explicit level wins.
 if logging.getLogger("pdfminer").level == logging.NOTSET:
@@ -64,8 +85,15 @@ def _explain(source: str, error: Exception) -> UnreadableFileError:
         return UnreadableFileError(
             source, f"the PDF is encrypted in a way the bot cannot open ({cause})"
         )
-    detail = str(cause) or type(cause).__name__
-    return UnreadableFileError(source, f"not a valid PDF file (damaged or incomplete: {detail})")
+    detail = str(cause)
+    # pdfminer's own words, when short ("Unexpected EOF"), help; Python's ("list index out of
+    # range") and dumps of a broken dictionary do not: those are logged, not shown
+    if isinstance(cause, PDFException | PSException) and _SHOWN.fullmatch(detail):
+        return UnreadableFileError(
+            source, f"not a valid PDF file (damaged or incomplete: {detail})"
+        )
+    log.info("%s: pdfminer failed with %s: %.200s", source, type(cause).__name__, detail)
+    return UnreadableFileError(source, "not a valid PDF file (damaged or incomplete)")
 
 
 def _read_pages(source: str, pages: Sequence[Page]) -> str:
@@ -75,9 +103,16 @@ def _read_pages(source: str, pages: Sequence[Page]) -> str:
             f"the PDF has {len(pages)} pages; an annual report has far fewer than {MAX_PAGES}",
         )
     stitcher = Stitcher()
-    chars = cid_chars = 0
+    chars = cid_chars = content = 0
     for page in pages:
         try:
+            content += _content_size(source, page)
+            if content > MAX_CONTENT:
+                raise UnreadableFileError(
+                    source,
+                    f"the PDF's pages unpack to more than {MAX_CONTENT // 2**20} MB of drawing"
+                    " instructions; the file is damaged or not a report",
+                )
             page_chars = [str(c["text"]) for c in page.chars if not str(c["text"]).isspace()]
             chars += len(page_chars)
             cid_chars += sum(1 for text in page_chars if _CID.fullmatch(text))
@@ -92,6 +127,74 @@ def _read_pages(source: str, pages: Sequence[Page]) -> str:
             source, "the PDF's fonts have no Unicode map, so its text cannot be read: it needs OCR"
         )
     return stitcher.text()
+
+
+def _content_size(source: str, page: Page) -> int:
+    """The unpacked size of the page's drawing instructions (its own and its forms'), checked
+    before pdfminer unpacks them; refuses a page with more than ``MAX_PAGE_CONTENT``."""
+    size = 0
+    for stream in _content_streams(page):
+        size += _unpacked_size(stream, MAX_PAGE_CONTENT - size)
+        if size > MAX_PAGE_CONTENT:
+            raise UnreadableFileError(
+                source,
+                f"page {page.page_number} of the PDF unpacks to more than"
+                f" {MAX_PAGE_CONTENT // 2**20} MB of drawing instructions; the file is damaged"
+                " or not a report",
+            )
+    return size
+
+
+def _content_streams(page: Page) -> Iterator[PDFStream]:
+    """The page's content streams and the streams of the forms its resources name."""
+    for item in page.page_obj.contents:
+        stream = resolve1(item)
+        if isinstance(stream, PDFStream):
+            yield stream
+    resources = resolve1(page.page_obj.resources)
+    objects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
+    for item in objects.values() if isinstance(objects, dict) else ():
+        stream = resolve1(item)
+        if isinstance(stream, PDFStream) and stream.get("Subtype") is _FORM:
+            yield stream
+
+
+def _unpacked_size(stream: PDFStream, limit: int) -> int:
+    """What ``stream`` unpacks to, counted to just past ``limit``: Flate in bounded steps;
+    the ASCII filters shrink their input; after any other filter the count stops."""
+    data = stream.rawdata
+    if data is None:  # already unpacked
+        return len(stream.data or b"")
+    if stream.decipher is not None and stream.objid is not None and stream.genno is not None:
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    for name, _params in stream.get_filters():
+        if name in LITERALS_FLATE_DECODE:
+            data = _inflate(data, limit)
+        elif name in LITERALS_ASCII85_DECODE:
+            data = ascii85decode(data)
+        elif name in LITERALS_ASCIIHEX_DECODE:
+            data = asciihexdecode(data)
+        else:
+            break
+        if len(data) > limit:
+            break
+    return len(data)
+
+
+def _inflate(data: bytes, limit: int) -> bytes:
+    """Flate data unpacked up to a little more than ``limit`` bytes (or up to its damage)."""
+    inflater = zlib.decompressobj()
+    out: list[bytes] = []
+    size = 0
+    pending = data
+    try:
+        while pending and not inflater.eof and size <= limit:
+            out.append(inflater.decompress(pending, _STEP))
+            size += len(out[-1])
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        pass  # pdfminer reads what comes before the damage, no more
+    return b"".join(out)
 
 
 def _page_items(page: Page) -> list[str | Segment]:

@@ -1,7 +1,9 @@
 """Which reader a file needs, told by its content (magic bytes) first and its name second."""
 
 import codecs
+import struct
 import zipfile
+import zlib
 from enum import StrEnum
 from io import BytesIO
 from pathlib import PurePath
@@ -41,6 +43,7 @@ _FOREIGN: tuple[tuple[bytes, str, str], ...] = (
     (b"MIME-Version:", "MHT web archive", "save the page as HTML or PDF"),
 )
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
 _OLE_KINDS = {
     ".doc": "old Word format",
     ".dot": "old Word format",
@@ -60,6 +63,26 @@ _HTML_STARTS = (b"<!doctype html", b"<html", b"<table")
 _HTML_PREFIXES = (b"<?xml", b"<!--", b"<meta", b"<head", b"<body", b"<title", b"<div", b"<p")
 
 
+#: What zipfile raises on a damaged package, besides its own BadZipFile.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    struct.error,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+)
+
+
+def damaged_package(source: str, error: Exception, what: str = "DOCX") -> UnreadableFileError:
+    """The error for a broken ZIP package: zipfile's and zlib's own words are kept, Python's
+    (a failed seek, a file name that is not UTF-8) are not: they name nothing a user can do."""
+    detail = f" ({error})" if isinstance(error, zipfile.BadZipFile | zlib.error) else ""
+    start = f"not a valid {what} file: the ZIP package" if what else "a ZIP archive that"
+    return UnreadableFileError(source, f"{start} is damaged or incomplete{detail}")
+
+
 def unsupported(source: str, what: str, advice: str = _CONVERT) -> UnsupportedFormatError:
     """The error for a format the bot does not read, naming it and the formats it does."""
     return UnsupportedFormatError(
@@ -77,6 +100,11 @@ def sniff(source: str, data: bytes) -> Kind:
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return _sniff_zip(source, data, suffix)
     if data.startswith(_OLE):
+        if _ENCRYPTED_OOXML in data:  # Office keeps a password-protected DOCX in an OLE file
+            raise UnreadableFileError(
+                source,
+                "the file is protected with a password: send a copy without the password",
+            )
         kind = _OLE_KINDS.get(suffix) or _ole_kind(data)
         raise unsupported(source, f"{shown} ({kind})")
     for magic, what, advice in _FOREIGN:
@@ -107,19 +135,19 @@ def _sniff_zip(source: str, data: bytes, suffix: str) -> Kind:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
-        if suffix == ".docx" or b"word/document.xml" in data[:65536]:
-            raise UnreadableFileError(
-                source,
-                f"not a valid DOCX file: the ZIP package is damaged or incomplete ({error})",
-            ) from error
-        raise UnreadableFileError(source, f"a damaged ZIP archive ({error})") from error
+    except ZIP_ERRORS as error:
+        docx = suffix == ".docx" or b"word/document.xml" in data[:65536]
+        raise damaged_package(source, error, "DOCX" if docx else "") from error
     if "word/document.xml" in names:
         return Kind.DOCX
     shown = suffix or "(no extension)"
     for member, what in _ZIP_KINDS:
         if member in names:
             raise unsupported(source, f"{shown} ({what})")
+    if suffix == ".docx":
+        raise UnreadableFileError(
+            source, "not a valid DOCX file: the package has no word/document.xml"
+        )
     raise unsupported(source, f"{shown} (ZIP archive)", "unpack it and send the report itself")
 
 

@@ -23,9 +23,18 @@ def decode_text(source: str, data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
+    # UTF-8 with a few broken bytes (a damaged download) is still UTF-8: a guess would read
+    # all of it wrong, where U+FFFD loses only the broken characters
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= len(text) // 100:
+        return text
     best = from_bytes(data).best()
     if best is None:
-        raise UnreadableFileError(source, "the text is in no encoding the bot recognises")
+        raise UnreadableFileError(
+            source,
+            "the text is in no encoding the bot recognises (UTF-8, GBK, GB18030, UTF-16):"
+            " it may be damaged, or not text",
+        )
     return str(best)
 
 
