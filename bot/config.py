@@ -59,6 +59,7 @@ class TelegramConfig:
     webhook_port: int = 8443
     webhook_secret: Secret = field(default_factory=lambda: Secret(""))
     max_file_mb: int = 20
+    parse_seconds: float = 60.0
     timeout: float = 10.0
     concurrent_updates: int = 8
 
@@ -203,6 +204,9 @@ def _telegram(table: dict[str, Any], env: Mapping[str, str]) -> TelegramConfig:
             or _get(table, "telegram", "webhook_secret", str, "")
         ),
         max_file_mb=_get(table, "telegram", "max_file_mb", int, defaults.max_file_mb),
+        parse_seconds=float(
+            _get(table, "telegram", "parse_seconds", (int, float), defaults.parse_seconds)
+        ),
         timeout=float(_get(table, "telegram", "timeout", (int, float), defaults.timeout)),
         concurrent_updates=_get(
             table, "telegram", "concurrent_updates", int, defaults.concurrent_updates
@@ -222,6 +226,8 @@ def _check_telegram(config: TelegramConfig) -> None:
         raise ConfigError("telegram.webhook_port: must be between 1 and 65535")
     if not 1 <= config.max_file_mb <= 2000:
         raise ConfigError("telegram.max_file_mb: must be between 1 and 2000")
+    if not 1 <= config.parse_seconds <= 3600:
+        raise ConfigError("telegram.parse_seconds: must be between 1 and 3600 seconds")
     if not 0.1 <= config.timeout <= 300:
         raise ConfigError("telegram.timeout: must be between 0.1 and 300 seconds")
     if not 1 <= config.concurrent_updates <= 256:

@@ -16,7 +16,7 @@ from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
 from bot.names import AgencyInfo, NameIndex
 from bot.reports import ParsedReport, parse_report
 from bot.reports.agency import identify_agency
-from bot.reports.batch import parse_files
+from bot.reports.batch import PARSE_SECONDS, parse_bytes_limited, parse_files
 from bot.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
 from bot.validation import compare_with_previous
 from store import Database, StoredReport, dump, open_database, repo, writes
@@ -56,9 +56,13 @@ class DisclosureService:
         *,
         timezone: ZoneInfo,
         max_file_bytes: int,
+        parse_seconds: float | None = None,
         snapshot: Path | None = None,
     ) -> None:
         self.db = db
+        # None: parse here (tests, trusted callers); a number: in a child process stopped
+        # after that long, as for files from strangers
+        self.parse_seconds = parse_seconds
         self.snapshot = snapshot
         self.timezone = timezone
         self.max_file_bytes = max_file_bytes
@@ -151,7 +155,12 @@ class DisclosureService:
             raise UnreadableFileError(
                 name, f"the file is {len(data):,} bytes; the limit is {self.max_file_bytes:,}"
             )
-        return self._with_previous_year(parse_report(name, data))
+        if self.parse_seconds is None:
+            return self._with_previous_year(parse_report(name, data))
+        outcome = parse_bytes_limited(name, data, seconds=self.parse_seconds)
+        if isinstance(outcome, ReportError):
+            raise outcome
+        return self._with_previous_year(outcome)
 
     def _with_previous_year(self, report: ParsedReport) -> ParsedReport:
         if report.year is None:
@@ -224,7 +233,11 @@ class DisclosureService:
         """Ingest files and folders (recursively), one result per file, in name order; files
         are parsed by ``workers`` processes, and each report is indexed atomically."""
         files = report_files(paths)
-        for path, parsed in parse_files(files, max_bytes=self.max_file_bytes, workers=workers):
+        seconds = self.parse_seconds or PARSE_SECONDS
+        parsed_files = parse_files(
+            files, max_bytes=self.max_file_bytes, workers=workers, seconds=seconds
+        )
+        for path, parsed in parsed_files:
             if isinstance(parsed, ReportError):
                 yield IngestResult(path.name, "rejected", detail=parsed.reason)
                 continue
@@ -253,6 +266,7 @@ def open_service(config: Config) -> DisclosureService:
         open_database(config.store.url),
         timezone=config.reminders.timezone,
         max_file_bytes=config.telegram.max_file_mb * 1024 * 1024,
+        parse_seconds=config.telegram.parse_seconds,
         snapshot=snapshot_path(config.store.url),
     )
 

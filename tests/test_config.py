@@ -62,6 +62,7 @@ def test_config_toml_in_working_directory(tmp_path: Path, monkeypatch: pytest.Mo
     [
         ('[telegram]\nmode = "push"', "telegram.mode: must be 'polling' or 'webhook'"),
         ("[telegram]\nmax_file_mb = 0", "telegram.max_file_mb"),
+        ("[telegram]\nparse_seconds = 0", "telegram.parse_seconds: must be between 1 and 3600"),
         ('[telegram]\nbase_url = "ftp://x"', "telegram.base_url"),
         ("[telegram]\ntokn = 1", "telegram.tokn: unknown setting"),
         ('[store]\nurl = "data.db"', "store.url: not a database URL"),
@@ -95,3 +96,17 @@ def test_bad_token_message_does_not_echo_it() -> None:
     with pytest.raises(ConfigError) as info:
         load_config(None, {"TELEGRAM_BOT_TOKEN": "not a token"})
     assert "not a token" not in str(info.value)
+
+
+def test_the_service_reads_files_with_the_configured_limits(tmp_path: Path) -> None:
+    from bot.service import open_service
+
+    toml = tmp_path / "config.toml"
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    toml.write_text(f'[telegram]\nmax_file_mb = 3\nparse_seconds = 7.5\n[store]\nurl = "{url}"\n')
+    service = open_service(load_config(toml, {}))
+    try:
+        assert service.max_file_bytes == 3 * 1024 * 1024
+        assert service.parse_seconds == 7.5
+    finally:
+        service.db.close()

@@ -216,3 +216,25 @@ async def test_a_file_over_the_limit_is_refused_without_downloading(
     assert text_of(reply) == f"This file is {round(len(big) / 2**20, 1)} MB; the limit is 1 MB."
     assert tg.calls_to("getFile") == [] and tg.downloads == []
     assert agency_years(seeded, PINGTAN) == []
+
+
+@pytest.mark.parametrize(("user", "caption"), [(ADMIN, None), (USER, "/check")])
+async def test_a_file_that_reads_too_long_is_stopped_and_refused(
+    bot: BotApp,
+    tg: RecordingTelegram,
+    seeded: DisclosureService,
+    user: int,
+    caption: str | None,
+) -> None:
+    # One line of 330,000 characters of report words: the section finder needs about 1 s (see
+    # docs/reliability-input.md), far past this limit; the reader is stopped, the bot answers.
+    seeded.parse_seconds = 0.2  # as open_service sets it from telegram.parse_seconds
+    line = "2023年政府信息公开工作年度报告 三、收到和处理政府信息公开申请情况 本年新收 12 "
+    content = (line * (330_000 // len(line))).encode()  # under the 1 MB limit
+    reply = await send_file(tg, content, "slow.txt", user_id=user, caption=caption)
+    assert text_of(reply).startswith("I could not read slow.txt: reading took longer than 0.2 s")
+    assert "the file may be damaged" in text_of(reply)
+    assert len(seeded.agency_index().entries) == 1  # still only the seed
+    seeded.parse_seconds = 30  # the next file, in a new reader, within its time
+    reply = await send_report(tg, f"{PT2023}.txt", user_id=ADMIN)
+    assert text_of(reply).startswith(f"{PINGTAN}\n2023"), text_of(reply)
