@@ -18,6 +18,7 @@ from multiprocessing.context import ForkServerContext
 from pathlib import Path, PurePath
 
 from bot.errors import ReportError, UnreadableFileError
+from bot.reports.formats import READER_MODULES
 from bot.reports.model import ParsedReport
 from bot.reports.parse import parse_report
 
@@ -133,7 +134,7 @@ def _context() -> ForkServerContext:
     # forkserver: workers start from a clean process, not a fork of one holding threads
     # and database connections; the server imports the parser once for all of them
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["bot.reports.batch"])
+    context.set_forkserver_preload(["bot.reports.batch", *READER_MODULES])
     return context
 
 

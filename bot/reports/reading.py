@@ -6,12 +6,11 @@ in document order, so that one parser reads every format. The format is told by 
 content (magic bytes) first and its name second; see ``bot.reports.formats.sniff``.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from bot.errors import UnreadableFileError
-from bot.reports.formats import READABLE, Kind, decode_text, read_docx, read_html, read_pdf, sniff
+from bot.reports.formats import READABLE, decode_text, reader_for, sniff
 from bot.reports.formats.sniff import TEXT_SUFFIXES
 
 __all__ = [
@@ -22,14 +21,6 @@ __all__ = [
     "decode_text",
     "read_document",
 ]
-
-_READERS: dict[Kind, Callable[[str, bytes], str]] = {
-    Kind.TEXT: decode_text,
-    Kind.HTML: read_html,
-    Kind.DOCX: read_docx,
-    Kind.PDF: read_pdf,
-}
-
 
 #: More text than this is no annual report (the longest real ones hold some 20,000
 #: characters), and parsing it would take minutes: such a file is refused, not read.
@@ -57,7 +48,7 @@ def read_document(name: str, data: bytes) -> Document:
     if not data.strip():
         raise UnreadableFileError(source, "the file is empty")
     kind = sniff(source, data)
-    text = _READERS[kind](source, data)
+    text = reader_for(kind)(source, data)
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableFileError(
             source,
