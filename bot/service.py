@@ -98,7 +98,7 @@ class DisclosureService:
             NameIndex(
                 AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in agencies
             ),
-            _shared_lists(repo.report_years(self.db)),
+            repo.report_years(self.db),
         )
         if self.snapshot is not None:
             save_snapshot(self.snapshot, built)
@@ -242,13 +242,6 @@ class DisclosureService:
                 yield IngestResult(path.name, "rejected", detail=parsed.reason)
                 continue
             yield self.index_parsed(self._with_previous_year(parsed), now=now(), options=options)
-
-
-def _shared_lists(years: dict[int, list[int]]) -> dict[int, list[int]]:
-    """The same list object for agencies with the same years (most have all five): a tenth of
-    the memory at 100,000 agencies. The lists are read, never changed."""
-    canonical: dict[tuple[int, ...], list[int]] = {}
-    return {agency: canonical.setdefault(tuple(ys), ys) for agency, ys in years.items()}
 
 
 def save_chart(png: bytes) -> Path:

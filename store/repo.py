@@ -2,6 +2,8 @@
 
 import json
 from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
 from typing import Protocol
 
 import sqlalchemy as sa
@@ -42,17 +44,24 @@ def list_agencies(db: Database) -> list[AgencyRecord]:
 
 
 def report_years(db: Database) -> dict[int, list[int]]:
-    """For each agency id, the years of its current reports, ascending."""
+    """For each agency id, the years of its current reports, ascending.
+
+    Agencies with the same years share one list (most have all five): read them, never change
+    them. Rows are streamed: at 100,000 agencies, half a million rows held at once cost 100 MB.
+    """
+    query = (
+        sa.select(col(Report.agency_id), col(Report.year))
+        .where(col(Report.current))
+        .order_by(col(Report.agency_id), col(Report.year))
+    )
+    years: dict[int, list[int]] = {}
+    shared: dict[tuple[int, ...], list[int]] = {}
     with db.session() as session:
-        rows = session.exec(
-            select(Report.agency_id, Report.year)
-            .where(col(Report.current))
-            .order_by(col(Report.year))
-        )
-        years: dict[int, list[int]] = {}
-        for agency_id, year in rows:
-            years.setdefault(agency_id, []).append(year)
-        return years
+        rows = session.connection().execution_options(yield_per=10_000).execute(query)
+        for agency_id, group in groupby(rows, key=itemgetter(0)):
+            held = tuple(year for _, year in group)
+            years[agency_id] = shared.setdefault(held, list(held))
+    return years
 
 
 # prebuilt: every answer reads one report (Core rows, not 200 ORM objects)
