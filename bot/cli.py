@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -110,8 +111,12 @@ def ingest(
     """Index report files and folders; say what was indexed, skipped or rejected, and why."""
     config = _config(ctx)
     options = IngestOptions(allow_incomplete, agency, year)
-    results = index_paths(_service(config), paths, config, options, workers or default_workers())
-    _print_summary(results)
+    service, results = _service(config), []
+    try:  # what was indexed before a failure of the store is indexed, and said so
+        for result in index_paths(service, paths, config, options, workers or default_workers()):
+            results.append(result)
+    finally:
+        _print_summary(results)
     if results and all(r.status == "rejected" for r in results):
         raise typer.Exit(1)
 
@@ -122,10 +127,9 @@ def index_paths(
     config: Config,
     options: IngestOptions,
     workers: int = 1,
-) -> list[IngestResult]:
-    """Ingest with a progress bar on the terminal."""
+) -> Iterator[IngestResult]:
+    """Ingest with a progress bar on the terminal, a result per file as it is done."""
     files = report_files(paths)
-    results = []
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("indexing", total=len(files))
         for result in service.ingest_paths(
@@ -134,9 +138,8 @@ def index_paths(
             options=options,
             workers=workers,
         ):
-            results.append(result)
             progress.advance(task)
-    return results
+            yield result
 
 
 def _print_summary(results: list[IngestResult]) -> None:
@@ -241,7 +244,7 @@ def start(ctx: typer.Context) -> None:
     )
     service = _service(config)
     samples = Path(config.store.samples) if config.store.samples else bundled_samples()
-    results = index_paths(service, [samples], config, IngestOptions())
+    results = list(index_paths(service, [samples], config, IngestOptions()))
     counts = Counter(r.status for r in results)
     _stderr(f"Samples in {samples}: {dict(counts)}")
     run_console(service)
@@ -285,4 +288,13 @@ def _fail(message: str, code: int = 1) -> None:
 
 def main() -> None:
     """Entry point of ``disclosure-bot`` and ``python -m bot``."""
-    app()
+    try:
+        app()
+    except SQLAlchemyError as error:  # a full disk, a lock held too long, a server gone
+        reason = str(getattr(error, "orig", None) or type(error).__name__)
+        _stderr(
+            f"disclosure-bot: the report database failed ({reason}); each report is written"
+            " whole or not at all, so nothing is half-written: fix the cause and run the"
+            " command again"
+        )
+        sys.exit(1)

@@ -14,6 +14,14 @@ def setup_logging(level: int = logging.INFO) -> None:
 
 
 def quiet_noisy_loggers() -> None:
-    """Loggers of libraries that would print secrets or message texts at INFO."""
-    for name in ("httpx", "httpcore", "telegram.ext.ExtBot", "apscheduler.executors.default"):
+    """Loggers of libraries that would print secrets or message texts at INFO, and Alembic's
+    dozen lines per migration (``store.migrate`` says in one what changed)."""
+    quiet = (
+        "httpx",
+        "httpcore",
+        "telegram.ext.ExtBot",
+        "apscheduler.executors.default",
+        "alembic",
+    )
+    for name in quiet:
         logging.getLogger(name).setLevel(logging.WARNING)

@@ -1,5 +1,6 @@
 """Schema migrations, run when the store opens: Alembic, for SQLite and PostgreSQL alike."""
 
+import logging
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,6 +10,7 @@ import sqlalchemy as sa
 if TYPE_CHECKING:
     from alembic.config import Config
 
+log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 # the revision that a store made before migrations existed (by create_all) is equal to
 FIRST_REVISION = "0001"
@@ -28,6 +30,7 @@ def migrate(engine: sa.Engine) -> None:
         if current is None and "report" in tables:
             command.stamp(config, FIRST_REVISION)
         command.upgrade(config, "head")
+    log.info("store schema upgraded from %s to %s", current or "none", newest_file_revision())
 
 
 def downgrade(engine: sa.Engine, revision: str) -> None:

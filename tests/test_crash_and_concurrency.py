@@ -34,8 +34,8 @@ def _variants(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def _ingest(folder: Path, db: Path) -> subprocess.Popen[bytes]:
-    env = os.environ | {"DISCLOSURE_BOT_DB_URL": f"sqlite:///{db}", "PYTHONPATH": str(ROOT)}
+def _ingest(folder: Path, db: Path, *, path: str = str(ROOT)) -> subprocess.Popen[bytes]:
+    env = os.environ | {"DISCLOSURE_BOT_DB_URL": f"sqlite:///{db}", "PYTHONPATH": path}
     env.pop("DISCLOSURE_BOT_CONFIG", None)
     command = [sys.executable, "-m", "bot", "ingest", "--workers", "1", str(folder)]
     return subprocess.Popen(
@@ -118,3 +118,43 @@ def test_answers_while_another_process_ingests(tmp_path: Path) -> None:
     for name in NAMES[:40]:  # and every report is there once it is done
         assert service.ask(f"{name}街道 2023 年 新收申请", now=fixed_now()).kind == "figure"
     service.db.close()
+
+
+# Loaded by the ingest process (its PYTHONPATH leads here): every SQLite connection may grow
+# the file by only FULL_AFTER_PAGES pages, as a disk that fills up would allow.
+DISK_FILLS_UP = """
+import os, sqlalchemy.event, sqlalchemy.engine
+
+@sqlalchemy.event.listens_for(sqlalchemy.engine.Engine, "connect")
+def _fill_up(connection, record):
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.execute(f"PRAGMA max_page_count = {pages + int(os.environ['FULL_AFTER_PAGES'])}")
+"""
+
+
+@pytest.mark.timeout(180)
+def test_a_full_disk_stops_the_ingest_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _variants(tmp_path / "reports", 40)
+    db = tmp_path / "store.db"
+    (tmp_path / "fault").mkdir()
+    (tmp_path / "fault" / "sitecustomize.py").write_text(DISK_FILLS_UP)
+    monkeypatch.setenv("FULL_AFTER_PAGES", "120")
+    process = _ingest(files[0].parent, db, path=f"{tmp_path / 'fault'}:{ROOT}")
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 1
+    *_, line = err.decode().strip().splitlines()  # the schema upgrade, then one line
+    assert line.startswith("disclosure-bot: the report database failed (database or disk is full)")
+    assert "nothing is half-written" in line and "Traceback" not in err.decode()
+    done = _check_consistent(db)
+    assert 1 <= done < len(files), "the disk filled up before the first or after the last"
+    assert out.decode().strip().splitlines()[-1] == f"{done} indexed"  # what was, is said
+    monkeypatch.delenv("FULL_AFTER_PAGES")
+    again = _ingest(files[0].parent, db)  # space again: the next ingest finishes the job
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err.decode()
+    assert (
+        out.decode().strip().splitlines()[-1] == f"{len(files) - done} indexed, {done} unchanged"
+    )
+    assert _check_consistent(db) == len(files)
