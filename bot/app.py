@@ -23,6 +23,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.answers.chart import prepare_charts
 from bot.config import Config
 from bot.logs import quiet_noisy_loggers
 from bot.service import DisclosureService, open_service
@@ -49,6 +50,8 @@ BotApp = Application[
     ExtBot[int], Context, dict[Any, Any], dict[Any, Any], dict[Any, Any], JobQueue[Context]
 ]
 WARMUP_KEY = "warmup"
+#: Seconds after start-up when matplotlib is loaded for the first trend chart.
+CHARTS_AFTER_SECONDS = 5.0
 
 COMMANDS = {
     "en": [
@@ -221,7 +224,13 @@ async def post_init(app: BotApp) -> None:
             language_code=None if language == "en" else language,
         )
     schedule_reminders(app)
+    if app.job_queue is not None:  # after the start-up rush, not in the way of first answers
+        app.job_queue.run_once(_prepare_charts, when=CHARTS_AFTER_SECONDS, name="charts")
     log.info("bot ready: %s", app.bot.username)
+
+
+async def _prepare_charts(context: Context) -> None:
+    await asyncio.to_thread(prepare_charts)
 
 
 def schedule_reminders(app: BotApp) -> None:

@@ -4,6 +4,7 @@ their example buttons, /lang, /ask, /report (year and export buttons), /agencies
 
 import csv
 import io
+from datetime import datetime
 
 import pytest
 from conftest import REPORTS, SEED, fixed_now
@@ -22,7 +23,7 @@ from telegram_helpers import (
     text_of,
 )
 
-from bot.app import BotApp
+from bot.app import CHARTS_AFTER_SECONDS, BotApp
 from bot.service import DisclosureService
 
 pytest_plugins = ("telegram_helpers",)
@@ -380,3 +381,12 @@ async def test_check_as_a_reply_to_a_document(
     assert agency_years(seeded, agency_of(PT2019)) == []
 
     assert text_of(await say(tg, "/check")).startswith("Send the report file with the caption")
+
+
+async def test_charts_are_prepared_in_the_background_soon_after_start(bot: BotApp) -> None:
+    # the first trend asked would otherwise wait most of a second for matplotlib
+    assert bot.job_queue is not None
+    (job,) = bot.job_queue.get_jobs_by_name("charts")
+    assert job.next_t is not None
+    seconds = (job.next_t - datetime.now(job.next_t.tzinfo)).total_seconds()
+    assert CHARTS_AFTER_SECONDS - 2 < seconds <= CHARTS_AFTER_SECONDS

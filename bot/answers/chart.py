@@ -66,6 +66,13 @@ def trend_chart(title: str, points: list[tuple[int, float | None]], unit: str) -
     return out.getvalue()
 
 
+def prepare_charts() -> None:
+    """Import matplotlib and find the fonts ahead of the first trend asked: that takes most
+    of a second once, and the bot does it in the background soon after it starts."""
+    cjk_font()
+    trend_chart("", [(2023, 1.0), (2024, 2.0)], "")
+
+
 @dataclass(frozen=True)
 class Chart:
     """A chart an answer comes with, drawn when it is shown (drawing takes a tenth of a
