@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import resource
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from multiprocessing.connection import Connection, wait
@@ -31,6 +32,9 @@ PARSE_SECONDS = 60.0
 #: Address space of a worker: a file that needs more gets an error, not the machine's memory.
 WORKER_MEMORY = 2 * 1024**3
 _STARTUP_SECONDS = 60.0
+#: Tasks a worker holds: the one it parses and the next, so that it never waits for the
+#: parent to save a report before it starts on the next file.
+_QUEUED = 2
 # A task: the index of the file, then its path, or its name and content.
 _Task = tuple[int, Path | tuple[str, bytes]]
 
@@ -63,12 +67,12 @@ def parse_bytes_limited(
     try:
         worker.wait_ready()
         worker.give(0, (name, data), PurePath(name).name, seconds)
-        while (outcome := worker.outcome(seconds)) is None:
+        while (answer := worker.outcome(seconds)) is None:
             wait(
                 [worker.conn, worker.process.sentinel],
                 max(0.0, worker.deadline - time.monotonic()),
             )
-        return outcome
+        return answer[1]
     finally:
         worker.stop()
 
@@ -99,7 +103,9 @@ def parse_files(
                 yielded += 1
                 continue
             for worker in pool:
-                if worker.index is None and sent < len(paths) and sent - yielded < window:
+                while (
+                    len(worker.tasks) < _QUEUED and sent < len(paths) and sent - yielded < window
+                ):
                     worker.give(sent, paths[sent], paths[sent].name, seconds)
                     sent += 1
             _collect(pool, done, seconds)
@@ -111,23 +117,22 @@ def parse_files(
 def _collect(pool: list["_Worker"], done: dict[int, Outcome], seconds: float) -> None:
     """Wait for a worker to answer, die or pass its deadline; record the outcome of each
     that did, and replace the workers that are gone."""
-    busy = [worker for worker in pool if worker.index is not None]
+    busy = [worker for worker in pool if worker.tasks]
     soonest = min(worker.deadline for worker in busy)
     wait(
         [w.conn for w in busy] + [w.process.sentinel for w in busy],
         max(0.0, soonest - time.monotonic()),
     )
     for position, worker in enumerate(pool):
-        index = worker.index
-        if index is None:
+        if not worker.tasks or (answer := worker.outcome(seconds)) is None:
             continue
-        outcome = worker.outcome(seconds)
-        if outcome is None:
-            continue
-        done[index] = outcome
+        done[answer[0]] = answer[1]
         if not worker.process.is_alive():
+            waiting = worker.tasks  # sent but never started: the new worker takes them
             pool[position] = _Worker(worker.context, worker.parse, worker.max_bytes)
             pool[position].wait_ready()
+            for task in waiting:
+                pool[position].give(*task, seconds)
 
 
 def _context() -> ForkServerContext:
@@ -149,9 +154,9 @@ class _Worker:
         )
         self.process.start()
         child_end.close()
-        self.index: int | None = None  # the task in hand
-        self.name = ""
-        self.deadline = 0.0
+        # the tasks sent and not answered, the one in hand first: index, what, name
+        self.tasks: deque[tuple[int, Path | tuple[str, bytes], str]] = deque()
+        self.deadline = 0.0  # of the task in hand
 
     def wait_ready(self) -> None:
         """Wait for the worker to say it is ready (imports done); raises ``RuntimeError`` if it
@@ -165,42 +170,45 @@ class _Worker:
         raise RuntimeError(f"a parsing worker did not start (exit code {self.process.exitcode})")
 
     def give(self, index: int, what: Path | tuple[str, bytes], name: str, seconds: float) -> None:
+        """Send a task; it waits in the pipe while the worker finishes the one in hand."""
         task: _Task = (index, what)
-        self.index, self.name = index, name
         with suppress(OSError):  # the worker is gone: outcome() says so
             self.conn.send(task)
-        self.deadline = time.monotonic() + seconds
+        self.tasks.append((index, what, name))
+        if len(self.tasks) == 1:
+            self.deadline = time.monotonic() + seconds
 
-    def outcome(self, seconds: float) -> Outcome | None:
-        """The outcome of the task in hand if there is one now: the worker's answer, or the
-        error for a worker that died or ran out of time (it is then killed)."""
+    def outcome(self, seconds: float) -> tuple[int, Outcome] | None:
+        """The index and outcome of the task in hand if there is one now: the worker's answer,
+        or the error for a worker that died or ran out of time (it is then killed, and the
+        tasks after it stay in ``tasks``, never started)."""
         if self.conn.poll():
             try:
                 answer: tuple[int, Outcome] = self.conn.recv()
             except (EOFError, OSError):
                 pass  # it died: told below
             else:
-                self.index = None
-                return answer[1]
-        if not self.process.is_alive():
-            self.stop()
-            return UnreadableFileError(
-                self.name,
+                self.tasks.popleft()
+                self.deadline = time.monotonic() + seconds  # the next one starts now
+                return answer
+        if self.process.is_alive() and time.monotonic() < self.deadline:
+            return None
+        ran_out = self.process.is_alive()
+        self.stop()
+        index, _, name = self.tasks.popleft()
+        if ran_out:
+            reason = f"reading took longer than {seconds:g} s; the file may be damaged"
+        else:
+            reason = (
                 f"the reader stopped on this file (exit code {self.process.exitcode});"
-                " the file may be damaged",
+                " the file may be damaged"
             )
-        if time.monotonic() >= self.deadline:
-            self.stop()
-            return UnreadableFileError(
-                self.name, f"reading took longer than {seconds:g} s; the file may be damaged"
-            )
-        return None
+        return index, UnreadableFileError(name, reason)
 
     def stop(self) -> None:
         """End the process: an idle one is told to go, a busy one is killed (it may be stuck)."""
-        if self.index is not None and self.process.is_alive():
+        if self.tasks and self.process.is_alive():
             self.process.kill()
-        self.index = None
         self.conn.close()  # an idle worker reads the end of its tasks and returns
         self.process.join(5)
         if self.process.is_alive():

@@ -110,12 +110,16 @@ def _report(
     )
 
 
+_PLAIN = Decimal(10) ** 9
+
+
 def _refuse_absurd_figures(figures: dict[str, Decimal], source_name: str) -> None:
     """A figure no report could hold means a damaged file: it is refused, not indexed (such
     numbers would also break the rules' arithmetic, JSON floats and the store's values)."""
     for key, value in figures.items():
-        digits = value.as_tuple().digits
-        exponent = value.as_tuple().exponent
+        if value.is_finite() and -_PLAIN < value < _PLAIN and value == value.to_integral_value():
+            continue  # the common case: a count of a sensible size
+        _, digits, exponent = value.as_tuple()
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
         if len(digits) - places > MAX_CELL_DIGITS:
             problem = f"{len(digits) - places} digits: no report counts that high"
