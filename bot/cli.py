@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import Progress
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.cli_data import export_command, import_command
+from bot.cli_data import delete_command, export_command, import_command
 from bot.config import Config, load_config
 from bot.console import run_console
 from bot.errors import ConfigError, ReportError
@@ -202,6 +202,7 @@ def reminders_command(
 
 app.command("export")(export_command)
 app.command("import")(import_command)
+app.command("delete")(delete_command)
 
 
 @app.command()

@@ -1,4 +1,5 @@
-"""``export`` and ``import``: every report as JSON lines, and a store rebuilt from them."""
+"""``export`` and ``import`` (every report as JSON lines, and a store rebuilt from them), and
+``delete``."""
 
 import sys
 from contextlib import AbstractContextManager, nullcontext
@@ -8,6 +9,7 @@ from typing import Annotated, TextIO
 import typer
 
 from bot.config import Config
+from bot.deletion import Deletion, confirm_text, deleted_text, find_deletion, refusal_text
 from bot.service import open_service
 from bot.transfer import TransferError, read_lines, to_line
 
@@ -49,6 +51,32 @@ def import_command(
     finally:
         service.db.close()
     print(f"imported {added} reports, {skipped} already there", file=sys.stderr)
+
+
+def delete_command(
+    ctx: typer.Context,
+    request: Annotated[
+        list[str], typer.Argument(help="The agency and the year, e.g. 汉屯路街道 2023.")
+    ],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
+) -> None:
+    """Delete an agency's report for a year, and the older files it replaced."""
+    service = open_service(_config(ctx))
+    try:
+        found = find_deletion(service, " ".join(request))
+        if not isinstance(found, Deletion):
+            print(refusal_text(found, "en"), file=sys.stderr)
+            raise typer.Exit(1)
+        if not yes and not typer.confirm(confirm_text(found, "en"), err=True):
+            print("Nothing deleted.", file=sys.stderr)
+            raise typer.Exit(1)
+        outcome = service.delete_report(found.entry.id, found.year)
+    finally:
+        service.db.close()
+    if outcome is None:  # deleted by someone else meanwhile
+        print("Nothing deleted: the report is gone already.", file=sys.stderr)
+        raise typer.Exit(1)
+    print(deleted_text(outcome, "en"))
 
 
 def _config(ctx: typer.Context) -> Config:

@@ -20,7 +20,7 @@ from bot.reports.batch import PARSE_SECONDS, parse_bytes_limited, parse_files
 from bot.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
 from bot.validation import compare_with_previous
 from store import Database, StoredReport, dump, open_database, repo, writes
-from store.records import ReportDump
+from store.records import DeleteOutcome, ReportDump
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,10 @@ class DisclosureService:
         return IngestResult(
             report.source_name, outcome.status, outcome.agency, outcome.year, detail
         )
+
+    def delete_report(self, agency_id: int, year: int) -> DeleteOutcome | None:
+        """Remove an agency's report for a year (and the files it replaced), or ``None``."""
+        return writes.delete_report(self.db, agency_id=agency_id, year=year)
 
     def export_reports(self) -> Iterator[ReportDump]:
         """Every report, current or replaced, in the order it was indexed."""

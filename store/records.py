@@ -58,6 +58,17 @@ class IngestOutcome:
 
 
 @dataclass(frozen=True)
+class DeleteOutcome:
+    """What deleting an agency's report for a year removed: its file, and the files it had
+    replaced (older versions of the same report)."""
+
+    agency: str
+    year: int
+    source_name: str
+    replaced_sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ReportDump:
     """One report as exported: everything needed to rebuild it in another store.
 

@@ -16,7 +16,7 @@ from bot.reports.model import Agency as ParsedAgency
 from bot.reports.model import ParsedReport
 from store.db import Database
 from store.models import Agency, Figure, Finding, Report, StoreState
-from store.records import IngestOutcome
+from store.records import DeleteOutcome, IngestOutcome
 
 AGENCIES: sa.Table = Agency.__table__  # type: ignore[attr-defined]
 REPORTS: sa.Table = Report.__table__  # type: ignore[attr-defined]
@@ -176,3 +176,26 @@ def finding_rows(report_id: int, findings: Iterable[FindingLike]) -> list[dict[s
         }
         for f in findings
     ]
+
+
+def delete_report(db: Database, *, agency_id: int, year: int) -> DeleteOutcome | None:
+    """Remove an agency's report for ``year``, every version of it, with its figures and
+    findings, in one transaction; ``None`` if it has none. The agency stays: subscriptions
+    may track it, and a new report for it may come."""
+    with db.engine.begin() as connection:
+        rows = connection.execute(
+            sa.select(REPORTS.c.id, REPORTS.c.source_name, REPORTS.c.current, AGENCIES.c.name)
+            .join(AGENCIES, AGENCIES.c.id == REPORTS.c.agency_id)
+            .where(REPORTS.c.agency_id == agency_id, REPORTS.c.year == year)
+            .order_by(REPORTS.c.id.desc())
+        ).all()
+        current = next((row for row in rows if row.current), None)
+        if current is None:
+            return None
+        ids = [row.id for row in rows]
+        for table in (FINDINGS, FIGURES):
+            connection.execute(sa.delete(table).where(table.c.report_id.in_(ids)))
+        connection.execute(sa.delete(REPORTS).where(REPORTS.c.id.in_(ids)))
+        connection.execute(_RAISE_VERSION)
+    older = tuple(row.source_name for row in rows if not row.current)
+    return DeleteOutcome(current.name, year, current.source_name, older)

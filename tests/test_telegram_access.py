@@ -58,7 +58,14 @@ async def inline(tg: RecordingTelegram, query: str, user_id: int) -> Call:
 async def test_a_strangers_message_and_commands_are_refused(
     private_bot: BotApp, tg: RecordingTelegram
 ) -> None:
-    for text in ("hantun 2023", "/start", "/ask hantun 2023", "/report hantun", "/agencies"):
+    for text in (
+        "hantun 2023",
+        "/start",
+        "/ask hantun 2023",
+        "/report hantun",
+        "/agencies",
+        "/delete hantun 2023",
+    ):
         reply = await say(tg, text, user_id=STRANGER)
         assert text_of(reply) == REFUSAL, text
         assert buttons(reply) == {}

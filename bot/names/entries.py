@@ -135,6 +135,14 @@ class Found:
     regions: tuple[Hit, ...] = field(default=())
     qualifiers: tuple[tuple[int, int], ...] = ()
 
+    def first_agencies(self) -> tuple[AgencyEntry, ...]:
+        """The agencies the first mention may mean, best first: one when it is clear, none
+        when no agency is named."""
+        if not self.agencies:
+            return ()
+        found = {h.agency.id: h.agency for h in self.agencies[0].candidates if h.agency}
+        return tuple(found.values())
+
     def spans(self) -> tuple[tuple[int, int], ...]:
         """Every span of the question that named something."""
         named = [(m.start, m.end) for m in self.agencies] + [
