@@ -177,3 +177,32 @@ def test_language() -> None:
     assert detect_language("汉屯路 2023") == "zh"
     assert detect_language("Hantun Road 2023") == "en"
     assert detect_language("2023", default="zh") == "zh"
+
+
+def test_a_county_whose_name_holds_a_division_word_is_not_a_banner() -> None:
+    # 社旗县 is a county, not the banner 社旗 followed by 县: read so, 宁晋县人民政府 named
+    # 社旗县人民政府办公室 (the 县人民政府 of its name was all a question had to say)
+    index = NameIndex(
+        [
+            AgencyInfo(1, "宁晋县人民政府", None, "邢台市", "河北省"),
+            AgencyInfo(2, "社旗县人民政府办公室", "社旗县", "南阳市", "河南省"),
+            AgencyInfo(3, "红旗区人民政府", None, "新乡市", "河南省"),
+        ]
+    )
+    assert _names(index, "宁晋县人民政府2022年办结多少件") == [["宁晋县人民政府|None"]]
+    assert _names(index, "宁晋县人民政府办结多少件") == [["宁晋县人民政府|None"]]
+    assert _names(index, "县人民政府办公室") == []
+    assert _names(index, "社旗县政府办") == [["社旗县人民政府办公室|社旗县"]]
+    assert _names(index, "红旗区 2023") == [["红旗区人民政府|None"]]
+
+
+def test_a_region_inside_a_longer_one_does_not_place_an_agency() -> None:
+    index = NameIndex(
+        [
+            AgencyInfo(1, "城南镇人民政府", "榕城区", "揭阳市", "广东省"),
+            AgencyInfo(2, "城南镇人民政府", "城区", "晋城市", "山西省"),
+        ]
+    )
+    # 城区 (a district of 晋城市) is written inside 榕城区
+    assert _names(index, "榕城区城南镇人民政府2021年结转多少") == [["城南镇人民政府|榕城区"]]
+    assert _names(index, "晋城市城区城南镇 2021") == [["城南镇人民政府|城区"]]

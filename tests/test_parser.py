@@ -13,6 +13,7 @@ from bot.errors import (
     UnsupportedLayoutError,
 )
 from bot.reports import parse_report, parse_text
+from bot.reports.agency import identify_agency
 from bot.reports.jsonout import report_to_json
 
 
@@ -131,3 +132,16 @@ def test_unsupported_and_empty_files() -> None:
         parse_report("table.xls", b"\xd0\xcf\x11\xe0 binary")
     with pytest.raises(UnreadableFileError, match="empty"):
         parse_report("empty.txt", b"   \n")
+
+
+@pytest.mark.parametrize(
+    ("title_name", "parent", "city"),
+    [
+        ("社旗县人民政府办公室", "社旗县", "南阳市"),  # a county, not the banner 社旗 + 县
+        ("红旗区发展和改革局", "红旗区", "新乡市"),  # a district, not the banner 红旗 + 区
+        ("正蓝旗教育局", "正蓝旗", "锡林郭勒盟"),  # a banner
+    ],
+)
+def test_division_names_are_read_whole(title_name: str, parent: str, city: str) -> None:
+    agency = identify_agency(title_name)
+    assert (agency.parent, agency.city) == (parent, city)

@@ -14,7 +14,7 @@ _QUALIFYING_GAP = re.compile(r"^[\s,，、·的之]*(?:(?:in|of|at)\b[\s,]*)?$",
 
 def resolve(hits: list[Hit], question: str) -> Found:
     """Mentions (agencies) and regions, with qualifiers applied and their spans noted."""
-    regions = [h for h in hits if h.region is not None]
+    regions = _outermost([h for h in hits if h.region is not None])
     # A chain of qualifiers (江苏省淮安市洪泽区) is adjacent through the names between them.
     question = _blank_spans(question, regions)
     all_mentions = _mentions([h for h in hits if h.agency is not None])
@@ -35,6 +35,21 @@ def resolve(hits: list[Hit], question: str) -> Found:
         else:
             kept.append(region)
     return Found(tuple(mentions), tuple(_best_regions(kept)), tuple(qualifiers))
+
+
+def _outermost(regions: list[Hit]) -> list[Hit]:
+    """Regions not named inside a longer one: in 榕城区城南镇, 城区 (a district of 晋城市)
+    is only part of 榕城区 and must not place the town."""
+    return [
+        hit
+        for hit in regions
+        if not any(
+            other.start <= hit.start
+            and hit.end <= other.end
+            and other.end - other.start > hit.end - hit.start
+            for other in regions
+        )
+    ]
 
 
 def _inside(mention: Mention, region: Hit) -> list[Hit]:

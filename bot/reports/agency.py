@@ -3,7 +3,7 @@
 import re
 from dataclasses import replace
 
-from bot.reports.gazetteer import find_division
+from bot.reports.gazetteer import find_division, is_division
 from bot.reports.model import Agency
 from bot.reports.ocr import correct_region
 
@@ -13,6 +13,7 @@ _REGION = re.compile(
     r"^(?P<region>[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|新区|"
     r"(?<![片园景社小校营])区|省|市|县|旗|盟))"
 )
+_SUFFIXES = frozenset("省市县区旗州盟")
 _TOWNSHIP = re.compile(r"(街道办事处|街道|镇人民政府|乡人民政府|民族乡|镇|乡|苏木)$")
 _GOVERNMENT = re.compile(r"^(人民政府|管委会|管理委员会)?$")
 _MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
@@ -22,14 +23,26 @@ def region_chain(name: str) -> tuple[list[str], str]:
     """Split ``福建省福州市鼓楼区东街街道`` into ``[福建省, 福州市, 鼓楼区]`` and ``东街街道``."""
     regions: list[str] = []
     rest = name
-    while match := _REGION.match(rest):
-        if match.end() == len(rest) and not regions:
+    while region := _first_region(rest):
+        if len(region) == len(rest) and not regions:
             break  # the whole name is one region, e.g. 平潭综合实验区
-        if _TOWNSHIP.search(match["region"]):
+        if _TOWNSHIP.search(region):
             break  # e.g. 汉屯路街道 ends the chain even if followed by more text
-        regions.append(match["region"])
-        rest = rest[match.end() :]
+        regions.append(region)
+        rest = rest[len(region) :]
     return regions, rest
+
+
+def _first_region(text: str) -> str | None:
+    """The region ``text`` starts with: the shortest division name, unless one character
+    more makes a division and the shorter is none (社旗县 and 红旗区 are not banners)."""
+    match = _REGION.match(text)
+    if match is None:
+        return None
+    region, longer = match["region"], text[: match.end() + 1]
+    if longer[-1:] in _SUFFIXES and is_division(longer) and not is_division(region):
+        return longer
+    return region
 
 
 def identify_agency(title_name: str, body: str = "") -> Agency:

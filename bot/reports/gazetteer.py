@@ -40,6 +40,11 @@ def _by_name() -> dict[str, list[str]]:
     return names
 
 
+def is_division(name: str) -> bool:
+    """True when some division is called exactly ``name``."""
+    return name in _by_name()
+
+
 def _division(code: str) -> Division:
     table = _table()
     province = table.get(code[:2] + "0000", "")
