@@ -1,11 +1,12 @@
 """What every handler needs: the service and config, the user's language, who may do what."""
 
-from telegram import Chat, Update
+from telegram import CallbackQuery, Chat, Update
 from telegram.ext import ContextTypes
 
 from bot.config import Config
 from bot.questions.language import detect_language
 from bot.service import DisclosureService
+from handlers.texts import chat_text
 
 Context = ContextTypes.DEFAULT_TYPE
 SERVICE_KEY = "service"
@@ -40,6 +41,22 @@ def is_admin(update: Update, context: Context) -> bool:
     """True when the user may add, replace or delete reports."""
     user = update.effective_user
     return user is not None and user.id in config_of(context).access.admins
+
+
+async def admin_press(
+    update: Update, context: Context, fields: int
+) -> tuple[CallbackQuery, list[str], str] | None:
+    """An administrator's button press: the query, the fields of its data (padded with empty
+    strings to ``fields``) and the reply language. Anyone else gets an alert and ``None``:
+    button data can be forged, so every admin button checks again."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return None
+    lang = language_of(update, context)
+    if not is_admin(update, context):
+        await query.answer(chat_text(lang, "not_admin"), show_alert=True)
+        return None
+    return query, [*query.data.split(":"), *[""] * fields][:fields], lang
 
 
 def is_allowed(update: Update, context: Context) -> bool:

@@ -5,7 +5,7 @@ import asyncio
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.deletion import Deletion, confirm_text, deleted_text, find_deletion, refusal_text
-from handlers.common import Context, is_admin, language_of, service_of, words
+from handlers.common import Context, admin_press, is_admin, language_of, service_of, words
 from handlers.texts import chat_text
 
 
@@ -33,15 +33,10 @@ async def delete(update: Update, context: Context) -> None:
 
 
 async def decide(update: Update, context: Context) -> None:
-    """[Delete] or [Cancel]: checked again, as any button's data may be forged."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    """[Delete] or [Cancel] on a confirmation; administrators only."""
+    if (press := await admin_press(update, context, 4)) is None:
         return
-    lang = language_of(update, context)
-    if not is_admin(update, context):
-        await query.answer(chat_text(lang, "not_admin"), show_alert=True)
-        return
-    _, agency, year, choice = [*query.data.split(":"), "", "", ""][:4]
+    query, (_, agency, year, choice), lang = press
     await query.answer()
     if choice != "go":
         await query.edit_message_text(chat_text(lang, "delete_cancelled"))

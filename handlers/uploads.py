@@ -12,7 +12,7 @@ from bot.errors import ReportError
 from bot.reports import ParsedReport
 from bot.reports.preview import describe, differences
 from bot.service import IngestResult
-from handlers.common import Context, config_of, is_admin, language_of, service_of
+from handlers.common import Context, admin_press, config_of, is_admin, language_of, service_of
 from handlers.texts import chat_text
 
 UPLOADS_KEY = "pending_uploads"
@@ -90,14 +90,9 @@ def _keep(context: Context, report: ParsedReport) -> str:
 
 async def decide(update: Update, context: Context) -> None:
     """[Index]/[Replace] or [Cancel] on a previewed upload; admins only, this chat's only."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    if (press := await admin_press(update, context, 3)) is None:
         return
-    lang = language_of(update, context)
-    if not is_admin(update, context):
-        await query.answer(chat_text(lang, "not_admin"), show_alert=True)
-        return
-    _, token, choice = [*query.data.split(":"), "", ""][:3]
+    query, (_, token, choice), lang = press
     report = _pending(context).pop(token, None)
     await query.answer()
     if report is None:

@@ -27,6 +27,7 @@ from pathlib import Path, PurePath
 
 import pytest
 from conftest import FIXTURES, REPORTS, SEED
+from docx_parts import CONTENT_TYPES, PACKAGE_RELS, W_NS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -329,22 +330,6 @@ def test_a_count_below_a_trillion_reads_exactly(value: int, shape: Callable[[int
 
 # -- zip bombs and damaged packages ------------------------------------------------------
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" '
-    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/'
-    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
-)
-PACKAGE_RELS = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
-)
 GIGABYTE = 1024  # in MB
 
 
