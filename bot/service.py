@@ -92,7 +92,7 @@ class DisclosureService:
         if self.snapshot is not None and (loaded := load_snapshot(self.snapshot, version)):
             return loaded
         # read after the version: a report indexed meanwhile is in, and noticed again later
-        agencies = repo.list_agencies(self.db)
+        agencies = repo.iter_agencies(self.db)
         built = IndexSnapshot(
             version,
             NameIndex(
