@@ -19,6 +19,7 @@ from pathlib import Path
 
 import bot.names
 import bot.reports.agency
+import bot.reports.departments
 import bot.reports.gazetteer
 from bot.names import NameIndex
 from bot.names.aliases import known_pinyin, remember_pinyin
@@ -91,7 +92,7 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256()
     for library in ("pypinyin", "pyahocorasick", "cpca", "rapidfuzz"):
         digest.update(f"{library} {importlib.metadata.version(library)};".encode())
-    for package in (bot.names, bot.reports.agency, bot.reports.gazetteer):
+    for package in (bot.names, bot.reports.agency, bot.reports.departments, bot.reports.gazetteer):
         origin = Path(package.__file__ or "")
         files = sorted(origin.parent.glob("*.py")) if origin.name == "__init__.py" else [origin]
         for file in files:

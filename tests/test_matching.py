@@ -206,3 +206,30 @@ def test_a_region_inside_a_longer_one_does_not_place_an_agency() -> None:
     # 城区 (a district of 晋城市) is written inside 榕城区
     assert _names(index, "榕城区城南镇人民政府2021年结转多少") == [["城南镇人民政府|榕城区"]]
     assert _names(index, "晋城市城区城南镇 2021") == [["城南镇人民政府|城区"]]
+
+
+@pytest.mark.parametrize(
+    ("question", "agency"),
+    [
+        ("Xiufeng District Urban Management Bureau 2024", "秀峰区城市管理局"),  # not a city 城
+        ("秀峰城管 2024", "秀峰区城市管理局"),
+        ("Zhengxiangbai Banner People's Government Office", "正镶白旗人民政府办公室"),
+        ("正镶白旗政府办", "正镶白旗人民政府办公室"),
+        ("Zhengxiangbai Banner", "正镶白旗人民政府"),
+        ("Luxi County Healthcare Security Administration", "泸西县医疗保障局"),
+    ],
+)
+def test_department_words_banners_and_administrations(question: str, agency: str) -> None:
+    index = NameIndex(
+        [
+            AgencyInfo(1, "秀峰区人民政府", None, "桂林市", "广西壮族自治区"),
+            AgencyInfo(2, "秀峰区城市管理局", "秀峰区", "桂林市", "广西壮族自治区"),
+            AgencyInfo(3, "正镶白旗人民政府", None, "锡林郭勒盟", "内蒙古自治区"),
+            AgencyInfo(4, "正镶白旗人民政府办公室", "正镶白旗", "锡林郭勒盟", "内蒙古自治区"),
+            AgencyInfo(5, "泸西县人民政府", None, "红河哈尼族彝族自治州", "云南省"),
+            AgencyInfo(6, "泸西县医疗保障局", "泸西县", "红河哈尼族彝族自治州", "云南省"),
+        ]
+    )
+    mentions = index.find(question).agencies
+    assert len(mentions) == 1 and mentions[0].best.agency is not None
+    assert mentions[0].best.agency.name == agency

@@ -9,12 +9,12 @@ from functools import lru_cache
 from bot.names.generic import (
     AUTONOMOUS,
     DEPARTMENT_ABBREVIATIONS,
-    DEPARTMENTS,
     GENERICS,
     PEOPLES,
     Generic,
 )
 from bot.reports.agency import region_chain
+from bot.reports.departments import DEPARTMENTS
 
 _SMALL_WORDS = frozenset({"and", "of", "the"})
 

@@ -3,6 +3,7 @@
 import re
 from dataclasses import replace
 
+from bot.reports.departments import DEPARTMENTS
 from bot.reports.gazetteer import find_division, is_division
 from bot.reports.model import Agency
 from bot.reports.ocr import correct_region
@@ -14,6 +15,7 @@ _REGION = re.compile(
     r"(?<![片园景社小校营])区|省|市|县|旗|盟))"
 )
 _SUFFIXES = frozenset("省市县区旗州盟")
+_DEPARTMENT_WORDS = tuple(DEPARTMENTS)
 _TOWNSHIP = re.compile(r"(街道办事处|街道|镇人民政府|乡人民政府|民族乡|镇|乡|苏木)$")
 _GOVERNMENT = re.compile(r"^(人民政府|管委会|管理委员会)?$")
 _MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
@@ -35,9 +37,10 @@ def region_chain(name: str) -> tuple[list[str], str]:
 
 def _first_region(text: str) -> str | None:
     """The region ``text`` starts with: the shortest division name, unless one character
-    more makes a division and the shorter is none (社旗县 and 红旗区 are not banners)."""
+    more makes a division and the shorter is none (社旗县 and 红旗区 are not banners); none
+    where a department's name starts (城市管理局 is no city called 城)."""
     match = _REGION.match(text)
-    if match is None:
+    if match is None or text.startswith(_DEPARTMENT_WORDS):
         return None
     region, longer = match["region"], text[: match.end() + 1]
     if longer[-1:] in _SUFFIXES and is_division(longer) and not is_division(region):

@@ -1,0 +1,47 @@
+"""Department names as agencies print them between their region and 局 or 委员会, with the
+English that government websites use: read by the name matcher, and by the title reader so
+that 城市管理局 is not taken for a city called 城.
+"""
+
+# Department names between the region and 局/委员会, as government websites translate them.
+DEPARTMENTS: dict[str, str] = {
+    "发展和改革": "development and reform",
+    "发展改革": "development and reform",
+    "市场监督管理": "market regulation",
+    "财政": "finance",
+    "教育": "education",
+    "公安": "public security",
+    "交通运输": "transport",
+    "生态环境": "ecology and environment",
+    "卫生健康": "health",
+    "卫生和计划生育": "health and family planning",
+    "人力资源和社会保障": "human resources and social security",
+    "住房和城乡建设": "housing and urban-rural development",
+    "自然资源": "natural resources",
+    "自然资源和规划": "natural resources and planning",
+    "农业农村": "agriculture and rural affairs",
+    "水利": "water resources",
+    "水务": "water affairs",
+    "商务": "commerce",
+    "文化和旅游": "culture and tourism",
+    "文化广电和旅游": "culture, radio, television and tourism",
+    "应急管理": "emergency management",
+    "审计": "audit",
+    "统计": "statistics",
+    "民政": "civil affairs",
+    "司法": "justice",
+    "退役军人事务": "veterans affairs",
+    "医疗保障": "healthcare security",
+    "科学技术": "science and technology",
+    "工业和信息化": "industry and information technology",
+    "行政审批": "administrative approval",
+    "城市管理": "urban management",
+    "数据": "data",
+    "税务": "taxation",
+    "林业": "forestry",
+    "体育": "sport",
+    "档案": "archives",
+    "信访": "petitions",
+    "国有资产监督管理": "state-owned assets supervision and administration",
+    "片区管理": "area administration",
+}
