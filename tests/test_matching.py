@@ -233,3 +233,32 @@ def test_department_words_banners_and_administrations(question: str, agency: str
     mentions = index.find(question).agencies
     assert len(mentions) == 1 and mentions[0].best.agency is not None
     assert mentions[0].best.agency.name == agency
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many applications did Wuyuan County Housing and Urban-Rural Development Bureau,"
+        " Bayannaoer City receive",
+        "巴彦淖尔市五原县住建局 2024",
+        "bayannaoershi wuyuanxian zhujianju 2024",
+    ],
+)
+def test_a_city_above_the_county_places_a_department_not_a_second_agency(question: str) -> None:
+    index = NameIndex(
+        [
+            AgencyInfo(1, "巴彦淖尔市人民政府", None, "巴彦淖尔市", "内蒙古自治区"),
+            AgencyInfo(2, "五原县住房和城乡建设局", "五原县", "巴彦淖尔市", "内蒙古自治区"),
+        ]
+    )
+    assert _names(index, question) == [["五原县住房和城乡建设局|五原县"]]
+
+
+def test_two_agencies_joined_by_and_stay_two() -> None:
+    index = NameIndex(
+        [
+            AgencyInfo(1, "巴彦淖尔市人民政府", None, "巴彦淖尔市", "内蒙古自治区"),
+            AgencyInfo(2, "五原县住房和城乡建设局", "五原县", "巴彦淖尔市", "内蒙古自治区"),
+        ]
+    )
+    assert len(index.find("巴彦淖尔市和五原县住建局 2024 对比").agencies) == 2

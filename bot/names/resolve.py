@@ -120,13 +120,13 @@ def _mentions(hits: list[Hit]) -> list[Mention]:
 
 
 def _drop_parent_mentions(mentions: list[Mention], question: str) -> list[Mention]:
-    """In 淮安市洪泽区, 淮安市 (a city government) qualifies 洪泽区: keep only the child."""
+    """In 淮安市洪泽区, 淮安市 (a city government) qualifies 洪泽区: keep only the child. Any
+    region above the agency qualifies it ("Wuyuan County Housing Bureau, Bayannaoer City")."""
     kept = []
     for mention in mentions:
         qualifies = any(
             h.agency
-            and h.agency.parent
-            and mention.best.alias in _parent_forms(h.agency.parent)
+            and any(mention.best.alias in _parent_forms(r) for r in h.agency.regions)
             and _adjacent(mention, other, question)
             for other in mentions
             if other is not mention
