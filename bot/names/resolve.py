@@ -124,17 +124,22 @@ def _drop_parent_mentions(mentions: list[Mention], question: str) -> list[Mentio
     region above the agency qualifies it ("Wuyuan County Housing Bureau, Bayannaoer City")."""
     kept = []
     for mention in mentions:
+        alias = mention.best.alias
         qualifies = any(
-            h.agency
-            and any(mention.best.alias in _parent_forms(r) for r in h.agency.regions)
-            and _adjacent(mention, other, question)
+            _adjacent(mention, other, question)  # cheap, and rare: first
+            and any(alias in _region_forms(h.agency.regions) for h in other.candidates if h.agency)
             for other in mentions
             if other is not mention
-            for h in other.candidates
         )
         if not qualifies:
             kept.append(mention)
     return kept
+
+
+@lru_cache(maxsize=20_000)
+def _region_forms(regions: frozenset[str]) -> frozenset[str]:
+    """Every form of the regions an agency lies in (namesakes' candidates share them)."""
+    return frozenset().union(*(_parent_forms(r) for r in regions))
 
 
 @lru_cache(maxsize=4096)
