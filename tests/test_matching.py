@@ -262,3 +262,34 @@ def test_two_agencies_joined_by_and_stay_two() -> None:
         ]
     )
     assert len(index.find("巴彦淖尔市和五原县住建局 2024 对比").agencies) == 2
+
+
+TYPO_AGENCIES = [
+    AgencyInfo(1, "牟定县人民政府", None, "楚雄彝族自治州", "云南省"),
+    AgencyInfo(2, "牟定县市场监督管理局", "牟定县", "楚雄彝族自治州", "云南省"),
+    AgencyInfo(3, "拱墅区人民政府", None, "杭州市", "浙江省"),
+    AgencyInfo(4, "拱墅区文化广电和旅游局", "拱墅区", "杭州市", "浙江省"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "agency", "how"),
+    [
+        ("Mouding County Market Regylation Administration 2024", "牟定县市场监督管理局", "fuzzy"),
+        (
+            "Gongshu District Culture, Radio, Tepevision and Tourism Bureau",
+            "拱墅区文化广电和旅游局",
+            "fuzzy",
+        ),
+        ("Mouding County Market Regulation Administration 2024", "牟定县市场监督管理局", "exact"),
+        # no department near the words typed: the government, not a guess
+        ("Mouding County Zebra Administration 2024", "牟定县人民政府", "exact"),
+        ("Mouding County 2024 fees collected", "牟定县人民政府", "exact"),
+    ],
+)
+def test_a_department_typed_wrong_after_a_place_typed_right(
+    question: str, agency: str, how: str
+) -> None:
+    (mention,) = NameIndex(TYPO_AGENCIES).find(question).agencies
+    assert mention.best.agency is not None
+    assert (mention.best.agency.name, mention.best.how) == (agency, how)

@@ -18,6 +18,7 @@ from bot.names.occurrences import Occurrence, Vocabulary, key_of
 from bot.names.profiles import Part, Profile, profile, region_profile
 from bot.names.resolve import resolve
 from bot.names.text import normalize_question
+from bot.names.typos import department_typos
 from bot.questions.words import known_words
 
 PENALTY = {"exact": 0.0, "fuzzy": 12.0, "homophone": 15.0}
@@ -99,6 +100,11 @@ class NameIndex:
             misspelt = self._vocabulary.find_misspelt(text, exact, known_words())
             if misspelt:
                 hits = self._hits(exact + misspelt, question)
+        elif question.isascii():  # a place named right, its department typed wrong
+            named = {name for o in exact for name in self._by_key.get(o.form, ())}
+            typos = department_typos(question, exact, named, known_words())
+            if typos:
+                hits = self._hits(exact + typos, question)
         return resolve(hits, question)
 
     def _hits(self, occurrences: list[Occurrence], question: str) -> list[Hit]:
