@@ -30,6 +30,7 @@ from conftest import FIXTURES, REPORTS, SEED
 from docx_parts import CONTENT_TYPES, PACKAGE_RELS, W_NS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pdf_parts import assemble_pdf
 
 from bot.errors import NotAReportError, ReportError, UnreadableFileError
 from bot.reports import ParsedReport, parse_report
@@ -534,19 +535,7 @@ def make_pdf(content: bytes, extra: tuple[bytes, ...] = (), resources: bytes = b
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         *extra,
     )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return assemble_pdf(objects)
 
 
 def stream(data: bytes, entries: bytes = b"") -> bytes:

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from conftest import REPORTS, gold
 from docx_parts import CONTENT_TYPES, MC_NS, PACKAGE_RELS, W_NS
+from pdf_parts import assemble_pdf
 
 from bot.errors import UnreadableFileError, UnsupportedFormatError
 from bot.reports.reading import READABLE, Document, read_document
@@ -401,19 +402,7 @@ def make_pdf(content: bytes, resources: bytes = b"", extra: tuple[bytes, ...] = 
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         *extra,
     )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return assemble_pdf(objects)
 
 
 FONT = b"/Font << /F1 5 0 R >>"
