@@ -14,6 +14,7 @@ from bot.reports import parse_text
 from bot.reports.blocks import read_blocks
 from bot.reports.cells import split_chunks
 from bot.reports.numbers import NOT_REPORTED
+from bot.reports.proactive import read_proactive
 from bot.reports.solve import resolve
 from bot.reports.tokens import value_groups
 
@@ -119,3 +120,19 @@ def test_markdown_tables_and_page_footers() -> None:
     groups = value_groups(text, 7)
     assert [len(g.chunks) for g in groups] == [7, 7]
     assert not re.search(r"\d", groups[1].before)
+
+
+def test_a_blank_row_is_no_header_of_merged_cells() -> None:
+    # 规章 printed with every cell blank, then 规范性文件 with three zeros: the blank row was
+    # taken for a header whose three empty cells were one merged cell, and the zeros for one
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（一）项\n"
+        "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+        "规章\t\t\t\n规范性文件\t0\t0\t0\n"
+    )
+    reading = read_proactive(text, "2019")
+    assert [reading.figures[f"proactive.normative_docs.{c}"] for c in COLUMNS] == [0, 0, 0]
+    assert {f"proactive.rules.{c}" for c in COLUMNS} <= set(reading.not_reported)
+
+
+COLUMNS = ("created", "published", "total_published")

@@ -196,12 +196,17 @@ def unmerge_columns(text: str) -> str:
             continue
         cells = line.split("\t")
         if not any(_is_value(c) and c.strip() for c in cells):
-            header = cells
+            # a row with its label only (规章 with every cell blank) is no header
+            if sum(1 for c in cells if c.strip()) >= 2:
+                header = cells
         elif header is not None and len(header) == len(cells):
             cells = [
                 c
                 for i, c in enumerate(cells)
-                if i == 0 or header[i] != header[i - 1] or c != cells[i - 1]
+                if i == 0
+                or not header[i].strip()
+                or header[i] != header[i - 1]
+                or c != cells[i - 1]
             ]
         out.append("\t".join(cells))
     return "\n".join(out)
