@@ -23,8 +23,7 @@ from bot.console import run_console
 from bot.errors import ConfigError, ReportError
 from bot.logs import setup_logging
 from bot.reminders.desk import planned
-from bot.reports import ParsedReport, parse_report
-from bot.reports.batch import default_workers
+from bot.reports import ParsedReport
 from bot.reports.jsonout import report_to_json
 from bot.service import (
     DisclosureService,
@@ -70,6 +69,8 @@ def parse(
     as_json: Annotated[bool, typer.Option("--json", help="Print the spec's JSON.")] = False,
 ) -> None:
     """Parse one report file and print what it holds."""
+    from bot.reports.parse import parse_report  # noqa: PLC0415  (the bot starts without it)
+
     config = _config(ctx)
     try:
         data_bytes = file.read_bytes()
@@ -109,6 +110,8 @@ def ingest(
     ] = 0,
 ) -> None:
     """Index report files and folders; say what was indexed, skipped or rejected, and why."""
+    from bot.reports.batch import default_workers  # noqa: PLC0415  (loads the parser)
+
     config = _config(ctx)
     options = IngestOptions(allow_incomplete, agency, year)
     service, results = _service(config), []

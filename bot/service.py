@@ -14,9 +14,8 @@ from bot.answers import Answer, answer_question
 from bot.config import Config
 from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
 from bot.names import AgencyInfo, NameIndex
-from bot.reports import ParsedReport, parse_report
+from bot.reports import ParsedReport
 from bot.reports.agency import identify_agency
-from bot.reports.batch import PARSE_SECONDS, parse_bytes_limited, parse_files
 from bot.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
 from bot.validation import compare_with_previous
 from store import Database, StoredReport, dump, open_database, repo, writes
@@ -155,6 +154,10 @@ class DisclosureService:
             raise UnreadableFileError(
                 name, f"the file is {len(data):,} bytes; the limit is {self.max_file_bytes:,}"
             )
+        # the parser loads with the first file: answering questions never needs it
+        from bot.reports.batch import parse_bytes_limited  # noqa: PLC0415
+        from bot.reports.parse import parse_report  # noqa: PLC0415
+
         if self.parse_seconds is None:
             return self._with_previous_year(parse_report(name, data))
         outcome = parse_bytes_limited(name, data, seconds=self.parse_seconds)
@@ -236,6 +239,8 @@ class DisclosureService:
     ) -> Iterator[IngestResult]:
         """Ingest files and folders (recursively), one result per file, in name order; files
         are parsed by ``workers`` processes, and each report is indexed atomically."""
+        from bot.reports.batch import PARSE_SECONDS, parse_files  # noqa: PLC0415
+
         files = report_files(paths)
         seconds = self.parse_seconds or PARSE_SECONDS
         parsed_files = parse_files(

@@ -6,7 +6,6 @@ from dataclasses import replace
 from bot.reports.departments import DEPARTMENTS
 from bot.reports.gazetteer import find_division, is_division
 from bot.reports.model import Agency
-from bot.reports.ocr import correct_region
 
 # A region name: anything up to an administrative-division suffix. 片区, 园区, 景区, 社区 and
 # 小区 end in 区 but are not divisions with their own government.
@@ -70,6 +69,9 @@ def identify_agency(title_name: str, body: str = "") -> Agency:
 
 def _corrected(name: str, body: str) -> str:
     """The name with OCR-misread region names (沐阳县) spelled as the gazetteer does."""
+    # the stroke tables load with the first title read, not with the bot answering questions
+    from bot.reports.ocr import correct_region  # noqa: PLC0415
+
     regions, _rest = region_chain(name)
     for region in regions:
         fixed = correct_region(region, body)
