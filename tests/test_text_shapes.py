@@ -15,6 +15,7 @@ from bot.reports.blocks import read_blocks
 from bot.reports.cells import split_chunks
 from bot.reports.numbers import NOT_REPORTED
 from bot.reports.proactive import read_proactive
+from bot.reports.review import read_review
 from bot.reports.solve import resolve
 from bot.reports.tokens import value_groups
 
@@ -136,3 +137,33 @@ def test_a_blank_row_is_no_header_of_merged_cells() -> None:
 
 
 COLUMNS = ("created", "published", "total_published")
+
+
+def test_fifteen_review_cells_run_together_are_read_by_rule_four() -> None:
+    # 0 4 52 74 130 | 65 0 45 4 114 | 0 0 0 0 0 flattened into one run of 23 digits: cut
+    # every way it reads some 320,000 ways, over the limit; by rule 4 it reads a handful
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "结果维持结果纠正其他结果尚未审结总计04527413065045411400000\n"
+    )
+    reading = read_review(text)
+    review = [reading.figures.get(f"review.{c}") for c in OUTCOME_KEYS]
+    assert review == [0, 4, 52, 74, 130]
+    assert [reading.figures.get(f"litigation.after_review.{c}") for c in OUTCOME_KEYS] == [0] * 5
+    direct = {f"litigation.direct.{c}" for c in OUTCOME_KEYS}
+    for key in direct:  # right, or left open: never another reading presented as certain
+        assert reading.figures.get(key) == DIRECT[key] or key in reading.ambiguous
+
+
+def test_a_blank_first_review_cell_stays_blank() -> None:
+    # the values row has no label: its first cell, blank, is a cell and not layout
+    text = "四、政府信息公开行政复议、行政诉讼情况\n结果维持\t结果纠正\n" + "\t0" * 14 + "\n"
+    reading = read_review(text)
+    assert "review.upheld" in reading.not_reported
+    assert all(reading.figures[k] == 0 for k in reading.figures)
+    assert len(reading.figures) == 14
+
+
+OUTCOME_KEYS = ("upheld", "corrected", "other", "pending", "total")
+DIRECT_VALUES = (65, 0, 45, 4, 114)
+DIRECT = {f"litigation.direct.{c}": n for c, n in zip(OUTCOME_KEYS, DIRECT_VALUES, strict=True)}
