@@ -25,7 +25,7 @@ from bot.names import NameIndex
 from bot.names.aliases import known_pinyin, remember_pinyin
 
 log = logging.getLogger(__name__)
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(frozen=True)
