@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.answers.texts import localized
 from bot.names import AgencyEntry, NameIndex
 from store.records import DeleteOutcome, StoredReport
 
@@ -77,22 +78,28 @@ _TEXTS = {
 def refusal_text(reason: str, lang: str) -> str:
     """What to say for a reason ``find_deletion`` gave."""
     key, _, detail = reason.partition(":")
-    return _TEXTS.get(lang, _TEXTS["en"])[key].format(*detail.split("|"))
+    return localized(_TEXTS, lang, key, *detail.split("|"))
 
 
 def confirm_text(deletion: Deletion, lang: str) -> str:
     """The question asked before deleting."""
-    texts = _TEXTS.get(lang, _TEXTS["en"])
-    return texts["confirm"].format(
-        agency=deletion.entry.name, year=deletion.year, source=deletion.report.source_name
+    return localized(
+        _TEXTS,
+        lang,
+        "confirm",
+        agency=deletion.entry.name,
+        year=deletion.year,
+        source=deletion.report.source_name,
     )
 
 
 def deleted_text(outcome: DeleteOutcome, lang: str) -> str:
     """What was deleted."""
-    texts = _TEXTS.get(lang, _TEXTS["en"])
     key = "deleted_older" if outcome.replaced_sources else "deleted"
-    return texts[key].format(
+    return localized(
+        _TEXTS,
+        lang,
+        key,
         agency=outcome.agency,
         year=outcome.year,
         source=outcome.source_name,

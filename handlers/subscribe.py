@@ -7,6 +7,7 @@ from datetime import datetime, time
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ApplicationHandlerStop
 
+from bot.answers.texts import localized
 from bot.reminders.plan import Subscription
 from handlers.common import Context, config_of, language_of, service_of
 from store import subscriptions as repo
@@ -55,7 +56,7 @@ _TEXT = {
 
 
 def _t(lang: str, key: str, **values: object) -> str:
-    return _TEXT.get(lang, _TEXT["en"])[key].format(**values)
+    return localized(_TEXT, lang, key, **values)
 
 
 @dataclass

@@ -1,5 +1,7 @@
 """Words of the chat interface (buttons, refusals, prompts) in both languages."""
 
+from bot.answers.texts import localized
+
 CHAT: dict[str, dict[str, str]] = {
     "en": {
         "private_only": "This bot answers only the users and chats it was set up for.",
@@ -83,4 +85,4 @@ CHAT: dict[str, dict[str, str]] = {
 
 def chat_text(lang: str, key: str, **values: object) -> str:
     """The interface text ``key`` in ``lang`` (English when unknown)."""
-    return CHAT.get(lang, CHAT["en"])[key].format(**values)
+    return localized(CHAT, lang, key, **values)

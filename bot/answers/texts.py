@@ -1,5 +1,7 @@
 """The words of every reply, in Chinese and English. Replies are plain text, never markup."""
 
+from collections.abc import Mapping
+
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "heading": "{agency} ({english}), {year}{latest}",
@@ -111,10 +113,21 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+def localized(
+    table: Mapping[str, Mapping[str, str]],
+    language: str,
+    key: str,
+    *args: object,
+    **values: object,
+) -> str:
+    """``table[language][key]`` (English when the language is unknown), filled with the
+    values: every bilingual text table of the bot is read through this."""
+    return table.get(language, table["en"])[key].format(*args, **values)
+
+
 def say(language: str, key: str, **values: object) -> str:
     """The reply text ``key`` in ``language`` (English when unknown), filled with ``values``."""
-    table = TEXTS.get(language, TEXTS["en"])
-    return table[key].format(**values)
+    return localized(TEXTS, language, key, **values)
 
 
 def join(language: str, items: list[str]) -> str:

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from bot.answers.texts import join
+from bot.answers.texts import join, localized
 from bot.reminders.plan import Reminder
 from bot.reminders.tracking import Progress
 
@@ -37,7 +37,7 @@ _TEXT = {
 
 
 def _t(lang: str, key: str, **values: object) -> str:
-    return _TEXT.get(lang, _TEXT["en"])[key].format(**values)
+    return localized(_TEXT, lang, key, **values)
 
 
 def headline(name: str, deadline_date: date, today: date, lang: str, *, late: bool = False) -> str:
