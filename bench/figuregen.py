@@ -11,23 +11,9 @@ import random
 from decimal import Decimal
 from functools import cache
 
-from bench.testgen import APPLICANTS, RESULTS, REVIEW_GROUPS, outcome_items
+from bench.testgen import APPLICANTS, COMMON_OUTCOMES, RESULTS, REVIEW_GROUPS, outcome_items
 from bot.catalogue import layout_keys
 
-COMMON_OUTCOMES = frozenset(
-    {
-        "outcome.disclosed",
-        "outcome.partly_disclosed",
-        "outcome.withheld.third_party",
-        "outcome.withheld.process_info",
-        "outcome.unavailable.not_held",
-        "outcome.unavailable.unclear",
-        "outcome.not_processed.petition",
-        "outcome.not_processed.duplicate",
-        "outcome.other.no_correction",
-        "outcome.other.other",
-    }
-)
 # How busy an agency of each level is: the bound of a common outcome of natural persons.
 TOPS: dict[str, tuple[int, ...]] = {
     "township": (0, 0, 1, 3, 8),

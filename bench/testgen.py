@@ -8,7 +8,13 @@ if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
 from reportgen import GeneratedReport, render  # noqa: E402
-from reportgen.figures import APPLICANTS, RESULTS, REVIEW_GROUPS, outcome_items  # noqa: E402
+from reportgen.figures import (  # noqa: E402
+    APPLICANTS,
+    COMMON_OUTCOMES,
+    RESULTS,
+    REVIEW_GROUPS,
+    outcome_items,
+)
 from reportgen.names import (  # noqa: E402
     FEE_SENTENCES,
     IMPROVEMENT_SENTENCES,
@@ -19,6 +25,7 @@ from reportgen.names import (  # noqa: E402
 
 __all__ = [
     "APPLICANTS",
+    "COMMON_OUTCOMES",
     "FEE_SENTENCES",
     "IMPROVEMENT_SENTENCES",
     "OTHER_SENTENCES",

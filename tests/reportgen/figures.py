@@ -19,7 +19,7 @@ RESULTS: tuple[str, ...] = ("upheld", "corrected", "other", "pending")
 REVIEW_GROUPS: tuple[str, ...] = ("review", "litigation.direct", "litigation.after_review")
 
 # Outcomes that real reports fill often; the others are nearly always 0.
-_COMMON_OUTCOMES = frozenset(
+COMMON_OUTCOMES = frozenset(
     {
         "outcome.disclosed",
         "outcome.partly_disclosed",
@@ -74,7 +74,7 @@ def _column(draw: st.DrawFn, items: tuple[str, ...], top: int) -> dict[str, int]
 
     ``top`` bounds the count of a common outcome; rare outcomes are nearly always 0.
     """
-    cells = {item: draw(counts(top) if item in _COMMON_OUTCOMES else rare()) for item in items}
+    cells = {item: draw(counts(top) if item in COMMON_OUTCOMES else rare()) for item in items}
     total = sum(cells.values())
     carried_forward = draw(st.one_of(st.just(0), st.integers(0, max(1, top // 10))))
     balance = total + carried_forward
