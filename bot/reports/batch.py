@@ -66,7 +66,7 @@ def parse_bytes_limited(
     worker = _Worker(_context(), parse, max_bytes=len(data))
     try:
         worker.wait_ready()
-        worker.give(0, (name, data), PurePath(name).name, seconds)
+        worker.give((0, (name, data)), seconds)
         while (answer := worker.outcome(seconds)) is None:
             wait(
                 [worker.conn, worker.process.sentinel],
@@ -106,7 +106,7 @@ def parse_files(
                 while (
                     len(worker.tasks) < _QUEUED and sent < len(paths) and sent - yielded < window
                 ):
-                    worker.give(sent, paths[sent], paths[sent].name, seconds)
+                    worker.give((sent, paths[sent]), seconds)
                     sent += 1
             _collect(pool, done, seconds)
     finally:
@@ -132,7 +132,7 @@ def _collect(pool: list["_Worker"], done: dict[int, Outcome], seconds: float) ->
             pool[position] = _Worker(worker.context, worker.parse, worker.max_bytes)
             pool[position].wait_ready()
             for task in waiting:
-                pool[position].give(*task, seconds)
+                pool[position].give(task, seconds)
 
 
 def _context() -> ForkServerContext:
@@ -154,8 +154,7 @@ class _Worker:
         )
         self.process.start()
         child_end.close()
-        # the tasks sent and not answered, the one in hand first: index, what, name
-        self.tasks: deque[tuple[int, Path | tuple[str, bytes], str]] = deque()
+        self.tasks: deque[_Task] = deque()  # sent and not answered, the one in hand first
         self.deadline = 0.0  # of the task in hand
 
     def wait_ready(self) -> None:
@@ -169,12 +168,11 @@ class _Worker:
         self.stop()
         raise RuntimeError(f"a parsing worker did not start (exit code {self.process.exitcode})")
 
-    def give(self, index: int, what: Path | tuple[str, bytes], name: str, seconds: float) -> None:
+    def give(self, task: _Task, seconds: float) -> None:
         """Send a task; it waits in the pipe while the worker finishes the one in hand."""
-        task: _Task = (index, what)
         with suppress(OSError):  # the worker is gone: outcome() says so
             self.conn.send(task)
-        self.tasks.append((index, what, name))
+        self.tasks.append(task)
         if len(self.tasks) == 1:
             self.deadline = time.monotonic() + seconds
 
@@ -195,7 +193,7 @@ class _Worker:
             return None
         ran_out = self.process.is_alive()
         self.stop()
-        index, _, name = self.tasks.popleft()
+        index, what = self.tasks.popleft()
         if ran_out:
             reason = f"reading took longer than {seconds:g} s; the file may be damaged"
         else:
@@ -203,7 +201,7 @@ class _Worker:
                 f"the reader stopped on this file (exit code {self.process.exitcode});"
                 " the file may be damaged"
             )
-        return index, UnreadableFileError(name, reason)
+        return index, UnreadableFileError(_name_of(what), reason)
 
     def stop(self) -> None:
         """End the process: an idle one is told to go, a busy one is killed (it may be stuck)."""
@@ -228,8 +226,13 @@ def _serve(conn: Connection, parse: Parse, max_bytes: int) -> None:
         if isinstance(what, Path):
             outcome = parse_file(what, max_bytes=max_bytes, parse=parse)
         else:
-            outcome = _parse_guarded(PurePath(what[0]).name, what[1], parse)
+            outcome = _parse_guarded(_name_of(what), what[1], parse)
         conn.send((index, outcome))
+
+
+def _name_of(what: Path | tuple[str, bytes]) -> str:
+    """The file name a task is reported under: never a path."""
+    return what.name if isinstance(what, Path) else PurePath(what[0]).name
 
 
 def _parse_guarded(name: str, data: bytes, parse: Parse) -> Outcome:
