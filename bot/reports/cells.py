@@ -61,8 +61,7 @@ def _cuts(digits: str, pieces: int) -> Iterator[list[str]]:
             if start == len(digits):
                 yield []
             return
-        longest = 1 if digits[start] == "0" else MAX_CELL_DIGITS
-        for end in range(start + 1, min(start + longest, len(digits)) + 1):
+        for end in cell_ends(digits, start):
             if fewest[end] <= left - 1 <= len(digits) - end:
                 for rest in cut(end, left - 1):
                     yield [digits[start:end], *rest]
@@ -75,10 +74,15 @@ def _fewest_cells(digits: str) -> list[int]:
     """For each position, the fewest cells the digits from there on can be cut into."""
     fewest = [0] * (len(digits) + 1)
     for start in range(len(digits) - 1, -1, -1):
-        longest = 1 if digits[start] == "0" else MAX_CELL_DIGITS
-        ends = range(start + 1, min(start + longest, len(digits)) + 1)
-        fewest[start] = 1 + min(fewest[end] for end in ends)
+        fewest[start] = 1 + min(fewest[end] for end in cell_ends(digits, start))
     return fewest
+
+
+def cell_ends(digits: str, start: int) -> range:
+    """Where a cell that starts at ``start`` may end: it has at most ``MAX_CELL_DIGITS``
+    digits, and starts with 0 only if it is 0."""
+    longest = 1 if digits[start] == "0" else MAX_CELL_DIGITS
+    return range(start + 1, min(start + longest, len(digits)) + 1)
 
 
 def _value(sign: str, digits: str, frac: str | None, unit: str | None) -> Decimal:

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from bot.catalogue import OUTCOMES
 from bot.catalogue.review import LITIGATION_AFTER_REVIEW, LITIGATION_DIRECT, REVIEW
-from bot.reports.cells import MAX_CANDIDATES, MAX_CELL_DIGITS, Cells, split_chunks
+from bot.reports.cells import MAX_CANDIDATES, Cells, cell_ends, split_chunks
 from bot.reports.numbers import read_cell
 from bot.reports.reading_model import SectionReading
 from bot.reports.solve import resolve
@@ -85,13 +85,14 @@ def _readings_by_rule(digits: str, groups: int = len(GROUPS)) -> list[Cells]:
 
 
 def _leading_cells(digits: str, count: int) -> Iterator[tuple[str, ...]]:
-    """The ways the start of ``digits`` reads as ``count`` cells (a cell has at most
-    ``MAX_CELL_DIGITS`` digits, and starts with 0 only if it is 0)."""
+    """The ways the start of ``digits`` reads as ``count`` cells (each as ``cell_ends``
+    allows)."""
     if count == 0:
         yield ()
         return
-    longest = 1 if digits[:1] == "0" else MAX_CELL_DIGITS
-    for end in range(1, min(longest, len(digits)) + 1):
+    if not digits:
+        return
+    for end in cell_ends(digits, 0):
         for rest in _leading_cells(digits[end:], count - 1):
             yield (digits[:end], *rest)
 
