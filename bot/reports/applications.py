@@ -1,6 +1,7 @@
 """Section 三: the applications table, from any text shape, settled by the arithmetic rules."""
 
 from collections.abc import Mapping
+from functools import lru_cache
 from decimal import Decimal
 
 from bot.catalogue import COLUMNS, ROWS, Label
@@ -141,10 +142,18 @@ def align(
     return assigned
 
 
-def _label_scores(group: Group, finder: LabelFinder) -> list[float]:
+def _label_scores(group: Group, finder: LabelFinder) -> tuple[float, ...]:
     """How well a group's label text (its own line most, then before, then after) names
     each row."""
-    same = finder.lengths(compact(group.same_line))
-    before = finder.lengths(compact(group.before))
-    after = finder.lengths(compact(group.after))
-    return [max(3.0 * s, 1.0 * b, 0.5 * a) for s, b, a in zip(same, before, after, strict=True)]
+    return _scores(finder, group.same_line, group.before, group.after)
+
+
+# Reports print the same few dozen labels: most label texts were scored before.
+@lru_cache(maxsize=4096)
+def _scores(finder: LabelFinder, same_line: str, before: str, after: str) -> tuple[float, ...]:
+    same = finder.lengths(compact(same_line))
+    above = finder.lengths(compact(before))
+    below = finder.lengths(compact(after))
+    return tuple(
+        max(3.0 * s, 1.0 * b, 0.5 * a) for s, b, a in zip(same, above, below, strict=True)
+    )

@@ -47,6 +47,9 @@ def _agree(readings: Mapping[str, set[Cells]]) -> Resolution:
     rows: dict[str, tuple[Cell | None, ...]] = {}
     ambiguous: set[tuple[str, int]] = set()
     for key, options in readings.items():
+        if len(options) == 1:  # the common case: one reading, every cell certain
+            (rows[key],) = options
+            continue
         width = len(next(iter(options)))
         cells: list[Cell | None] = []
         for index in range(width):

@@ -29,13 +29,22 @@ class Title:
 def find_title(lines: list[str], *, search_lines: int = 60) -> Title | None:
     """The first line among the first ``search_lines`` that reads like a report title; a
     title broken after the agency's name (淮安市人民政府 / 2024 年政府信息公开…) is joined."""
-    heads = [normalize_line(raw).replace("\t", " ") for raw in lines[:search_lines]]
-    heads = [line.lstrip("•·-*# ") for line in heads if line]
-    joined = [a + b for a, b in itertools.pairwise(heads)]
-    for candidates in (heads, joined):
-        for index, text in enumerate(candidates):
-            match = _NAME_FIRST.match(text) or _YEAR_FIRST.match(text)
-            if match:
-                name = re.sub(r"\s+", "", match["name"]).strip('《》"“”')
-                return Title(name, int(match["year"]), index)
+    heads: list[str] = []
+    for raw in lines[:search_lines]:  # normalised one by one: the title is nearly always first
+        head = normalize_line(raw).replace("\t", " ")
+        if head:
+            heads.append(head.lstrip("•·-*# "))
+            if title := _title_in(heads[-1], len(heads) - 1):
+                return title
+    for index, (a, b) in enumerate(itertools.pairwise(heads)):
+        if title := _title_in(a + b, index):
+            return title
     return None
+
+
+def _title_in(text: str, index: int) -> Title | None:
+    match = _NAME_FIRST.match(text) or _YEAR_FIRST.match(text)
+    if match is None:
+        return None
+    name = re.sub(r"\s+", "", match["name"]).strip('《》"“”')
+    return Title(name, int(match["year"]), index)

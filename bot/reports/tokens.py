@@ -84,6 +84,8 @@ def _cell_tokens(line: str) -> list[tuple[str, str]]:
         cell = raw.strip()
         if not cell:
             tokens.append(("empty", ""))
+        elif cell.isdigit() and cell.isascii():  # the common case, first: one plain number
+            tokens.append(("value", cell))
         elif _is_value(cell):
             tokens.extend(("value", part) for part in (cell.split() or [cell]))
         else:
