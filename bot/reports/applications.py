@@ -1,8 +1,8 @@
 """Section 三: the applications table, from any text shape, settled by the arithmetic rules."""
 
 from collections.abc import Mapping
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from bot.catalogue import COLUMNS, ROWS, Label
 from bot.reports.blocks import read_blocks
