@@ -139,7 +139,9 @@ def _insert_report(
         },
     )
     report_id: int = inserted.scalar_one()
-    figures = [(report_id, k, str(v)) for k, v in report.figures.items()]
+    figures: list[tuple[int, str, str | None]] = [
+        (report_id, k, str(v)) for k, v in report.figures.items()
+    ]
     figures += [(report_id, k, None) for k in report.not_reported]
     _insert_figures(connection, figures)
     if report.findings:
