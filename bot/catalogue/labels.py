@@ -16,6 +16,11 @@ class Label:
     synonyms_en: tuple[str, ...] = ()
     display_zh: str = ""
 
+    def __hash__(self) -> int:
+        # by key alone: labels key the parser's caches, and hashing every form each time
+        # cost more than the lookups (equal labels have equal keys, so this is a valid hash)
+        return hash(self.key)
+
     @property
     def zh_short(self) -> str:
         """The Chinese name for a reply, where the printed label needs its context."""

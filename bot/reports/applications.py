@@ -2,12 +2,13 @@
 
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import lru_cache
+from typing import NamedTuple
 
 from bot.catalogue import COLUMNS, ROWS, Label
 from bot.reports.blocks import read_blocks
 from bot.reports.cells import Cells, split_chunks
 from bot.reports.labels import LabelFinder, label_finder
+from bot.reports.memo import memo
 from bot.reports.reading_model import SectionReading
 from bot.reports.solve import resolve
 from bot.reports.text import compact
@@ -111,46 +112,69 @@ def align(
     number), a row may be missing; each assignment scores 1 plus how well the group's label
     text names the row (its own line's label counts most).
     """
-    n, m = len(groups), len(rows)
+    shape = tuple(
+        _GroupShape(g.same_line, g.before, g.after, any(g.chunks), bool(o))
+        for g, o in zip(groups, options, strict=True)
+    )
+    return dict(_align(shape, rows))
+
+
+class _GroupShape(NamedTuple):
+    """What the alignment of a group depends on: its label text, whether it holds any value
+    and whether it has a reading."""
+
+    same_line: str
+    before: str
+    after: str
+    filled: bool
+    readable: bool
+
+
+def _shape_small(shape: tuple[_GroupShape, ...], rows: tuple[Label, ...]) -> bool:
+    return sum(len(g.same_line) + len(g.before) + len(g.after) for g in shape) <= 8000
+
+
+# Tables of one template align the same way: most reports repeat an alignment seen before.
+@memo(entries=256, small=_shape_small)
+def _align(shape: tuple[_GroupShape, ...], rows: tuple[Label, ...]) -> tuple[tuple[int, int], ...]:
+    n, m = len(shape), len(rows)
     finder = label_finder(rows)
-    scores = [_label_scores(group, finder) for group in groups]
+    scores = [_scores(finder, g.same_line, g.before, g.after) for g in shape]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[""] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
         # A row of blank cells counts only where its label names the row.
-        base = 1.0 if any(groups[i - 1].chunks) else 0.0
+        base = 1.0 if shape[i - 1].filled else 0.0
         here, above, row_scores = best[i], best[i - 1], scores[i - 1]
         for j in range(1, m + 1):
             # ties keep the first of: skip the group, skip the row, match them
             value, step = above[j], "g"
             if here[j - 1] > value:
                 value, step = here[j - 1], "r"
-            if options[i - 1] and above[j - 1] + base + row_scores[j - 1] > value:
+            if shape[i - 1].readable and above[j - 1] + base + row_scores[j - 1] > value:
                 value, step = above[j - 1] + base + row_scores[j - 1], "m"
             here[j], move[i][j] = value, step
-    assigned: dict[int, int] = {}
+    assigned: list[tuple[int, int]] = []
     i, j = n, m
     while i > 0 and j > 0:
         step = move[i][j]
         if step == "m":
-            assigned[j - 1] = i - 1
+            assigned.append((j - 1, i - 1))
             i, j = i - 1, j - 1
         elif step == "g":
             i -= 1
         else:
             j -= 1
-    return assigned
+    return tuple(assigned)
 
 
-def _label_scores(group: Group, finder: LabelFinder) -> tuple[float, ...]:
+@memo(
+    entries=4096,
+    small=lambda _finder, same, before, after: len(same) + len(before) + len(after) <= 1000,
+)
+def _scores(finder: LabelFinder, same_line: str, before: str, after: str) -> tuple[float, ...]:
     """How well a group's label text (its own line most, then before, then after) names
     each row."""
-    return _scores(finder, group.same_line, group.before, group.after)
-
-
-# Reports print the same few dozen labels: most label texts were scored before.
-@lru_cache(maxsize=4096)
-def _scores(finder: LabelFinder, same_line: str, before: str, after: str) -> tuple[float, ...]:
     same = finder.lengths(compact(same_line))
     above = finder.lengths(compact(before))
     below = finder.lengths(compact(after))

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import islice
 
+from bot.reports.memo import memo
 from bot.reports.numbers import NOT_REPORTED, read_cell
 
 Cell = Decimal | str  # a value, or NOT_REPORTED
@@ -112,15 +113,31 @@ def split_chunks(
     that may carry a sign (本年增/减): a chunk that starts with + or − must start one of them,
     which is how the sign settles where a cell begins.
     """
-    chunks = _trim_padding(chunks, width)
+    return list(_readings(tuple(chunks), width, signed, glued))
+
+
+def _few(readings: tuple[Cells, ...]) -> bool:
+    return len(readings) <= 8
+
+
+# Rows repeat across reports (rows of zeros above all): most were read before.
+@memo(
+    entries=4096,
+    small=lambda given, *_: sum(map(len, given)) <= 120,
+    keep=_few,
+)
+def _readings(
+    given: tuple[str, ...], width: int, signed: tuple[bool, ...] | None, glued: bool
+) -> tuple[Cells, ...]:
+    chunks = _trim_padding(list(given), width)
     limits = [_max_pieces(c, glued) for c in chunks]
     if len(chunks) > width or sum(limits) < width:
-        return []
+        return ()
     if len(chunks) == width:
         cells = [chunk_options(c, 1) for c in chunks]
         if not all(cells) or (signed is not None and not _signs_fit(chunks, (1,) * width, signed)):
-            return []
-        return [tuple(opt[0][0] for opt in cells)]
+            return ()
+        return (tuple(opt[0][0] for opt in cells),)
     results: list[Cells] = []
     for counts in _distributions(limits, width):
         if signed is not None and not _signs_fit(chunks, counts, signed):
@@ -128,8 +145,8 @@ def split_chunks(
         options = [chunk_options(c, k) for c, k in zip(chunks, counts, strict=True)]
         results.extend(islice(_product(options), MAX_CANDIDATES + 1 - len(results)))
         if len(results) > MAX_CANDIDATES:  # the first readings of many: none is certain
-            return []
-    return results
+            return ()
+    return tuple(results)
 
 
 def _signs_fit(chunks: list[str], counts: tuple[int, ...], signed: tuple[bool, ...]) -> bool:

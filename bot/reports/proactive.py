@@ -8,7 +8,7 @@ stay ambiguous.
 import re
 import unicodedata
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from bot.catalogue import Field, Label, all_fields
 from bot.catalogue.proactive import COLUMN_ORDER
@@ -19,10 +19,11 @@ from bot.reports.solve import resolve
 from bot.reports.tokens import Group, unmerge_columns, value_groups
 
 
-def _layout_fields(layout: str) -> list[Field]:
+@cache
+def _layout_fields(layout: str) -> tuple[Field, ...]:
     """The section's fields in the layout, row by row in printed column order."""
     fields = [f for f in all_fields() if f.section == "二" and layout in f.layouts]
-    return sorted(fields, key=lambda f: COLUMN_ORDER.index(f.column))
+    return tuple(sorted(fields, key=lambda f: COLUMN_ORDER.index(f.column)))
 
 
 def read_proactive(text: str, layout: str, prose: str = "") -> SectionReading:
@@ -68,7 +69,7 @@ def _put_rows(
     reading: SectionReading,
     cells_by_row: dict[str, tuple[Cell | None, ...]],
     rows: tuple[Label, ...],
-    fields: list[Field],
+    fields: tuple[Field, ...],
 ) -> None:
     for row in rows:
         keys = [f.key for f in fields if f.row == row]
@@ -151,6 +152,8 @@ def _prose_numbers(prose: str, row: Label) -> set[Decimal]:
     target = _prose_key(prose)
     numbers: set[Decimal] = set()
     for phrase in phrases(row):
+        if phrase not in target:  # most rows are not named in the prose: skip the regex
+            continue
         for match in re.finditer(re.escape(phrase) + _NUMBER_AFTER, target):
             numbers.add(Decimal(match.group(1)))
     return numbers

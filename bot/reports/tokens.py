@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from bot.reports.memo import memo
 from bot.reports.numbers import NOT_REPORTED_MARKS
 
 _FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页.*|\d+\s*/\s*\d+)\s*$")
@@ -67,9 +68,12 @@ def _is_value(cell: str) -> bool:
     if cell.isascii() and cell.isdigit():
         return True
     compactcell = cell.replace(" ", "")
-    return compactcell in NOT_REPORTED_MARKS or all(
-        _VALUE.fullmatch(part) for part in cell.split()
-    )
+    if compactcell in NOT_REPORTED_MARKS:
+        return True
+    head = cell.lstrip()[:1]
+    if head and not (head.isdecimal() or head in "+-"):
+        return False  # a label: no number starts this way (what _VALUE would say, sooner)
+    return all(_VALUE.fullmatch(part) for part in cell.split())
 
 
 def _cell_tokens(line: str) -> list[tuple[str, str]]:
@@ -80,7 +84,7 @@ def _cell_tokens(line: str) -> list[tuple[str, str]]:
     if body.endswith("|"):
         body = body[:-1]
     tokens: list[tuple[str, str]] = []
-    for raw in _CELL_SEP.split(body):
+    for raw in _CELL_SEP.split(body) if "|" in body else body.split("\t"):
         cell = raw.strip()
         if not cell:
             tokens.append(("empty", ""))
@@ -128,11 +132,13 @@ def _stands_alone(line: str, match: re.Match[str]) -> bool:
     return (not before or before[-1].isspace()) and (not after or after[0].isspace())
 
 
-def line_tokens(line: str) -> tuple[list[tuple[str, str]], bool]:
+# Headers and label lines come back in every report, and rows of zeros in most.
+@memo(entries=4096, small=lambda line: len(line) <= 300)
+def line_tokens(line: str) -> tuple[tuple[tuple[str, str], ...], bool]:
     """The tokens of one line, and whether it is a line of separated cells."""
     if "\t" in line or line.strip().startswith("|"):
-        return _cell_tokens(line), True
-    return _free_tokens(line), False
+        return tuple(_cell_tokens(line)), True
+    return tuple(_free_tokens(line)), False
 
 
 def value_groups(text: str, row_width: int) -> list[Group]:

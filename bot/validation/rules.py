@@ -7,8 +7,9 @@ nothing.
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import cache
 
-from bot.catalogue import COLUMNS, OUTCOMES, ROW_GROUP, ROWS, all_fields, field
+from bot.catalogue import COLUMNS, OUTCOMES, ROW_GROUP, ROWS, Label, field, fields_by_key
 from bot.reports.model import Finding
 
 Figures = Mapping[str, Decimal]
@@ -43,18 +44,38 @@ def check_report(figures: Figures, layout: str, previous: Figures | None = None)
     return findings
 
 
+_ZERO = Decimal(0)
+
+
 def _sum(figures: Figures, keys: Iterable[str]) -> Decimal:
-    return sum((figures.get(k, Decimal(0)) for k in keys), Decimal(0))
+    return sum((figures.get(k, _ZERO) for k in keys), _ZERO)
 
 
 def _any(figures: Figures, keys: Iterable[str]) -> bool:
     return any(k in figures for k in keys)
 
 
+# The keys each rule adds up, spelled out once: the rules run on every report parsed.
+_BALANCE = tuple(
+    (
+        column,
+        tuple(f"applications.{r}.{column.key}" for r in ("new", "carried_over")),
+        tuple(f"applications.{r}.{column.key}" for r in ("outcome.total", "carried_forward")),
+    )
+    for column in COLUMNS
+)
+_ROW_TOTALS = tuple(
+    (
+        row,
+        f"applications.{row.key}.total",
+        tuple(f"applications.{row.key}.{c.key}" for c in COLUMNS if c.key != "total"),
+    )
+    for row in ROWS
+)
+
+
 def _balance(figures: Figures) -> Iterable[Finding]:
-    for column in COLUMNS:
-        left = [f"applications.{r}.{column.key}" for r in ("new", "carried_over")]
-        right = [f"applications.{r}.{column.key}" for r in ("outcome.total", "carried_forward")]
+    for column, left, right in _BALANCE:
         if not (_any(figures, left) and _any(figures, right)):
             continue
         expected, found = _sum(figures, left), _sum(figures, right)
@@ -69,11 +90,22 @@ def _balance(figures: Figures) -> Iterable[Finding]:
             )
 
 
-def _outcome_totals(figures: Figures, layout: str) -> Iterable[Finding]:
+@cache
+def _outcome_parts(layout: str) -> tuple[tuple[Label, str, tuple[str, ...]], ...]:
+    """Per column: the 总计 cell of the outcomes and the item cells it adds up."""
     items = [r for r in _ITEM_ROWS if layout in field(f"applications.{r}.total").layouts]
-    for column in COLUMNS:
-        total = f"applications.outcome.total.{column.key}"
-        parts = [f"applications.{r}.{column.key}" for r in items]
+    return tuple(
+        (
+            column,
+            f"applications.outcome.total.{column.key}",
+            tuple(f"applications.{r}.{column.key}" for r in items),
+        )
+        for column in COLUMNS
+    )
+
+
+def _outcome_totals(figures: Figures, layout: str) -> Iterable[Finding]:
+    for column, total, parts in _outcome_parts(layout):
         if total not in figures:
             continue
         expected = _sum(figures, parts)
@@ -88,9 +120,7 @@ def _outcome_totals(figures: Figures, layout: str) -> Iterable[Finding]:
 
 
 def _row_totals(figures: Figures) -> Iterable[Finding]:
-    for row in ROWS:
-        total = f"applications.{row.key}.total"
-        parts = [f"applications.{row.key}.{c.key}" for c in COLUMNS if c.key != "total"]
+    for row, total, parts in _ROW_TOTALS:
         if total not in figures:
             continue
         expected = _sum(figures, parts)
@@ -123,7 +153,7 @@ def _review_totals(figures: Figures) -> Iterable[Finding]:
 
 
 def _ranges(figures: Figures) -> Iterable[Finding]:
-    by_key = {f.key: f for f in all_fields()}
+    by_key = fields_by_key()
     for key, value in figures.items():
         spec = by_key.get(key)
         if spec is None:

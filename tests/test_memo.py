@@ -1,0 +1,45 @@
+"""The parser's caches: the same answers as the functions, and bounded memory."""
+
+from collections.abc import Callable
+
+from bot.reports.memo import memo
+
+
+def _counted() -> tuple[list[str], Callable[..., str]]:
+    calls: list[str] = []
+
+    @memo(entries=3, small=lambda text: len(text) <= 5, keep=lambda result: result != "KEEP-NOT")
+    def shout(text: str) -> str:
+        calls.append(text)
+        return "KEEP-NOT" if text == "no" else text.upper()
+
+    return calls, shout
+
+
+def test_a_repeated_call_is_answered_from_the_cache() -> None:
+    calls, shout = _counted()
+    assert [shout("ab"), shout("ab"), shout("cd")] == ["AB", "AB", "CD"]
+    assert calls == ["ab", "cd"]
+
+
+def test_large_arguments_and_unkept_results_are_never_stored() -> None:
+    calls, shout = _counted()
+    for _ in range(2):
+        shout("a long text")
+        shout("no")
+    assert calls == ["a long text", "no", "a long text", "no"]
+
+
+def test_the_oldest_entry_goes_when_the_cache_is_full() -> None:
+    calls, shout = _counted()
+    for text in ("a", "b", "c", "d", "b", "a"):
+        shout(text)
+    # "a" was dropped for "d"; "b" stayed
+    assert calls == ["a", "b", "c", "d", "a"]
+
+
+def test_keyword_calls_bypass_the_cache() -> None:
+    calls, shout = _counted()
+    shout(text="ab")
+    shout(text="ab")
+    assert calls == ["ab", "ab"]
