@@ -98,16 +98,17 @@ def parse_files(
     sent = yielded = 0
     try:
         while yielded < len(paths):
-            if yielded in done:
-                yield paths[yielded], done.pop(yielded)
-                yielded += 1
-                continue
+            # topped up before every yield too: the caller saves a report while they parse
             for worker in pool:
                 while (
                     len(worker.tasks) < _QUEUED and sent < len(paths) and sent - yielded < window
                 ):
                     worker.give((sent, paths[sent]), seconds)
                     sent += 1
+            if yielded in done:
+                yield paths[yielded], done.pop(yielded)
+                yielded += 1
+                continue
             _collect(pool, done, seconds)
     finally:
         for worker in pool:
