@@ -1,8 +1,10 @@
 """What parsing a report produces: plain data, no I/O."""
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 Value = Decimal
 
@@ -50,6 +52,14 @@ class ParsedReport:
     source_name: str = ""
     sha256: str = ""
 
+    def __reduce__(self) -> tuple[Callable[..., "ParsedReport"], tuple[str, str, dict[str, Any]]]:
+        # Parsing workers send every report to their parent: the figures travel as two
+        # strings, which pickle copies whole, rather than ~200 decimals pickled one at a time
+        # (a fifth of the time to send one).
+        rest = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "figures"}
+        keys, values = "\n".join(self.figures), "\n".join(map(str, self.figures.values()))
+        return _unpickle_report, (keys, values, rest)
+
     def with_findings(self, extra: tuple[Finding, ...]) -> "ParsedReport":
         """A copy with ``extra`` findings appended."""
         return replace(self, findings=self.findings + extra)
@@ -57,3 +67,10 @@ class ParsedReport:
     def with_source(self, sha256: str) -> "ParsedReport":
         """A copy carrying the SHA-256 of the file it was read from."""
         return replace(self, sha256=sha256)
+
+
+def _unpickle_report(keys: str, values: str, rest: dict[str, Any]) -> ParsedReport:
+    if not keys:
+        return ParsedReport(figures={}, **rest)
+    figures = dict(zip(keys.split("\n"), map(Decimal, values.split("\n")), strict=True))
+    return ParsedReport(figures=figures, **rest)

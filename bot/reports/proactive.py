@@ -50,7 +50,7 @@ def read_proactive(text: str, layout: str, prose: str = "") -> SectionReading:
         if not options and orphans and len(_values(group)) == len(columns) - 1:
             options = _with_dropped_cell(group, *orphans.pop(0), columns)
         if options:
-            found[row.key] = _settle_by_prose(options, _prose_numbers(prose, row))
+            found[row.key] = _settle_by_prose(options, prose, row)
             reading.labels[f"proactive.{row.key}"] = " ".join(group.same_line.split()) or row.zh
     _put_rows(reading, resolve(found, lambda _table: True).rows, rows, fields)
     return reading
@@ -130,8 +130,11 @@ def _with_dropped_cell(
     return options
 
 
-def _settle_by_prose(options: list[Cells], numbers: set[Decimal]) -> list[Cells]:
-    if len(options) <= 1 or not numbers:
+def _settle_by_prose(options: list[Cells], prose: str, row: Label) -> list[Cells]:
+    if len(options) <= 1:
+        return options
+    numbers = _prose_numbers(prose, row)
+    if not numbers:
         return options
     stated = [o for o in options if any(c in numbers for c in o)]
     return stated or options

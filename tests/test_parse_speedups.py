@@ -1,7 +1,13 @@
-"""The parser's caches: the same answers as the functions, and bounded memory."""
+"""The parser's caches and hand-over: the same answers, bounded memory."""
 
+import pickle
 from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
 
+from conftest import REPORTS, SEED
+
+from bot.reports import parse_report
 from bot.reports.memo import memo
 
 
@@ -43,3 +49,20 @@ def test_keyword_calls_bypass_the_cache() -> None:
     shout(text="ab")
     shout(text="ab")
     assert calls == ["ab", "ab"]
+
+
+def test_a_parsed_report_crosses_to_the_parent_process_unchanged() -> None:
+    """Workers send reports pickled, the figures packed as text: every value comes back
+    exactly (its digits and places), as do the other fields; a report with no figures too."""
+    report = parse_report("seed.txt", (REPORTS / SEED).read_bytes())
+    odd = {"proactive.fees.amount": Decimal("7539.443252"), "review.total": Decimal("0.0")}
+    for sent in (
+        report,
+        replace(report, figures={**report.figures, **odd}),
+        replace(report, figures={}),
+    ):
+        received = pickle.loads(pickle.dumps(sent))
+        assert received == sent
+        assert [str(v) for v in received.figures.values()] == [
+            str(v) for v in sent.figures.values()
+        ]
