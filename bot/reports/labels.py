@@ -5,7 +5,6 @@ from functools import cache
 import ahocorasick
 
 from bot.catalogue import Label
-from bot.reports.memo import memo
 from bot.reports.text import compact, strip_numbering
 
 
@@ -47,8 +46,6 @@ def label_finder(labels: tuple[Label, ...]) -> LabelFinder:
     return LabelFinder(labels)
 
 
-# Reports print the same labels: most texts were looked at before.
-@memo(entries=4096, small=lambda text, _labels: len(text) <= 1000)
 def last_label(text: str, labels: tuple[Label, ...]) -> Label | None:
     """The label whose form ends latest in ``text`` (the one nearest the numbers after it);
     the longer form wins where two end at the same place."""
@@ -65,7 +62,6 @@ def last_label(text: str, labels: tuple[Label, ...]) -> Label | None:
     return best[2] if best else None
 
 
-@memo(entries=4096, small=lambda text, _labels: len(text) <= 1000)
 def first_label(text: str, labels: tuple[Label, ...]) -> Label | None:
     """The label whose form starts earliest in ``text`` (for values printed before their
     row's name, as some PDF text dumps do)."""

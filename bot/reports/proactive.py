@@ -14,6 +14,7 @@ from bot.catalogue import Field, Label, all_fields
 from bot.catalogue.proactive import COLUMN_ORDER
 from bot.reports.cells import Cell, Cells, split_chunks
 from bot.reports.labels import first_label, last_label, phrases
+from bot.reports.memo import memo
 from bot.reports.reading_model import SectionReading
 from bot.reports.solve import resolve
 from bot.reports.tokens import Group, unmerge_columns, value_groups
@@ -26,24 +27,36 @@ def _layout_fields(layout: str) -> tuple[Field, ...]:
     return tuple(sorted(fields, key=lambda f: COLUMN_ORDER.index(f.column)))
 
 
+@cache
+def _rows(layout: str) -> tuple[Label, ...]:
+    """The section's rows in the layout, in printed order."""
+    return tuple(dict.fromkeys(f.row for f in _layout_fields(layout)))
+
+
+@cache
+def _columns(layout: str) -> dict[str, tuple[Field, ...]]:
+    """Each row's fields (by row key) in printed column order."""
+    fields = _layout_fields(layout)
+    return {row.key: tuple(f for f in fields if f.row == row) for row in _rows(layout)}
+
+
 def read_proactive(text: str, layout: str, prose: str = "") -> SectionReading:
     """Each row of section 二 found in ``text``; ``prose`` is the report's running text."""
-    fields = _layout_fields(layout)
-    rows: tuple[Label, ...] = tuple(dict.fromkeys(f.row for f in fields))
+    columns_of = _columns(layout)
     reading = SectionReading()
     found: dict[str, list[Cells]] = {}
     groups = value_groups(unmerge_columns(text), 3)
     flattened = any(g.glued for g in groups)  # the text lost its separators: cut digits
     orphans: list[tuple[Group, str]] = []
     for index, group in enumerate(groups):
-        row = _row_of(group, rows)
+        row = _row_named(group.same_line, group.before, group.after, layout)
         if row is None:
             if not _annotation(group):
                 orphans.append((group, _note_after(groups, index)))
             continue
         if row.key in found:
             continue
-        columns = [f for f in fields if f.row == row]
+        columns = columns_of[row.key]
         options = split_chunks(
             group.chunks, len(columns), tuple(f.signed for f in columns), glued=flattened
         )
@@ -52,27 +65,23 @@ def read_proactive(text: str, layout: str, prose: str = "") -> SectionReading:
         if options:
             found[row.key] = _settle_by_prose(options, prose, row)
             reading.labels[f"proactive.{row.key}"] = " ".join(group.same_line.split()) or row.zh
-    _put_rows(reading, resolve(found, lambda _table: True).rows, rows, fields)
+    _put_rows(reading, resolve(found, lambda _table: True).rows, layout)
     return reading
 
 
-def _row_of(group: Group, rows: tuple[Label, ...]) -> Label | None:
+# Reports print the same labels: most label texts were looked at before.
+@memo(entries=4096, small=lambda *texts_and_layout: sum(map(len, texts_and_layout)) <= 1000)
+def _row_named(same_line: str, before: str, after: str, layout: str) -> Label | None:
     """The row a group's values belong to: named before them, else (PDF dumps) right after."""
-    return (
-        last_label(group.same_line, rows)
-        or last_label(group.before, rows)
-        or first_label(group.after, rows)
-    )
+    rows = _rows(layout)
+    return last_label(same_line, rows) or last_label(before, rows) or first_label(after, rows)
 
 
 def _put_rows(
-    reading: SectionReading,
-    cells_by_row: dict[str, tuple[Cell | None, ...]],
-    rows: tuple[Label, ...],
-    fields: tuple[Field, ...],
+    reading: SectionReading, cells_by_row: dict[str, tuple[Cell | None, ...]], layout: str
 ) -> None:
-    for row in rows:
-        keys = [f.key for f in fields if f.row == row]
+    for row in _rows(layout):
+        keys = [f.key for f in _columns(layout)[row.key]]
         cells = cells_by_row.get(row.key)
         if cells is None:
             reading.missing.extend(keys)
@@ -111,7 +120,7 @@ def _note_after(groups: list[Group], index: int) -> str:
 
 
 def _with_dropped_cell(
-    group: Group, orphan: Group, note: str, columns: list[Field]
+    group: Group, orphan: Group, note: str, columns: tuple[Field, ...]
 ) -> list[Cells]:
     """A row missing one cell, which a converter left as a loose number before the table
     (a cell printed on two lines: 22 / （其中修订 16 件）). Its annotation names its column;
