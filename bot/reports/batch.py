@@ -31,6 +31,9 @@ Parse = Callable[[str, bytes], ParsedReport]
 PARSE_SECONDS = 60.0
 #: Address space of a worker: a file that needs more gets an error, not the machine's memory.
 WORKER_MEMORY = 2 * 1024**3
+#: Parsing yields the CPU to the parent: it saves the reports (a serial step: with it slowed,
+#: every worker waits) and, in the bot, answers questions.
+WORKER_NICENESS = 5
 _STARTUP_SECONDS = 60.0
 #: Tasks a worker holds: the one it parses and the next, so that it never waits for the
 #: parent to save a report before it starts on the next file.
@@ -218,6 +221,7 @@ class _Worker:
 def _serve(conn: Connection, parse: Parse, max_bytes: int) -> None:
     """A worker's life: parse each task received and send back its outcome."""
     resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, WORKER_MEMORY))
+    os.nice(WORKER_NICENESS)
     conn.send(None)  # ready
     while True:
         try:
