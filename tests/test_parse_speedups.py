@@ -9,6 +9,7 @@ from conftest import REPORTS, SEED
 
 from bot.reports import parse_report
 from bot.reports.memo import memo
+from bot.validation import check_rules
 
 
 def _counted() -> tuple[list[str], Callable[..., str]]:
@@ -66,3 +67,21 @@ def test_a_parsed_report_crosses_to_the_parent_process_unchanged() -> None:
         assert [str(v) for v in received.figures.values()] == [
             str(v) for v in sent.figures.values()
         ]
+
+
+def test_the_range_rule_sees_past_the_common_counts() -> None:
+    """Whole counts below 10,000 skip the arithmetic; everything else is still checked."""
+    key = "applications.new.natural_person"
+    for value, broken in [
+        ("0", False),
+        ("-0", False),
+        ("1.0", False),
+        ("9999", False),
+        ("10000", False),
+        ("123456789", False),
+        ("-1", True),
+        ("2.5", True),
+        ("10000.5", True),
+    ]:
+        findings = check_rules({key: Decimal(value)}, "2021")
+        assert [f.rule for f in findings] == (["values.range"] if broken else []), value

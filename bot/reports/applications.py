@@ -19,6 +19,9 @@ _ONLY_2021 = {"outcome.other.no_correction", "outcome.other.fee_unpaid"}
 _ITEMS = [r.key for r in ROWS if r.key.startswith("outcome.") and r.key != "outcome.total"]
 
 
+_CELL_KEYS = {r.key: tuple(f"applications.{r.key}.{c.key}" for c in COLUMNS) for r in ROWS}
+
+
 def template(layout: str) -> tuple[Label, ...]:
     """The rows of the table in the layout, in printed order."""
     return tuple(r for r in ROWS if layout == "2021" or r.key not in _ONLY_2021)
@@ -43,7 +46,7 @@ def read_applications(text: str, layout: str) -> SectionReading:
     resolution = resolve(candidates, lambda t: consistent(t, layout))
     for label in rows:
         row = resolution.rows.get(label.key)
-        keys = [f"applications.{label.key}.{c.key}" for c in COLUMNS]
+        keys = _CELL_KEYS[label.key]
         if row is None:
             reading.missing.extend(keys)
             continue
@@ -85,22 +88,31 @@ def _row_adds_up(cells: Cells) -> bool:
 def consistent(table: Mapping[str, Cells], layout: str) -> bool:
     """Rules 1 and 2 of the spec hold in every column (blank cells count as 0)."""
     items = [k for k in _ITEMS if k in table and (layout == "2021" or k not in _ONLY_2021)]
-    balance = ("new", "carried_over", "outcome.total", "carried_forward")
-    for column in range(WIDTH):
-        if "outcome.total" in table and items:
-            total = sum((_cell(table, k, column) for k in items), Decimal(0))
-            if total != _cell(table, "outcome.total", column):
-                return False
-        if all(k in table for k in balance):
-            new, over, done, forward = (_cell(table, k, column) for k in balance)
-            if new + over != done + forward:
-                return False
+    if (
+        "outcome.total" in table
+        and items
+        and _column_sums(table, items) != _column_sums(table, ["outcome.total"])
+    ):
+        return False
+    if all(k in table for k in _BALANCE):
+        new, over, done, forward = (_column_sums(table, [k]) for k in _BALANCE)
+        if any(n + o != d + f for n, o, d, f in zip(new, over, done, forward, strict=True)):
+            return False
     return True
 
 
-def _cell(table: Mapping[str, Cells], key: str, column: int) -> Decimal:
-    value = table[key][column] if key in table else Decimal(0)
-    return value if isinstance(value, Decimal) else Decimal(0)
+_ZERO = Decimal(0)
+_BALANCE = ("new", "carried_over", "outcome.total", "carried_forward")
+
+
+def _column_sums(table: Mapping[str, Cells], keys: list[str]) -> list[Decimal]:
+    """Each column's sum over the rows ``keys`` (blank cells count as 0; sums are exact)."""
+    sums = [_ZERO] * WIDTH
+    for key in keys:
+        for column, value in enumerate(table[key]):
+            if isinstance(value, Decimal):
+                sums[column] += value
+    return sums
 
 
 def align(

@@ -19,6 +19,7 @@ from bot.reports.review import read_review
 from bot.reports.sections import SectionSpan, find_sections
 from bot.reports.title import Title, find_title
 from bot.validation import check_rules
+from bot.validation.rules import SMALL_COUNTS
 
 # A 2021-layout report may print （六）其他处理 as one row (outcome.other.other), as the 2019
 # layout does: its two sub-rows are then simply not printed, which is not a truncation.
@@ -117,7 +118,10 @@ def _refuse_absurd_figures(figures: dict[str, Decimal], source_name: str) -> Non
     """A figure no report could hold means a damaged file: it is refused, not indexed (such
     numbers would also break the rules' arithmetic, JSON floats and the store's values)."""
     for key, value in figures.items():
-        if value.is_finite() and -_PLAIN < value < _PLAIN and value == value.to_integral_value():
+        if value.is_finite() and (
+            value in SMALL_COUNTS
+            or (-_PLAIN < value < _PLAIN and value == value.to_integral_value())
+        ):
             continue  # the common case: a count of a sensible size
         _, digits, exponent = value.as_tuple()
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0

@@ -28,7 +28,7 @@ _TOKEN = re.compile(
 _CELL_SEP = re.compile(r"\t|\|")
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """Consecutive value cells with no label between them, and the labels around them.
 

@@ -8,6 +8,7 @@ nothing.
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import cache
+from itertools import repeat
 
 from bot.catalogue import COLUMNS, OUTCOMES, ROW_GROUP, ROWS, Label, field, fields_by_key
 from bot.reports.model import Finding
@@ -45,10 +46,12 @@ def check_report(figures: Figures, layout: str, previous: Figures | None = None)
 
 
 _ZERO = Decimal(0)
+#: The whole numbers most cells hold: a set lookup settles them before any arithmetic.
+SMALL_COUNTS = frozenset(Decimal(n) for n in range(10_000))
 
 
 def _sum(figures: Figures, keys: Iterable[str]) -> Decimal:
-    return sum((figures.get(k, _ZERO) for k in keys), _ZERO)
+    return sum(map(figures.get, keys, repeat(_ZERO)), _ZERO)
 
 
 def _any(figures: Figures, keys: Iterable[str]) -> bool:
@@ -155,6 +158,8 @@ def _review_totals(figures: Figures) -> Iterable[Finding]:
 def _ranges(figures: Figures) -> Iterable[Finding]:
     by_key = fields_by_key()
     for key, value in figures.items():
+        if value in SMALL_COUNTS:
+            continue  # the common case: whole and not negative
         spec = by_key.get(key)
         if spec is None:
             continue
