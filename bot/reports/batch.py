@@ -37,7 +37,7 @@ WORKER_NICENESS = 5
 _STARTUP_SECONDS = 60.0
 #: Tasks a worker holds: the one it parses and the next, so that it never waits for the
 #: parent to save a report before it starts on the next file.
-_QUEUED = 2
+_QUEUED = 4
 # A task: the index of the file, then its path, or its name and content.
 _Task = tuple[int, Path | tuple[str, bytes]]
 
@@ -96,7 +96,7 @@ def parse_files(
     pool = [_Worker(context, parse, max_bytes) for _ in range(min(max(workers, 1), len(paths)))]
     for worker in pool:  # they start side by side; a file's time starts when its worker is up
         worker.wait_ready()
-    window = 3 * len(pool)  # files in flight or waiting their turn: memory stays flat
+    window = 6 * len(pool)  # files in flight or waiting their turn: memory stays flat
     done: dict[int, Outcome] = {}
     sent = yielded = 0
     try:

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 Value = Decimal
@@ -69,8 +70,12 @@ class ParsedReport:
         return replace(self, sha256=sha256)
 
 
+# Most cells hold one of a few small numbers: reading each once is cheaper than 200 times.
+_decimal = lru_cache(maxsize=1024)(Decimal)
+
+
 def _unpickle_report(keys: str, values: str, rest: dict[str, Any]) -> ParsedReport:
     if not keys:
         return ParsedReport(figures={}, **rest)
-    figures = dict(zip(keys.split("\n"), map(Decimal, values.split("\n")), strict=True))
+    figures = dict(zip(keys.split("\n"), map(_decimal, values.split("\n")), strict=True))
     return ParsedReport(figures=figures, **rest)
