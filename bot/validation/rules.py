@@ -47,7 +47,7 @@ def check_report(figures: Figures, layout: str, previous: Figures | None = None)
 
 _ZERO = Decimal(0)
 #: The whole numbers most cells hold: a set lookup settles them before any arithmetic.
-SMALL_COUNTS = frozenset(Decimal(n) for n in range(10_000))
+SMALL_COUNTS = frozenset(Decimal(n) for n in range(1_000))
 
 
 def _sum(figures: Figures, keys: Iterable[str]) -> Decimal:
