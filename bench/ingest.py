@@ -1,7 +1,7 @@
 """Ingest speed: reports per second from files into the store, and the store's size.
 
     .venv/bin/python -m bench.ingest [--reports 2000] [--formats txt html] [--workers 1 2]
-        [--db-url postgresql+psycopg://...]
+        [--repeat 5] [--db-url postgresql+psycopg://...]
 
 Renders ``--reports`` generated reports with national agency names (``bench.corpus``; cached
 in ``bench/.data``), then for each format and worker count ingests them into a new, empty store
@@ -13,6 +13,7 @@ second, what was indexed, and the size of the SQLite file.
 import argparse
 import os
 import platform
+import statistics
 import tempfile
 import time
 from collections import Counter
@@ -83,6 +84,9 @@ def main() -> None:
     parser.add_argument("--formats", nargs="+", default=["txt"])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, default_workers()])
     parser.add_argument("--db-url", default=None, help="a PostgreSQL store (emptied first)")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each (a shared machine: the median)"
+    )
     args = parser.parse_args()
     files = corpus(args.reports, args.formats)
     print(
@@ -93,19 +97,31 @@ def main() -> None:
     print(f"{'format':<8}{'workers':>8}{'reports':>9}{'seconds':>9}{'reports/s':>11}  store")
     for fmt in args.formats:
         for workers in args.workers:
-            with tempfile.TemporaryDirectory() as folder:
-                url = empty_store(args.db_url, Path(folder))
-                elapsed, statuses = ingest(files[fmt], url, workers)
-                rate = len(files[fmt]) / elapsed
+            rates = [run(files[fmt], fmt, workers, args.db_url) for _ in range(args.repeat)]
+            if args.repeat > 1:
+                runs = ", ".join(f"{r:.0f}" for r in sorted(rates))
                 print(
-                    f"{fmt:<8}{workers:>8}{len(files[fmt]):>9}{elapsed:>9.1f}{rate:>11.1f}  "
-                    f"{store_size(url)}  {dict(statuses)}"
+                    f"{fmt} with {workers} workers: median {statistics.median(rates):.0f}/s of "
+                    f"{args.repeat} runs ({runs})"
                 )
     workers = " ".join(map(str, args.workers))
     print(
         f"reproduce: {COMMAND} --reports {args.reports} --formats {' '.join(args.formats)} "
-        f"--workers {workers}"
+        f"--workers {workers} --repeat {args.repeat}"
     )
+
+
+def run(files: list[Path], fmt: str, workers: int, db_url: str | None) -> float:
+    """One ingest into a new store, its line printed: reports per second."""
+    with tempfile.TemporaryDirectory() as folder:
+        url = empty_store(db_url, Path(folder))
+        elapsed, statuses = ingest(files, url, workers)
+        rate = len(files) / elapsed
+        print(
+            f"{fmt:<8}{workers:>8}{len(files):>9}{elapsed:>9.1f}{rate:>11.1f}  "
+            f"{store_size(url)}  {dict(statuses)}"
+        )
+    return rate
 
 
 if __name__ == "__main__":
