@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import Progress
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli_data import delete_command, export_command, import_command
@@ -35,7 +33,6 @@ from bot.service import (
 )
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-err = Console(stderr=True)
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="Config file (default: see README).")
 ]
@@ -132,7 +129,12 @@ def index_paths(
     workers: int = 1,
 ) -> Iterator[IngestResult]:
     """Ingest with a progress bar on the terminal, a result per file as it is done."""
+    # rich loads here, not at start-up: only an ingest draws a progress bar
+    from rich.console import Console  # noqa: PLC0415
+    from rich.progress import Progress  # noqa: PLC0415
+
     files = report_files(paths)
+    err = Console(stderr=True)
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("indexing", total=len(files))
         for result in service.ingest_paths(
