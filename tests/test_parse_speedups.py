@@ -8,7 +8,7 @@ from decimal import Decimal
 from conftest import REPORTS, SEED
 
 from bot.reports import parse_report
-from bot.reports.memo import memo
+from bot.reports.memo import forget_all, memo
 from bot.validation import check_rules
 
 
@@ -86,3 +86,11 @@ def test_the_range_rule_sees_past_the_common_counts() -> None:
     ]:
         findings = check_rules({key: Decimal(value)}, "2021")
         assert [f.rule for f in findings] == (["values.range"] if broken else []), value
+
+
+def test_forget_all_empties_every_cache() -> None:
+    calls, shout = _counted()
+    shout("ab")
+    forget_all()
+    shout("ab")
+    assert calls == ["ab", "ab"]
