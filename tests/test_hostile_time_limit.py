@@ -15,7 +15,7 @@ import pytest
 
 from bot.errors import NotAReportError, ReportError, UnreadableFileError
 from bot.reports import ParsedReport, parse_report
-from bot.reports.batch import PARSE_SECONDS, parse_bytes_limited, parse_files
+from bot.reports.batch import PARSE_SECONDS, WORKER_NICENESS, parse_bytes_limited, parse_files
 
 LIMIT = 1 << 20
 # Not imported from conftest: a worker imports this module to find the functions below, and
@@ -47,6 +47,17 @@ def take_all_memory(name: str, data: bytes) -> ParsedReport:
 
 def fail_with_a_bug(name: str, data: bytes) -> ParsedReport:
     raise IndexError("list index out of range")
+
+
+def tell_niceness(name: str, data: bytes) -> ParsedReport:
+    """Report the worker's scheduling priority, as an error the parent receives."""
+    raise NotAReportError(name, f"niceness {os.nice(0)}")
+
+
+def test_workers_yield_the_cpu_to_the_process_that_saves_and_answers() -> None:
+    result = parse_bytes_limited("any.txt", b"x", seconds=30, parse=tell_niceness)
+    assert isinstance(result, NotAReportError)
+    assert result.reason == f"niceness {min(os.nice(0) + WORKER_NICENESS, 19)}"
 
 
 def test_default_limit_is_a_minute() -> None:
