@@ -22,6 +22,7 @@ from store.writes import (
     STATE,
     finding_rows,
     identity_parts,
+    insert_figures,
 )
 
 CHUNK = 500
@@ -132,10 +133,7 @@ def _restore(connection: sa.Connection, dump: ReportDump) -> bool:
         },
     ).scalar_one()
     if dump.figures:
-        connection.execute(
-            sa.insert(FIGURES),
-            [{"report_id": report_id, "key": k, "value": v} for k, v in dump.figures.items()],
-        )
+        insert_figures(connection, [(report_id, k, v) for k, v in dump.figures.items()])
     if dump.findings:
         connection.execute(sa.insert(FINDINGS), finding_rows(report_id, dump.findings))
     return True

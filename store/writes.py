@@ -143,13 +143,17 @@ def _insert_report(
         (report_id, k, str(v)) for k, v in report.figures.items()
     ]
     figures += [(report_id, k, None) for k in report.not_reported]
-    _insert_figures(connection, figures)
+    insert_figures(connection, figures)
     if report.findings:
         connection.execute(_INSERT_FINDINGS, finding_rows(report_id, report.findings))
     return report_id
 
 
-def _insert_figures(connection: sa.Connection, rows: list[tuple[int, str, str | None]]) -> None:
+_FIGURE_COLUMNS = ["report_id", "key", "value"]
+
+
+def insert_figures(connection: sa.Connection, rows: list[tuple[int, str, str | None]]) -> None:
+    """Write figure rows (report id, key, value or ``None`` for not reported)."""
     # Straight to the driver's executemany: SQLAlchemy's per-row parameter handling of ~200
     # cells cost more than SQLite's inserts. The statement is still SQLAlchemy's, compiled once
     # per dialect; the columns are plain integers and strings, with no conversions to skip.
@@ -157,14 +161,15 @@ def _insert_figures(connection: sa.Connection, rows: list[tuple[int, str, str | 
     if positional:
         connection.exec_driver_sql(sql, rows)
     else:
-        names = ("report_id", "key", "value")
-        connection.exec_driver_sql(sql, [dict(zip(names, row, strict=True)) for row in rows])
+        connection.exec_driver_sql(
+            sql, [dict(zip(_FIGURE_COLUMNS, row, strict=True)) for row in rows]
+        )
 
 
 @functools.cache
 def _figures_sql(dialect: sa.Dialect) -> tuple[str, bool]:
-    compiled = _INSERT_FIGURES.compile(dialect=dialect, column_keys=["report_id", "key", "value"])
-    if compiled.positional and compiled.positiontup != ["report_id", "key", "value"]:
+    compiled = _INSERT_FIGURES.compile(dialect=dialect, column_keys=_FIGURE_COLUMNS)
+    if compiled.positional and compiled.positiontup != _FIGURE_COLUMNS:
         raise RuntimeError(f"unexpected parameter order: {compiled.positiontup}")
     return compiled.string, compiled.positional
 

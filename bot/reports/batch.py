@@ -35,8 +35,8 @@ WORKER_MEMORY = 2 * 1024**3
 #: every worker waits) and, in the bot, answers questions.
 WORKER_NICENESS = 5
 _STARTUP_SECONDS = 60.0
-#: Tasks a worker holds: the one it parses and the next, so that it never waits for the
-#: parent to save a report before it starts on the next file.
+#: Tasks a worker holds: the one it parses and the next few, so that it never waits for the
+#: parent, busy saving a run of reports, before it starts on the next file.
 _QUEUED = 4
 # A task: the index of the file, then its path, or its name and content.
 _Task = tuple[int, Path | tuple[str, bytes]]
