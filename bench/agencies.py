@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from bot.reports.gazetteer import _table
+from bot.agencies.gazetteer import _table
 
 SEED = 20240501
 

@@ -55,7 +55,7 @@ def percentile(values: list[float], q: float) -> float:
 def measure(agencies: int, count: int, seed: int, profile: int) -> dict[str, Any]:
     """In this process: open the service, build the name index, time every question."""
     from bench.agencies import national_agencies
-    from bot.service import DisclosureService
+    from bot.service.core import DisclosureService
     from store import open_database
 
     service = DisclosureService(

@@ -132,7 +132,7 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
 
     from bench.agencies import national_agencies
     from bench.mix import question_mix
-    from bot.snapshot import snapshot_path
+    from bot.service.snapshot import snapshot_path
 
     build_index(db_url(size), size)
     snapshot = snapshot_path(db_url(size))

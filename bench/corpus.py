@@ -29,7 +29,7 @@ from bench.figuregen import busyness, carried_forward, figures, raw_figures
 from bench.testgen import TESTS, GeneratedReport, render
 from bench.texts import report_texts
 from bot.catalogue import layout_keys
-from bot.reports import parse_report
+from bot.parser import parse_report
 from bot.validation import check_rules
 from store import open_database
 

@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from bench.corpus import DATA, render_reports
-from bot.reports.batch import default_workers
-from bot.service import DisclosureService
+from bot.parser.workers import default_workers
+from bot.service.core import DisclosureService
 from store import open_database
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -14,8 +14,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from bot.reports import parse_report
-from bot.reports.memo import forget_all
+from bot.parser import parse_report
+from bot.parser.caches import forget_all
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 FORMATS = (".txt", ".html", ".docx", ".pdf")

@@ -1,5 +1,5 @@
 """``python -m bot``: the command line."""
 
-from bot.launch import main
+from bot.cli.launch import main
 
 main()

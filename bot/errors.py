@@ -2,7 +2,7 @@
 
 ``ReportError`` covers everything that makes a file unusable as a report; each kind says in its
 message what was wrong, so callers print ``str(error)`` as it is. Validation findings are data
-(``bot.reports.model.Finding``), never exceptions.
+(``bot.parser.model.Finding``), never exceptions.
 """
 
 

@@ -5,7 +5,7 @@ from telegram.ext import ContextTypes
 
 from bot.config import Config
 from bot.questions.language import detect_language
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
 from handlers.texts import chat_text
 
 Context = ContextTypes.DEFAULT_TYPE

@@ -4,7 +4,7 @@ import asyncio
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot.deletion import Deletion, confirm_text, deleted_text, find_deletion, refusal_text
+from bot.answers.deletion import Deletion, confirm_text, deleted_text, find_deletion, refusal_text
 from handlers.common import Context, admin_press, is_admin, language_of, service_of, words
 from handlers.texts import chat_text
 

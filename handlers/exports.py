@@ -6,9 +6,9 @@ import re
 from telegram import Message, Update
 
 from bot.answers import Answer
+from bot.answers.exports import Table, answer_table, report_table, to_csv, to_xlsx
 from bot.catalogue import fields_by_key
-from bot.exports import Table, answer_table, report_table, to_csv, to_xlsx
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
 from handlers.common import Context, language_of, service_of, words
 from handlers.texts import chat_text
 

@@ -7,10 +7,10 @@ import re
 from telegram import Message, Update
 
 from bot.answers.replies import example_question
+from handlers.chat_action import typing_if_slow
 from handlers.common import Context, language_of, service_of, words
 from handlers.replies import pending_choice, send_answer
 from handlers.texts import chat_text
-from handlers.typing import typing_if_slow
 
 
 async def answer_text(update: Update, context: Context, text: str) -> None:

@@ -9,7 +9,7 @@ from functools import partial
 from telegram import Update
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
-from bot.reminders.desk import Outgoing, deadlines_text, due_now
+from bot.reminders.outbox import Outgoing, deadlines_text, due_now
 from handlers.common import Context, config_of, language_of, service_of
 from store import StoreError
 from store import subscriptions as repo

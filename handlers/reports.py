@@ -5,11 +5,11 @@ import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
+from bot.agencies import AgencyEntry
 from bot.answers.card import report_card
 from bot.answers.replies import no_year
 from bot.answers.subject import Subject
-from bot.names import AgencyEntry
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
 from handlers.common import Context, language_of, service_of, words
 from handlers.replies import choice_markup
 from handlers.texts import chat_text

@@ -8,10 +8,10 @@ from datetime import datetime
 from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
 
+from bot.answers.preview import describe, differences
 from bot.errors import ReportError
-from bot.reports import ParsedReport
-from bot.reports.preview import describe, differences
-from bot.service import IngestResult
+from bot.parser import ParsedReport
+from bot.service.core import IngestResult
 from handlers.common import Context, admin_press, config_of, is_admin, language_of, service_of
 from handlers.texts import chat_text
 

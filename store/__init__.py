@@ -7,8 +7,8 @@ the database fails (locked, full, gone): callers catch it without knowing SQLAlc
 
 from sqlalchemy.exc import SQLAlchemyError as StoreError
 
+from bot.records import AgencyRecord, IngestOutcome, StoredFinding, StoredReport
 from store.db import Database, open_database
-from store.records import AgencyRecord, IngestOutcome, StoredFinding, StoredReport
 
 __all__ = [
     "AgencyRecord",

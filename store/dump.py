@@ -11,8 +11,8 @@ from itertools import islice
 
 import sqlalchemy as sa
 
+from bot.records import ReportDump, StoredFinding
 from store.db import Database
-from store.records import ReportDump, StoredFinding
 from store.repo import stored_finding
 from store.writes import (
     AGENCIES,

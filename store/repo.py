@@ -10,10 +10,10 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from bot.reports.model import Agency as ParsedAgency
+from bot.parser.model import Agency as ParsedAgency
+from bot.records import AgencyRecord, StoredFinding, StoredReport
 from store.db import Database
 from store.models import Agency, Report
-from store.records import AgencyRecord, StoredFinding, StoredReport
 from store.writes import (
     AGENCIES,
     FIGURES,

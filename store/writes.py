@@ -13,11 +13,11 @@ from typing import Protocol
 
 import sqlalchemy as sa
 
-from bot.reports.model import Agency as ParsedAgency
-from bot.reports.model import ParsedReport
+from bot.parser.model import Agency as ParsedAgency
+from bot.parser.model import ParsedReport
+from bot.records import DeleteOutcome, IngestOutcome
 from store.db import Database
 from store.models import Agency, Figure, Finding, Report, StoreState
-from store.records import DeleteOutcome, IngestOutcome
 
 AGENCIES: sa.Table = Agency.__table__  # type: ignore[attr-defined]
 REPORTS: sa.Table = Report.__table__  # type: ignore[attr-defined]

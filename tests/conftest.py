@@ -17,9 +17,9 @@ import pytest
 import sqlalchemy as sa
 from fake_telegram import FakeTelegram
 
-from bot.app import BotApp, build_application, post_shutdown
 from bot.config import Config, Secret, StoreConfig, TelegramConfig
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
+from handlers.app import BotApp, build_application, post_shutdown
 from store import open_database
 
 FIXTURES = Path(__file__).parent / "fixtures"

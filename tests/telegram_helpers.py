@@ -6,7 +6,7 @@ which gives them the fixtures below:
 - ``tg``: the fake Bot API (``FakeTelegram``) that also records every file download (GET), so
   a test can prove that a refused upload was never fetched;
 - ``start_bot``: an async factory that starts the real Application (built by
-  ``bot.app.build_application``) against ``tg`` over HTTP with a chosen ``AccessConfig`` and
+  ``handlers.app.build_application``) against ``tg`` over HTTP with a chosen ``AccessConfig`` and
   file limit, and stops it after the test;
 - ``bot``: the bot as most tests want it: public, administrator ``ADMIN``, 1 MB file limit,
   on the seeded store (the Hantun Road 2023 report).
@@ -29,9 +29,9 @@ import pytest
 from conftest import REPORTS, fixed_now, gold
 from fake_telegram import Call, FakeTelegram, JSONDict
 
-from bot.app import BotApp, build_application, post_shutdown
 from bot.config import AccessConfig, Config, Secret, StoreConfig, TelegramConfig
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
+from handlers.app import BotApp, build_application, post_shutdown
 
 ADMIN = 1001  # an administrator (private chat id = user id)
 ALLOWED = 1002  # on the allowlist of a private bot, not an administrator

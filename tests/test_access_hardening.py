@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from telegram_helpers import ADMIN, RecordingTelegram, buttons, press, send_file, text_of
 
-from bot.app import BotApp
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
+from handlers.app import BotApp
 
 pytest_plugins = ("telegram_helpers",)
 

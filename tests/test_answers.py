@@ -3,7 +3,7 @@
 import pytest
 from conftest import SEED, fixed_now
 
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
 
 pytestmark = pytest.mark.backends
 

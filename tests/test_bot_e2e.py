@@ -3,8 +3,8 @@
 from conftest import REPORTS, SEED, fixed_now
 from fake_telegram import FakeTelegram
 
-from bot.app import BotApp
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
+from handlers.app import BotApp
 
 
 async def _reply_to(fake: FakeTelegram, text: str, **kwargs: object) -> str:

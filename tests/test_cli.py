@@ -12,7 +12,7 @@ from conftest import GOLD, REPORTS, SEED, gold
 from fake_telegram import FakeTelegram
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli.main import app
 
 ROOT = Path(__file__).parent.parent
 

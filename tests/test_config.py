@@ -99,7 +99,7 @@ def test_bad_token_message_does_not_echo_it() -> None:
 
 
 def test_the_service_reads_files_with_the_configured_limits(tmp_path: Path) -> None:
-    from bot.service import open_service
+    from bot.service.core import open_service
 
     toml = tmp_path / "config.toml"
     url = f"sqlite:///{tmp_path / 'x.db'}"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED, SHANGHAI, fixed_now
 
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
 from store import open_database
 
 ROOT = Path(__file__).parent.parent

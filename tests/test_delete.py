@@ -8,9 +8,9 @@ import pytest
 from conftest import REPORTS, SEED, fixed_now
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.deletion import Deletion, find_deletion, refusal_text
-from bot.service import DisclosureService
+from bot.answers.deletion import Deletion, find_deletion, refusal_text
+from bot.cli.main import app
+from bot.service.core import DisclosureService
 from store import repo
 
 pytestmark = pytest.mark.backends

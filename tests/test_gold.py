@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import GOLD, REPORTS, gold
 
-from bot.reports import ParsedReport, parse_report
+from bot.parser import ParsedReport, parse_report
 
 VERSIONS = sorted(
     p

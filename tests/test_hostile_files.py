@@ -33,11 +33,11 @@ from hypothesis import strategies as st
 from pdf_parts import assemble_pdf
 
 from bot.errors import NotAReportError, ReportError, UnreadableFileError
-from bot.reports import ParsedReport, parse_report
-from bot.reports.batch import parse_file
-from bot.reports.formats import decode_text, read_docx, read_html, read_pdf
-from bot.reports.jsonout import report_to_json
-from bot.reports.reading import MAX_TEXT_CHARS, read_document
+from bot.parser import ParsedReport, parse_report
+from bot.parser.json_output import report_to_json
+from bot.parser.workers import parse_file
+from bot.readers import decode_text, read_docx, read_html, read_pdf
+from bot.readers.document import MAX_TEXT_CHARS, read_document
 
 GENERATED = FIXTURES / "generated"
 # Python's own words: a message holding one of them explains nothing to a user.

@@ -8,8 +8,8 @@ from fake_telegram import FakeTelegram
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot.app import BotApp
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
+from handlers.app import BotApp
 from handlers.replies import fit
 
 NOW = datetime(2024, 5, 1, 10, tzinfo=SHANGHAI)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from bot.errors import NotAReportError, ReportError, UnreadableFileError
-from bot.reports import ParsedReport, parse_report
-from bot.reports.batch import PARSE_SECONDS, WORKER_NICENESS, parse_bytes_limited, parse_files
+from bot.parser import ParsedReport, parse_report
+from bot.parser.workers import PARSE_SECONDS, WORKER_NICENESS, parse_bytes_limited, parse_files
 
 LIMIT = 1 << 20
 # Not imported from conftest: a worker imports this module to find the functions below, and

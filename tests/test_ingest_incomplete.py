@@ -4,8 +4,8 @@ import codecs
 
 from conftest import REPORTS, SEED, fixed_now
 
-from bot.reports import parse_report, parse_text
-from bot.service import DisclosureService, IngestOptions
+from bot.parser import parse_report, parse_text
+from bot.service.core import DisclosureService, IngestOptions
 from store import repo
 
 FRAGMENT = REPORTS / "021_huaianshi_2024_partial_rows.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REPORTS, SHANGHAI, gold
 
-from bot.service import DisclosureService, IngestResult
+from bot.service.core import DisclosureService, IngestResult
 from store import open_database
 
 NAMES = [

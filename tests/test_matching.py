@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from bot.names import AgencyInfo, NameIndex, name_forms
+from bot.agencies import AgencyInfo, NameIndex, name_forms
 from bot.questions.fields import match_fields
 from bot.questions.language import detect_language
 from bot.questions.years import find_years

@@ -8,7 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from conftest import SEED, SHANGHAI, fixed_now, gold
 from sqlmodel import SQLModel
 
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
 from store import open_database, repo
 from store.migrate import (
     FIRST_REVISION,

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from conftest import REPORTS, SEED
 
-from bot.reports import parse_report
-from bot.reports.memo import forget_all, memo
+from bot.parser import parse_report
+from bot.parser.caches import forget_all, memo
 from bot.validation import check_rules
 
 

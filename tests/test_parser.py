@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from conftest import REPORTS, SEED, gold
 
+from bot.agencies.identify import identify_agency
 from bot.catalogue import layout_keys
 from bot.errors import (
     NotAReportError,
@@ -12,9 +13,8 @@ from bot.errors import (
     UnsupportedFormatError,
     UnsupportedLayoutError,
 )
-from bot.reports import parse_report, parse_text
-from bot.reports.agency import identify_agency
-from bot.reports.jsonout import report_to_json
+from bot.parser import parse_report, parse_text
+from bot.parser.json_output import report_to_json
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import REPORTS, SEED, SHANGHAI, store_url
 
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
 from store import open_database
 
 TABLE = Path(__file__).parent / "fixtures" / "questions.tsv"

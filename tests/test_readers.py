@@ -19,7 +19,7 @@ from docx_parts import CONTENT_TYPES, MC_NS, PACKAGE_RELS, W_NS
 from pdf_parts import assemble_pdf
 
 from bot.errors import UnreadableFileError, UnsupportedFormatError
-from bot.reports.reading import READABLE, Document, read_document
+from bot.readers.document import READABLE, Document, read_document
 
 COLUMNS = (
     "natural_person",

@@ -12,8 +12,8 @@ import time_machine
 from conftest import REPORTS, SHANGHAI, bot_config
 from fake_telegram import FakeTelegram
 
-from bot.app import BotApp, build_application, post_shutdown
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
+from handlers.app import BotApp, build_application, post_shutdown
 
 INDEXED = (
     "000_hantunlu_2023.txt",  # township, 2023: published

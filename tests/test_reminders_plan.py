@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.agencies import AgencyEntry
 from bot.config import STATUTORY_DEADLINES, Deadline
-from bot.names import AgencyEntry
 from bot.reminders.message import reminder_text
 from bot.reminders.plan import Subscription, deadline_date, due, next_deadlines, upcoming
 from bot.reminders.tracking import concerned, progress

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from reportgen import GeneratedReport, render, reports
 
-from bot.reports import parse_report
+from bot.parser import parse_report
 
 GENERATED = Path(__file__).parent / "fixtures" / "generated"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import REPORTS, SEED, SHANGHAI, fixed_now
 
-import bot.service
-import bot.snapshot
-from bot.names import AgencyInfo, NameIndex
-from bot.service import DisclosureService
+import bot.service.core
+import bot.service.snapshot
+from bot.agencies import AgencyInfo, NameIndex
+from bot.service.core import DisclosureService
 from store import open_database
 
 QUESTION = "how many applications did Hantun Road receive in 2023"
@@ -44,7 +44,7 @@ def _no_building(monkeypatch: pytest.MonkeyPatch) -> None:
         assert not listed, "the index was built, not loaded"
         return NameIndex(listed)
 
-    monkeypatch.setattr(bot.service, "NameIndex", refuse)
+    monkeypatch.setattr(bot.service.core, "NameIndex", refuse)
 
 
 def test_a_warm_start_loads_the_snapshot(
@@ -72,7 +72,7 @@ def test_a_broken_or_foreign_snapshot_is_rebuilt(
     db_url: str, built: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     expected = _ask(_service(db_url, None))  # type: ignore[arg-type]
-    monkeypatch.setattr(bot.snapshot, "FORMAT", bot.snapshot.FORMAT + 1)
+    monkeypatch.setattr(bot.service.snapshot, "FORMAT", bot.service.snapshot.FORMAT + 1)
     assert _ask(_service(db_url, built)) == expected  # another release's snapshot
     built.write_bytes(built.read_bytes()[:100])
     assert _ask(_service(db_url, built)) == expected

@@ -4,7 +4,7 @@ replaces the old one atomically; a bad file writes nothing."""
 import pytest
 from conftest import SEED, fixed_now
 
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
 from store import repo
 
 pytestmark = pytest.mark.backends

@@ -14,8 +14,8 @@ from sqlalchemy.exc import OperationalError
 from test_reminders_e2e import at, fire, library, press, reminders_sent, running
 
 import handlers.reminders
-from bot.app import BotApp
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
+from handlers.app import BotApp
 
 __all__ = ["library"]  # the fixture, shared with the reminder tests
 

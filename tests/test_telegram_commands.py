@@ -23,8 +23,8 @@ from telegram_helpers import (
     text_of,
 )
 
-from bot.app import CHARTS_AFTER_SECONDS, BotApp
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
+from handlers.app import CHARTS_AFTER_SECONDS, BotApp
 
 pytest_plugins = ("telegram_helpers",)
 

@@ -4,8 +4,8 @@ forge its data."""
 
 from telegram_helpers import ADMIN, USER, RecordingTelegram, buttons, press, say, text_of
 
-from bot.app import BotApp
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
+from handlers.app import BotApp
 
 pytest_plugins = ("telegram_helpers",)
 

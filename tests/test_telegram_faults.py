@@ -20,7 +20,7 @@ from telegram_helpers import (
     text_of,
 )
 
-from bot.app import BotApp
+from handlers.app import BotApp
 
 pytest_plugins = ("telegram_helpers",)
 

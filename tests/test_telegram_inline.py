@@ -7,8 +7,8 @@ from conftest import SEED, fixed_now
 from fake_telegram import Call
 from telegram_helpers import RecordingTelegram, agency_of, gold_figure, index
 
-from bot.app import BotApp
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
+from handlers.app import BotApp
 
 pytest_plugins = ("telegram_helpers",)
 

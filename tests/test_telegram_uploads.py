@@ -21,8 +21,8 @@ from telegram_helpers import (
     text_of,
 )
 
-from bot.app import BotApp
-from bot.service import DisclosureService
+from bot.service.core import DisclosureService
+from handlers.app import BotApp
 
 pytest_plugins = ("telegram_helpers",)
 

@@ -10,14 +10,14 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from reportgen import GeneratedReport, render, reports
 
-from bot.reports import parse_text
-from bot.reports.blocks import read_blocks
-from bot.reports.cells import split_chunks
-from bot.reports.numbers import NOT_REPORTED
-from bot.reports.proactive import read_proactive
-from bot.reports.review import read_review
-from bot.reports.solve import resolve
-from bot.reports.tokens import value_groups
+from bot.parser import parse_text
+from bot.parser.blocks import read_blocks
+from bot.parser.cells import split_chunks
+from bot.parser.numbers import NOT_REPORTED
+from bot.parser.solve import resolve
+from bot.parser.tables.proactive import read_proactive
+from bot.parser.tables.review import read_review
+from bot.parser.tokens import value_groups
 
 
 def _flatten(text: str) -> str:

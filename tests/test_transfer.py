@@ -8,9 +8,9 @@ import pytest
 from conftest import REPORTS, SEED, SHANGHAI, fixed_now, store_url
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.service import DisclosureService
-from bot.transfer import TransferError, read_lines, to_line
+from bot.cli.main import app
+from bot.service.core import DisclosureService
+from bot.service.transfer import TransferError, read_lines, to_line
 from store import open_database
 
 pytestmark = pytest.mark.backends

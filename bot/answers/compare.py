@@ -1,5 +1,6 @@
 """Two to five agencies side by side, for one figure and one year."""
 
+from bot.agencies import AgencyEntry
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
@@ -7,7 +8,6 @@ from bot.answers.model import Answer
 from bot.answers.model import json_number as number
 from bot.answers.texts import say
 from bot.catalogue import field
-from bot.names import AgencyEntry
 
 MAX_AGENCIES = 5
 

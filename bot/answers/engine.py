@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.agencies import AgencyEntry, Found, Hit, Mention, NameIndex, Region
 from bot.answers import compare as comparing
 from bot.answers import region as regional
 from bot.answers import replies, single
@@ -12,7 +13,6 @@ from bot.answers.library import Library
 from bot.answers.model import Answer
 from bot.answers.series import trend
 from bot.answers.subject import Subject
-from bot.names import AgencyEntry, Found, Hit, Mention, NameIndex, Region
 from bot.questions.fields import match_fields
 from bot.questions.intent import Intent, detect_intent, without_intent_words
 from bot.questions.language import detect_language

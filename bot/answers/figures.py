@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.catalogue import Field
-from store.records import StoredReport
+from bot.records import StoredReport
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from bot.catalogue import Field, section
-from bot.reports.text import strip_numbering
+from bot.normalize import strip_numbering
 
 
 def format_value(field: Field, value: Decimal, language: str) -> str:

@@ -6,7 +6,7 @@ from bot.answers.texts import say
 from bot.catalogue import COLUMNS, GROUPS, ROWS, Label
 from bot.catalogue.proactive import FEES, LICENSING, NORMATIVE, PENALTY, RULES
 from bot.catalogue.review import LITIGATION, REVIEW
-from bot.reports.text import strip_numbering
+from bot.normalize import strip_numbering
 
 _HELP_ROWS: tuple[Label, ...] = (
     ROWS[0],

@@ -3,8 +3,8 @@
 from decimal import Decimal
 from typing import Protocol
 
-from bot.names import NameIndex
-from store.records import StoredReport
+from bot.agencies import NameIndex
+from bot.records import StoredReport
 
 
 class Library(Protocol):

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 
+from bot.agencies import AgencyEntry, latin_key
 from bot.answers.library import Library
 from bot.answers.texts import join
-from bot.names import AgencyEntry, latin_key
 
 PER_PAGE = 12
 

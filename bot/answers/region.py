@@ -3,12 +3,12 @@ reported, which are missing, and flags reports that break a rule on the figure."
 
 from decimal import Decimal
 
+from bot.agencies import Members, NameIndex, Region
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
 from bot.answers.model import Answer, json_number
 from bot.answers.texts import join, say
 from bot.catalogue import Field, field
-from bot.names import Members, NameIndex, Region
 
 _NAMES_SHOWN = 8
 

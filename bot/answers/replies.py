@@ -1,11 +1,11 @@
 """Answers that carry no figure: which one?, not indexed, unknown figure, help, the index."""
 
+from bot.agencies import AgencyEntry, Hit
 from bot.answers.format import field_label, quoted
 from bot.answers.library import Library
 from bot.answers.model import Answer, Choice
 from bot.answers.texts import join, say
 from bot.catalogue import field
-from bot.names import AgencyEntry, Hit
 
 _NAMES_SHOWN = 5
 

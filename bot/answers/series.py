@@ -1,5 +1,6 @@
 """A figure over the years for one agency: text lines, and a chart."""
 
+from bot.agencies import AgencyEntry
 from bot.answers.chart import Chart, cjk_font
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
@@ -7,7 +8,6 @@ from bot.answers.library import Library
 from bot.answers.model import Answer
 from bot.answers.texts import say
 from bot.catalogue import field
-from bot.names import AgencyEntry
 
 
 def trend(

@@ -3,12 +3,12 @@ the heading, the source line, and the warnings for cells that break a rule."""
 
 from dataclasses import dataclass
 
+from bot.agencies import AgencyEntry, Hit
 from bot.answers.format import quoted, section_title
 from bot.answers.model import Source
 from bot.answers.texts import say
 from bot.catalogue import Field
-from bot.names import AgencyEntry, Hit
-from store.records import StoredReport
+from bot.records import StoredReport
 
 
 @dataclass(frozen=True)

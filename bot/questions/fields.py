@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.catalogue import Field, Label, all_fields
-from bot.reports.text import compact
+from bot.normalize import compact
 
 _GENERIC = frozenset(
     {

@@ -1,6 +1,6 @@
 """Which language a question is in."""
 
-from bot.names.text import is_cjk
+from bot.agencies.question_text import is_cjk
 
 
 def detect_language(text: str, default: str = "en") -> str:

@@ -3,8 +3,8 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.agencies import AgencyEntry, NameIndex
 from bot.config import Deadline
-from bot.names import AgencyEntry, NameIndex
 
 _GOVERNMENT_LEVELS = frozenset({"province", "city", "county", "township"})
 

@@ -1,0 +1,19 @@
+"""Agency names: their parts and forms in Chinese, pinyin and English, found in questions."""
+
+from bot.agencies.aliases import latin_key, name_forms, pinyin
+from bot.agencies.entries import AgencyEntry, AgencyInfo, Found, Hit, Members, Mention, Region
+from bot.agencies.index import NameIndex
+
+__all__ = [
+    "AgencyEntry",
+    "AgencyInfo",
+    "Found",
+    "Hit",
+    "Members",
+    "Mention",
+    "NameIndex",
+    "Region",
+    "latin_key",
+    "name_forms",
+    "pinyin",
+]

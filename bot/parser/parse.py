@@ -1,0 +1,237 @@
+"""Parsing a report: from text (or a file's bytes) to a ``ParsedReport``."""
+
+import hashlib
+import re
+from decimal import Decimal
+
+from bot.agencies.identify import identify_agency
+from bot.agencies.titles import Title, find_title
+from bot.catalogue import layout_keys
+from bot.errors import NotAReportError, UnreadableFileError, UnsupportedLayoutError
+from bot.parser.cells import MAX_CELL_DIGITS
+from bot.parser.dates import publication_date, stated_year
+from bot.parser.layout import detect_layout, is_pre_2019
+from bot.parser.model import Finding, ParsedReport
+from bot.parser.section_reading import SectionReading
+from bot.parser.sections import SectionSpan, find_sections
+from bot.parser.tables.applications import read_applications
+from bot.parser.tables.proactive import read_proactive
+from bot.parser.tables.review import read_review
+from bot.readers.document import read_document
+from bot.validation import check_rules
+from bot.validation.rules import SMALL_COUNTS
+
+# A 2021-layout report may print （六）其他处理 as one row (outcome.other.other), as the 2019
+# layout does: its two sub-rows are then simply not printed, which is not a truncation.
+_PROACTIVE_TABLE = re.compile(r"第二十条|信息内容|本年处理决定数量")
+_SINGLE_OTHER_ROWS = (
+    "applications.outcome.other.no_correction.",
+    "applications.outcome.other.fee_unpaid.",
+)
+# Reports print amounts to 4 decimal places at most (万元, or 元 turned into 万元).
+_MAX_DECIMALS = 8
+
+
+def parse_report(name: str, data: bytes) -> ParsedReport:
+    """Parse the file ``name`` with content ``data``; raises ``ReportError`` kinds."""
+    document = read_document(name, data)
+    report = parse_text(document.text, source_name=document.name)
+    return report.with_source(hashlib.sha256(data).hexdigest())
+
+
+def parse_text(text: str, *, source_name: str = "report") -> ParsedReport:
+    """Parse a report's text (table rows as lines, cells separated by tabs or spaces)."""
+    title = find_title(text.splitlines())
+    spans = find_sections(text)
+    if title is None and "三" not in spans:
+        raise NotAReportError(
+            source_name, "no title such as 'XX 2023 年政府信息公开工作年度报告' was found"
+        )
+    if title is not None and is_pre_2019(text, title.year):
+        raise UnsupportedLayoutError(
+            source_name,
+            f"a report for {title.year} in the layout of the 2008 regulations "
+            "(政府信息公开情况统计表); the bot reads the 2019 and 2021 layouts (reports for "
+            "2019 onwards)",
+        )
+    if "三" not in spans:
+        raise NotAReportError(
+            source_name, "section 三 (收到和处理政府信息公开申请情况) was not found"
+        )
+    title = title or Title("", None, -1)  # a fragment: what it holds, flagged incomplete
+    layout = detect_layout(text, spans, title.year)
+    prose = _prose(text, spans)
+    reading = _read_tables(text, spans, layout, " ".join(prose.values()))
+    if not any(k.startswith("applications.") for k in (*reading.figures, *reading.not_reported)):
+        raise NotAReportError(source_name, "section 三 holds no table of applications")
+    if not reading.figures:
+        raise NotAReportError(
+            source_name,
+            "no cell of the report's tables holds a number (all are blank or marked /, —, 无):"
+            " the tables may be pictures that need OCR, or an empty template",
+        )
+    _refuse_absurd_figures(reading.figures, source_name)
+    return _report(
+        title,
+        text=text,
+        spans=spans,
+        layout=layout,
+        reading=reading,
+        prose=prose,
+        source_name=source_name,
+    )
+
+
+def _report(
+    title: Title,
+    *,
+    text: str,
+    spans: dict[str, SectionSpan],
+    layout: str,
+    reading: SectionReading,
+    prose: dict[str, str],
+    source_name: str,
+) -> ParsedReport:
+    expected = layout_keys(layout)
+    figures = {k: reading.figures[k] for k in expected if k in reading.figures}
+    unknown = set(reading.ambiguous)
+    findings = check_rules(figures, layout, unknown=unknown)
+    findings.extend(_reading_findings(reading, spans, title, text, prose))
+    return ParsedReport(
+        agency=identify_agency(title.name, text),
+        year=title.year,
+        layout=layout,
+        figures=figures,
+        not_reported=tuple(k for k in expected if k not in figures),
+        findings=tuple(findings),
+        text=prose,
+        labels=reading.labels,
+        published=publication_date(text, title.year) if title.year else None,
+        source_name=source_name,
+    )
+
+
+_PLAIN = Decimal(10) ** 9
+
+
+def _refuse_absurd_figures(figures: dict[str, Decimal], source_name: str) -> None:
+    """A figure no report could hold means a damaged file: it is refused, not indexed (such
+    numbers would also break the rules' arithmetic, JSON floats and the store's values)."""
+    for key, value in figures.items():
+        if value.is_finite() and (
+            value in SMALL_COUNTS
+            or (-_PLAIN < value < _PLAIN and value == value.to_integral_value())
+        ):
+            continue  # the common case: a count of a sensible size
+        _, digits, exponent = value.as_tuple()
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        if len(digits) - places > MAX_CELL_DIGITS:
+            problem = f"{len(digits) - places} digits: no report counts that high"
+        elif places > _MAX_DECIMALS:
+            problem = f"{places} decimal places: no report prints that many"
+        else:
+            continue
+        shown = str(value) if len(str(value)) <= 24 else f"{str(value)[:20]}…"
+        raise UnreadableFileError(
+            source_name, f"the cell {key} reads {shown} ({problem}); the file may be damaged"
+        )
+
+
+def _read_tables(
+    text: str, spans: dict[str, SectionSpan], layout: str, prose: str
+) -> SectionReading:
+    reading = SectionReading()
+    if "二" in spans:
+        reading.merge(read_proactive(_body(text, spans["二"]), layout, prose))
+    elif _PROACTIVE_TABLE.search(text[: spans["三"].start]):
+        # A fragment may start inside section 二's tables, without their heading.
+        reading.merge(read_proactive(text[: spans["三"].start], layout, prose))
+    reading.merge(read_applications(_body(text, spans["三"]), layout))
+    if "四" in spans:
+        reading.merge(read_review(_body(text, spans["四"])))
+    return reading
+
+
+def _body(text: str, span: SectionSpan) -> str:
+    return text[span.start : span.end]
+
+
+def _reading_findings(
+    reading: SectionReading,
+    spans: dict[str, SectionSpan],
+    title: Title,
+    text: str,
+    prose: dict[str, str],
+) -> list[Finding]:
+    findings: list[Finding] = []
+    if reading.ambiguous:
+        findings.append(
+            Finding(
+                "ambiguous_cells",
+                tuple(reading.ambiguous),
+                None,
+                None,
+                f"{len(reading.ambiguous)} cell(s) ran together in the text and more than one "
+                "reading fits the arithmetic rules: left out, not guessed",
+            )
+        )
+    findings.extend(_incomplete(reading, spans, title))
+    body_year = stated_year(text, prose.get("overview", ""))
+    if title.year is not None and body_year is not None and body_year != title.year:
+        findings.append(
+            Finding(
+                "year_mismatch",
+                (),
+                Decimal(title.year),
+                Decimal(body_year),
+                f"the title says {title.year} but the body's figures cover {body_year}",
+            )
+        )
+    return findings
+
+
+def _incomplete(
+    reading: SectionReading, spans: dict[str, SectionSpan], title: Title
+) -> list[Finding]:
+    """One ``incomplete`` finding naming what the report lacks: title, sections, cells."""
+    missing_sections = [n for n in ("二", "四") if n not in spans]
+    missing = [
+        k
+        for k in reading.missing
+        if not (
+            k.startswith(_SINGLE_OTHER_ROWS)
+            and "applications.outcome.other.other.total" in reading.figures
+        )
+    ]
+    parts = []
+    if title.year is None:
+        parts.append("no title: the agency and the year the report covers are unknown")
+    if missing_sections:
+        parts.append(f"section(s) {', '.join(missing_sections)} not found")
+    if missing:
+        parts.append(f"{len(missing)} cell(s) not found, from {missing[0]}")
+    if not parts:
+        return []
+    return [Finding("incomplete", tuple(missing), None, None, "; ".join(parts))]
+
+
+# Where a saved portal page's furniture starts after the report's last section.
+_PAGE_FURNITURE = re.compile(
+    r"^(?:附件下载|扫一扫|打印本页|【打印】|关闭窗口|相关链接|友情链接|版权所有|主办单位|"
+    r"网站标识码|.*ICP备|上一篇|下一篇|分享到)"
+)
+
+
+def _prose(text: str, spans: dict[str, SectionSpan]) -> dict[str, str]:
+    prose = {}
+    for span in spans.values():
+        if span.section.text_key:
+            lines = []
+            for raw in _body(text, span).splitlines():
+                line = raw.strip()
+                if _PAGE_FURNITURE.match(line):
+                    break
+                if line:
+                    lines.append(line)
+            prose[span.section.text_key] = "\n".join(lines)
+    return prose

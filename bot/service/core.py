@@ -1,0 +1,317 @@
+"""The core the CLI, the console and the chat share: ingest files, answer questions."""
+
+import hashlib
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.agencies import AgencyInfo, NameIndex
+from bot.agencies.identify import identify_agency
+from bot.answers import Answer, answer_question
+from bot.config import Config
+from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
+from bot.parser import ParsedReport
+from bot.records import DeleteOutcome, ReportDump
+from bot.service.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
+from bot.validation import compare_with_previous
+from store import Database, StoredReport, dump, open_database, repo, writes
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How to ingest: whether incomplete reports are indexed, and the agency and year to use
+    for a fragment whose title is missing."""
+
+    allow_incomplete: bool = False
+    agency: str | None = None
+    year: int | None = None
+
+
+DEFAULT = IngestOptions()
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What happened to one file: indexed, replaced, unchanged or rejected (with why)."""
+
+    name: str
+    status: str
+    agency: str | None = None
+    year: int | None = None
+    detail: str = ""
+
+
+class DisclosureService:
+    """Indexed reports and the questions about them, over one store."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        timezone: ZoneInfo,
+        max_file_bytes: int,
+        parse_seconds: float | None = None,
+        snapshot: Path | None = None,
+    ) -> None:
+        self.db = db
+        # None: parse here (tests, trusted callers); a number: in a child process stopped
+        # after that long, as for files from strangers
+        self.parse_seconds = parse_seconds
+        self.snapshot = snapshot
+        self.timezone = timezone
+        self.max_file_bytes = max_file_bytes
+        self._version: int | None = None
+        self._index = NameIndex([])
+        self._years: dict[int, list[int]] = {}
+        self._building = threading.Lock()
+
+    # -- reading (the answer engine's Library) -------------------------------------------
+
+    def agency_index(self) -> NameIndex:
+        """The name index, rebuilt when the store changed (another process may ingest).
+
+        One thread builds it; others asking meanwhile wait for it rather than build twice.
+        """
+        version = repo.index_version(self.db)
+        if version == self._version:
+            return self._index
+        with self._building:
+            if version != self._version:
+                snapshot = self._load_or_build(version)
+                self._index, self._years = snapshot.index, snapshot.years
+                self._version = version
+        return self._index
+
+    def _load_or_build(self, version: int) -> IndexSnapshot:
+        if self.snapshot is not None and (loaded := load_snapshot(self.snapshot, version)):
+            return loaded
+        # read after the version: a report indexed meanwhile is in, and noticed again later
+        agencies = repo.iter_agencies(self.db)
+        built = IndexSnapshot(
+            version,
+            NameIndex(
+                AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in agencies
+            ),
+            repo.report_years(self.db),
+        )
+        if self.snapshot is not None:
+            save_snapshot(self.snapshot, built)
+        return built
+
+    def years(self, agency_id: int) -> list[int]:
+        """Years with a report for the agency, ascending."""
+        return self._years.get(agency_id, [])
+
+    def years_by_agency(self) -> dict[int, list[int]]:
+        """For every indexed agency, the years of its reports (fresh: rebuilt on change)."""
+        self.agency_index()
+        return self._years
+
+    def report(self, agency_id: int, year: int) -> StoredReport | None:
+        """The current report of the agency for the year."""
+        return repo.get_report(self.db, agency_id=agency_id, year=year)
+
+    def values(
+        self, *, keys: list[str], year: int, agency_ids: list[int]
+    ) -> dict[int, dict[str, Decimal | None]]:
+        """The cells ``keys`` of each agency's report for the year (agencies without one are
+        left out)."""
+        return repo.figure_values(self.db, keys=keys, year=year, agency_ids=agency_ids)
+
+    def flagged(self, *, keys: list[str], year: int, agency_ids: list[int]) -> set[int]:
+        """Agencies whose report for the year breaks a rule touching any of ``keys``."""
+        return repo.flagged_agencies(self.db, keys=keys, year=year, agency_ids=agency_ids)
+
+    # -- questions -------------------------------------------------------------------------
+
+    def today(self, now: datetime | None = None) -> date:
+        """Today in the configured time zone."""
+        return (now or datetime.now(self.timezone)).astimezone(self.timezone).date()
+
+    def ask(
+        self,
+        question: str,
+        *,
+        now: datetime | None = None,
+        agency_id: int | None = None,
+        language: str | None = None,
+    ) -> Answer:
+        """Answer a question as the chat, the console and ``ask`` all do."""
+        return answer_question(
+            self, question, today=self.today(now), agency_id=agency_id, language=language
+        )
+
+    # -- ingesting -----------------------------------------------------------------------
+
+    def parse(self, name: str, data: bytes) -> ParsedReport:
+        """Parse one file, with the cross-year checks against the indexed previous report."""
+        if len(data) > self.max_file_bytes:
+            raise UnreadableFileError(
+                name, f"the file is {len(data):,} bytes; the limit is {self.max_file_bytes:,}"
+            )
+        # the parser loads with the first file: answering questions never needs it
+        from bot.parser.parse import parse_report  # noqa: PLC0415
+        from bot.parser.workers import parse_bytes_limited  # noqa: PLC0415
+
+        if self.parse_seconds is None:
+            return self._with_previous_year(parse_report(name, data))
+        outcome = parse_bytes_limited(name, data, seconds=self.parse_seconds)
+        if isinstance(outcome, ReportError):
+            raise outcome
+        return self._with_previous_year(outcome)
+
+    def _with_previous_year(self, report: ParsedReport) -> ParsedReport:
+        if report.year is None:
+            return report
+        previous = repo.previous_figures(self.db, agency=report.agency, year=report.year - 1)
+        if previous is None:
+            return report
+        return report.with_findings(tuple(compare_with_previous(report.figures, previous)))
+
+    def preview(self, name: str, data: bytes) -> tuple[ParsedReport, StoredReport | None]:
+        """Parse a file and find the report it would replace (same agency and year)."""
+        report = self.parse(name, data)
+        if report.year is None or not report.agency.name:
+            return report, None
+        existing = repo.find_report(self.db, agency=report.agency, year=report.year)
+        return report, existing
+
+    def index_parsed(
+        self, report: ParsedReport, *, now: datetime, options: IngestOptions = DEFAULT
+    ) -> IngestResult:
+        """Index a parsed report, in one transaction; refused if it is incomplete (unless
+        ``options`` allow it) or names no agency and year."""
+        try:
+            report = _complete(report, options)
+        except ReportError as error:
+            return IngestResult(report.source_name, "rejected", detail=error.reason)
+        outcome = writes.save_report(self.db, report=report, now=now)
+        detail = f"replaces {outcome.replaced_source}" if outcome.replaced_source else ""
+        if outcome.status == "unchanged":
+            detail = "the same file is already indexed"
+        return IngestResult(
+            report.source_name, outcome.status, outcome.agency, outcome.year, detail
+        )
+
+    def delete_report(self, agency_id: int, year: int) -> DeleteOutcome | None:
+        """Remove an agency's report for a year (and the files it replaced), or ``None``."""
+        return writes.delete_report(self.db, agency_id=agency_id, year=year)
+
+    def export_reports(self) -> Iterator[ReportDump]:
+        """Every report, current or replaced, in the order it was indexed."""
+        return dump.dump_reports(self.db)
+
+    def import_reports(self, dumps: Iterable[ReportDump]) -> tuple[int, int]:
+        """Exported reports back in: (added, already there)."""
+        return dump.restore_reports(self.db, dumps=dumps)
+
+    def refusal(self, report: ParsedReport) -> str | None:
+        """Why a parsed report would not be indexed as it is (no title, incomplete), or
+        ``None`` if it would."""
+        try:
+            _complete(report, DEFAULT)
+        except ReportError as error:
+            return error.reason
+        return None
+
+    def ingest_bytes(
+        self, name: str, data: bytes, *, now: datetime, options: IngestOptions = DEFAULT
+    ) -> IngestResult:
+        """Parse and index one file; a bad file is rejected with the reason, nothing written."""
+        try:
+            report = self.parse(name, data)
+        except ReportError as error:
+            return IngestResult(Path(name).name, "rejected", detail=error.reason)
+        return self.index_parsed(report, now=now, options=options)
+
+    def ingest_paths(
+        self,
+        paths: Iterable[Path],
+        *,
+        now: Callable[[], datetime],
+        options: IngestOptions = DEFAULT,
+        workers: int = 1,
+    ) -> Iterator[IngestResult]:
+        """Ingest files and folders (recursively), one result per file, in name order; files
+        are parsed by ``workers`` processes, and each report is indexed atomically."""
+        from bot.parser.workers import PARSE_SECONDS, parse_files  # noqa: PLC0415
+
+        files = report_files(paths)
+        seconds = self.parse_seconds or PARSE_SECONDS
+        parsed_files = parse_files(
+            files, max_bytes=self.max_file_bytes, workers=workers, seconds=seconds
+        )
+        for path, parsed in parsed_files:
+            if isinstance(parsed, ReportError):
+                yield IngestResult(path.name, "rejected", detail=parsed.reason)
+                continue
+            yield self.index_parsed(self._with_previous_year(parsed), now=now(), options=options)
+
+
+def save_chart(png: bytes) -> Path:
+    """Write a chart to a file named after its content (for the console and ``ask``)."""
+    folder = Path(tempfile.gettempdir()) / "disclosure-bot-charts"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"chart-{hashlib.sha256(png).hexdigest()[:12]}.png"
+    path.write_bytes(png)
+    return path
+
+
+def open_service(config: Config) -> DisclosureService:
+    """The core service over the configured store."""
+    return DisclosureService(
+        open_database(config.store.url),
+        timezone=config.reminders.timezone,
+        max_file_bytes=config.telegram.max_file_mb * 1024 * 1024,
+        parse_seconds=config.telegram.parse_seconds,
+        snapshot=snapshot_path(config.store.url),
+    )
+
+
+def _complete(report: ParsedReport, options: IngestOptions) -> ParsedReport:
+    """The report, named where its title is missing; refused while incomplete unless allowed."""
+    if report.year is None and options.year is not None:
+        report = replace(report, year=options.year)
+    if not report.agency.name and options.agency:
+        report = replace(report, agency=identify_agency(options.agency))
+    if report.year is None or not report.agency.name:
+        raise IncompleteReportError(
+            report.source_name,
+            "no title naming the agency and year: give them with --agency and --year",
+        )
+    incomplete = [f for f in report.findings if f.rule == "incomplete"]
+    if incomplete and not options.allow_incomplete:
+        raise IncompleteReportError(
+            report.source_name, incomplete[0].message + " (use --allow-incomplete to index it)"
+        )
+    return report
+
+
+def report_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the files inside the folders named, skipping hidden ones."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and not any(part.startswith(".") for part in p.parts[-1:])
+            )
+        else:
+            files.append(path)
+    return files
+
+
+__all__ = [
+    "DisclosureService",
+    "IngestOptions",
+    "IngestResult",
+    "open_service",
+    "report_files",
+    "save_chart",
+]
