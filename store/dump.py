@@ -20,13 +20,14 @@ from store.writes import (
     FINDINGS,
     REPORTS,
     STATE,
+    agency_of,
     finding_rows,
-    identity_parts,
     insert_figures,
+    remember_alias,
 )
 
 CHUNK = 500
-_AGENCY_FIELDS = ("name", "identity", "parent", "level", "city", "province")
+_AGENCY_FIELDS = ("name", "identity", "parent", "level", "city", "province", "code")
 
 
 def dump_reports(db: Database) -> Iterator[ReportDump]:
@@ -139,13 +140,16 @@ def _restore(connection: sa.Connection, dump: ReportDump) -> bool:
     return True
 
 
-def _agency_id(connection: sa.Connection, agency: dict[str, str | None]) -> int:
-    identity = agency.get("identity") or identity_parts(agency)
+def _agency_id(connection: sa.Connection, fields: dict[str, str | None]) -> int:
+    # identified again from its name and regions: an older export's identity was the name
+    agency = agency_of(fields)
     found = connection.execute(
-        sa.select(AGENCIES.c.id).where(AGENCIES.c.identity == identity)
+        sa.select(AGENCIES.c.id).where(AGENCIES.c.identity == agency.identity)
     ).scalar()
-    if found is not None:
-        return int(found)
-    values = {f: agency.get(f) for f in _AGENCY_FIELDS} | {"identity": identity}
-    inserted = connection.execute(sa.insert(AGENCIES).returning(AGENCIES.c.id), values)
-    return int(inserted.scalar_one())
+    if found is None:
+        values = {f: getattr(agency, f) for f in _AGENCY_FIELDS}
+        found = connection.execute(
+            sa.insert(AGENCIES).returning(AGENCIES.c.id), values
+        ).scalar_one()
+    remember_alias(connection, int(found), agency.printed, agency.name)
+    return int(found)

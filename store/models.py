@@ -29,19 +29,31 @@ class AwareDateTime(sa.types.TypeDecorator[datetime]):
 
 
 class Agency(SQLModel, table=True):
-    """A reporting agency, with the regions above it as its reports name them.
+    """A reporting agency: its region and its body, under its canonical name.
 
-    Names repeat across the country (城关镇人民政府, 鼓楼区人民政府): an agency is its name
-    within the region it lies in, ``identity`` = name and the nearest known region.
+    ``identity`` is the region's division code (``code``; a zone the gazetteer does not know
+    by its name) and the canonical body: ``320813|government`` for 洪泽区人民政府, whether a
+    report prints 淮安市洪泽区人民政府 or 洪泽区政府 (the printed names are its aliases).
     """
 
     id: int | None = Field(default=None, primary_key=True)
     identity: str = Field(unique=True, max_length=320)
     name: str = Field(index=True, max_length=200)
+    code: str | None = Field(default=None, index=True, max_length=12)
     parent: str | None = Field(default=None, index=True, max_length=100)
     level: str | None = Field(default=None, max_length=20)
     city: str | None = Field(default=None, index=True, max_length=100)
     province: str | None = Field(default=None, index=True, max_length=100)
+
+
+class AgencyAlias(SQLModel, table=True):
+    """A name an agency's reports printed: 淮安市洪泽区人民政府, 上海市科委."""
+
+    __table_args__ = (sa.UniqueConstraint("agency_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    agency_id: int = Field(foreign_key="agency.id", index=True)
+    name: str = Field(index=True, max_length=200)
 
 
 class Report(SQLModel, table=True):

@@ -9,28 +9,39 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 
+from bot.agencies.identify import canonical_agency
 from bot.parser.model import Agency as ParsedAgency
 from bot.parser.model import ParsedReport
 from bot.records import DeleteOutcome, IngestOutcome
 from store.db import Database
-from store.models import Agency, Figure, Finding, Report, StoreState
+from store.models import Agency, AgencyAlias, Figure, Finding, Report, StoreState
 
 AGENCIES: sa.Table = Agency.__table__  # type: ignore[attr-defined]
+ALIASES: sa.Table = AgencyAlias.__table__  # type: ignore[attr-defined]
 REPORTS: sa.Table = Report.__table__  # type: ignore[attr-defined]
 FIGURES: sa.Table = Figure.__table__  # type: ignore[attr-defined]
 FINDINGS: sa.Table = Finding.__table__  # type: ignore[attr-defined]
 STATE: sa.Table = StoreState.__table__  # type: ignore[attr-defined]
-_PLACES = ("parent", "level", "city", "province")
-_AGENCY_COLUMNS = (AGENCIES.c.id, AGENCIES.c.identity, *(AGENCIES.c[p] for p in _PLACES))
+_PLACES = ("parent", "level", "city", "province", "code")
+_AGENCY_COLUMNS = (
+    AGENCIES.c.id,
+    AGENCIES.c.identity,
+    AGENCIES.c.name,
+    *(AGENCIES.c[p] for p in _PLACES),
+)
 # built once: an ingest runs them hundreds of times a second
 _AGENCY_BY_IDENTITY = sa.select(*_AGENCY_COLUMNS).where(
     AGENCIES.c.identity == sa.bindparam("identity")
 )
 _AGENCIES_BY_NAME = sa.select(*_AGENCY_COLUMNS).where(AGENCIES.c.name == sa.bindparam("name"))
+_ALIAS = sa.select(ALIASES.c.id).where(
+    ALIASES.c.agency_id == sa.bindparam("agency_id"), ALIASES.c.name == sa.bindparam("name")
+)
+_INSERT_ALIAS = sa.insert(ALIASES)
 _CURRENT_REPORT = sa.select(REPORTS.c.id, REPORTS.c.sha256, REPORTS.c.source_name).where(
     REPORTS.c.agency_id == sa.bindparam("agency_id"),
     REPORTS.c.year == sa.bindparam("year"),
@@ -60,21 +71,22 @@ _INSERT_FIGURES = sa.insert(FIGURES)
 _INSERT_FINDINGS = sa.insert(FINDINGS)
 
 
-def agency_identity(name: str, parent: str | None, city: str | None, province: str | None) -> str:
-    """Name and the nearest known region: 汉屯路街道办事处|西工区."""
-    return f"{name}|{parent or city or province or ''}"
-
-
-def identity_parts(agency: dict[str, str | None]) -> str:
-    """The identity of an agency given as a mapping of name and regions."""
-    return agency_identity(
-        agency.get("name") or "", agency.get("parent"), agency.get("city"), agency.get("province")
+def agency_of(fields: dict[str, str | None]) -> ParsedAgency:
+    """An agency given as a mapping of name and regions (an export's), identified."""
+    return canonical_agency(
+        ParsedAgency(
+            fields.get("name") or "",
+            fields.get("parent"),
+            fields.get("level"),
+            fields.get("city"),
+            fields.get("province"),
+        )
     )
 
 
 def identity_of(agency: ParsedAgency) -> str:
-    """The identity of the agency a report names."""
-    return agency_identity(agency.name, agency.parent, agency.city, agency.province)
+    """The identity of the agency a report names: its region's code and its body."""
+    return canonical_agency(agency).identity
 
 
 def save_report(db: Database, *, report: ParsedReport, now: datetime) -> IngestOutcome:
@@ -98,26 +110,42 @@ def save_report(db: Database, *, report: ParsedReport, now: datetime) -> IngestO
 
 
 def _upsert_agency(connection: sa.Connection, parsed: ParsedAgency) -> int:
-    identity = identity_of(parsed)
+    agency = canonical_agency(parsed)
+    identity = agency.identity
     row = connection.execute(_AGENCY_BY_IDENTITY, {"identity": identity}).first()
     if row is None:
-        # the same agency named once without its region, once with: one agency, not two
-        namesakes = connection.execute(_AGENCIES_BY_NAME, {"name": parsed.name}).all()
-        placeless = [a for a in namesakes if a.identity.endswith("|")]
-        if identity.endswith("|") and len(namesakes) == 1:
-            row, identity = namesakes[0], namesakes[0].identity
-        elif len(placeless) == 1:
-            row = placeless[0]
+        row, identity = _placeless(connection, agency)
     known = row._mapping if row is not None else {}
-    values = {p: getattr(parsed, p) or known.get(p) for p in _PLACES} | {"identity": identity}
+    values = {p: getattr(agency, p) or known.get(p) for p in _PLACES}
+    values |= {"identity": identity, "name": agency.name}
     if row is None:
-        inserted = connection.execute(_INSERT_AGENCY, {"name": parsed.name, **values})
-        agency_id: int = inserted.scalar_one()
-        return agency_id
-    if any(values[k] != known[k] for k in values):
-        connection.execute(sa.update(AGENCIES).where(AGENCIES.c.id == row.id).values(**values))
-    existing: int = row.id
-    return existing
+        agency_id: int = connection.execute(_INSERT_AGENCY, values).scalar_one()
+    else:
+        agency_id = row.id
+        if any(values[k] != known[k] for k in values):
+            connection.execute(sa.update(AGENCIES).where(AGENCIES.c.id == row.id).values(**values))
+    remember_alias(connection, agency_id, agency.printed, agency.name)
+    return agency_id
+
+
+def _placeless(connection: sa.Connection, agency: ParsedAgency) -> tuple[Any, str]:
+    """The one agency of this name stored without its region, or the one stored with it
+    when this report names none: one agency, not two (the same identity either way)."""
+    namesakes = connection.execute(_AGENCIES_BY_NAME, {"name": agency.name}).all()
+    placeless = [a for a in namesakes if a.identity.startswith("~|")]
+    if agency.identity.startswith("~|") and len(namesakes) == 1:
+        return namesakes[0], namesakes[0].identity
+    if len(placeless) == 1:
+        return placeless[0], agency.identity
+    return None, agency.identity
+
+
+def remember_alias(connection: sa.Connection, agency_id: int, printed: str, name: str) -> None:
+    """Keep a printed name of the agency that is not its canonical name."""
+    if not printed or printed == name:
+        return
+    if connection.execute(_ALIAS, {"agency_id": agency_id, "name": printed}).first() is None:
+        connection.execute(_INSERT_ALIAS, {"agency_id": agency_id, "name": printed})
 
 
 def _insert_report(

@@ -70,10 +70,15 @@ def test_derived_sum_and_summary(seeded: DisclosureService) -> None:
     assert summary["kind"] == "summary" and "行政诉讼总数" in str(summary["answer"])
 
 
-def test_typo_answer_says_how_it_read_the_name(seeded: DisclosureService) -> None:
+def test_a_name_typed_wrong_is_asked_about_not_answered(seeded: DisclosureService) -> None:
     answer = ask(seeded, "Hamtun Road 2023 applications")
-    assert answer["agency"] == "汉屯路街道办事处"
-    assert "I read “Hamtun Road”" in str(answer["answer"])
+    assert answer["kind"] == "choose_agency" and "value" not in answer
+    assert "Did you mean 汉屯路街道办事处" in str(answer["answer"])
+    (choice,) = answer["choices"]  # type: ignore[misc]
+    picked = seeded.ask(
+        "Hamtun Road 2023 applications", now=fixed_now(), agency_id=choice["agency_id"]
+    )
+    assert (picked.agency, picked.key) == ("汉屯路街道办事处", "applications.new.total")
 
 
 def test_a_namesakes_answer_names_its_district(seeded: DisclosureService) -> None:

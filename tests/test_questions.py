@@ -101,8 +101,16 @@ def _not_indexed(answer: dict[str, Any], row: dict[str, str]) -> None:
         assert (answer["agency"], answer["year"]) == (row["agency"], int(row["year"]))
 
 
-def _choose(answer: dict[str, Any], _row: dict[str, str]) -> None:
-    assert 2 <= len(answer["choices"]) <= 5
+def _choose(answer: dict[str, Any], row: dict[str, str]) -> None:
+    """Asked back: "which one?" among namesakes, "did you mean …?" for a name typed wrong,
+    with the agency meant among the choices; never a number."""
+    assert "value" not in answer
+    labels = [c["label"] for c in answer["choices"]]
+    assert 1 <= len(labels) <= 5
+    if row["agency"]:
+        assert any(label.startswith(row["agency"]) for label in labels), labels
+    else:
+        assert len(labels) >= 2
 
 
 def _series(expected: str) -> dict[str, Decimal | None]:

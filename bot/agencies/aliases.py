@@ -6,14 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.agencies.departments import DEPARTMENTS
-from bot.agencies.generic import (
-    AUTONOMOUS,
-    DEPARTMENT_ABBREVIATIONS,
-    GENERICS,
-    PEOPLES,
-    Generic,
-)
+from bot.agencies.departments import DEPARTMENTS, department_forms, department_of, expand_short
+from bot.agencies.generic import AUTONOMOUS, GENERICS, OFFICES, PEOPLES, Generic
 from bot.agencies.identify import region_chain
 
 _SMALL_WORDS = frozenset({"and", "of", "the"})
@@ -27,6 +21,7 @@ class Segment:
     en: tuple[str, ...]
     proper: bool = False
     domain: bool = False
+    office: bool = False  # 办公厅, 办公室: the body that an office is and a government is not
 
 
 @dataclass(frozen=True)
@@ -115,21 +110,27 @@ def _pieces(text: str) -> list[Segment]:
     """Proper name and generic parts: 汉屯路街道办事处 → 汉屯 | 路 | 街道办事处."""
     whole = _generic(text)
     if whole is not None:
-        return [Segment(whole.zh_short, whole.en)]
+        return [Segment(whole.zh_short, whole.en, office=whole.zh in OFFICES)]
     proper, generics = _peel(text)
     head = Segment((proper,), (pinyin(proper).capitalize(),), proper=True)
     return [head, *(Segment(g.zh_short, g.en) for g in generics)]
 
 
+_DOMAINS = sorted(DEPARTMENTS, key=len, reverse=True)
+
+
 def _core(text: str) -> list[Segment]:
     """The part after the regions: a department (发展和改革 + 局) or a named body."""
-    for domain in sorted(DEPARTMENTS, key=len, reverse=True):
+    text = expand_short(text)  # 科委 is 科学技术委员会
+    for domain in _DOMAINS:
         if text.startswith(domain) and len(text) > len(domain):
+            department = department_of(domain)
+            assert department is not None  # every printed core is declared
             rest = _pieces(text[len(domain) :])
             # "沭阳发改", "Shuyang Development and Reform": the 局 or Bureau is often left out.
             last = Segment((*rest[-1].zh, ""), (*rest[-1].en, ""))
-            forms = (domain, *DEPARTMENT_ABBREVIATIONS.get(domain, ()))
-            return [Segment(forms, (DEPARTMENTS[domain],), domain=True), *rest[:-1], last]
+            forms = department_forms(department)
+            return [Segment(forms, department.english, domain=True), *rest[:-1], last]
     return _pieces(text) if text else []
 
 

@@ -110,6 +110,7 @@ class Hit:
     agency: AgencyEntry | None = None
     region: Region | None = None
     coverage: int = 0
+    partial: bool = False  # the agency's body (an office's 办公厅) was not named
 
 
 @dataclass(frozen=True)

@@ -45,12 +45,18 @@ def is_division(name: str) -> bool:
     return name in _by_name()
 
 
+# Rows of the table that stand for no city: a municipality's districts lie in no city
+_PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+
+
 def _division(code: str) -> Division:
     table = _table()
     province = table.get(code[:2] + "0000", "")
     if code.endswith("0000"):
         return Division(code, table[code], "province", None, province)
     city = table.get(code[:4] + "00")
+    if city in _PLACEHOLDERS:
+        city = None
     if code.endswith("00"):
         return Division(code, table[code], "city", table[code], province)
     return Division(code, table[code], "county", city, province)

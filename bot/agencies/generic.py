@@ -81,26 +81,8 @@ GENERICS: tuple[Generic, ...] = (
     Generic("街", ("街",), ("street",)),
 )
 
-# How people shorten department names in speech and headlines.
-DEPARTMENT_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "发展和改革": ("发改",),
-    "市场监督管理": ("市场监管",),
-    "人力资源和社会保障": ("人社",),
-    "住房和城乡建设": ("住建",),
-    "生态环境": ("环保",),
-    "卫生健康": ("卫健",),
-    "工业和信息化": ("工信",),
-    "文化广电和旅游": ("文旅", "文广旅"),
-    "文化和旅游": ("文旅",),
-    "交通运输": ("交通",),
-    "自然资源和规划": ("自然资源", "规划"),
-    "退役军人事务": ("退役军人",),
-    "医疗保障": ("医保",),
-    "城市管理": ("城管",),
-    "行政审批": ("审批",),
-    "应急管理": ("应急",),
-    "农业农村": ("农业",),
-}
+# A government's general office: a body of its own, never the government (nor the reverse).
+OFFICES = frozenset({"人民政府办公厅", "人民政府办公室", "办公厅", "办公室"})
 
 # Autonomous areas name their peoples before 自治州/县/旗: 黔东南苗族侗族自治州 is called
 # 黔东南州 or "Qiandongnan Prefecture", 寻甸回族彝族自治县 寻甸县 or "Xundian County".

@@ -1,10 +1,13 @@
-"""The reporting agency: its name from the title, its parent region and its level."""
+"""The reporting agency: its identity (region and body), its canonical name, its parent region
+and its level, from the name a title prints."""
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
-from bot.agencies.departments import DEPARTMENTS
-from bot.agencies.gazetteer import find_division, is_division
+from bot.agencies.bodies import Body, BodyKind, body_of
+from bot.agencies.departments import DEPARTMENTS, whole_words
+from bot.agencies.gazetteer import Division, find_division, is_division
 from bot.parser.model import Agency
 
 # A region name: anything up to an administrative-division suffix. 片区, 园区, 景区, 社区 and
@@ -14,9 +17,8 @@ _REGION = re.compile(
     r"(?<![片园景社小校营])区|省|市|县|旗|盟))"
 )
 _SUFFIXES = frozenset("省市县区旗州盟")
-_DEPARTMENT_WORDS = tuple(DEPARTMENTS)
+_DEPARTMENT_WORDS = (*DEPARTMENTS, *whole_words())
 _TOWNSHIP = re.compile(r"(街道办事处|街道|镇人民政府|乡人民政府|民族乡|镇|乡|苏木)$")
-_GOVERNMENT = re.compile(r"^(人民政府|管委会|管理委员会)?$")
 _MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
 
 
@@ -48,23 +50,59 @@ def _first_region(text: str) -> str | None:
 
 
 def identify_agency(title_name: str, body: str = "") -> Agency:
-    """The agency named in a report title, e.g. ``西工区汉屯路街道办事处``.
+    """The agency named in a report title, e.g. ``西工区汉屯路街道办事处``, as its identity:
+    its region (the gazetteer's division, by code) and its canonical body, under its
+    canonical name; the printed name is kept as an alias.
 
-    A township's name does not include its district (汉屯路街道办事处, parent 西工区); a
-    department's does (沭阳县发展和改革局, parent 沭阳县). A government with no region before
-    its name may name its parent in the body (淮安市洪泽区人民政府).
+    淮安市洪泽区人民政府 and 洪泽区人民政府 are one agency (320813, the government);
+    上海市科委 is 上海市科学技术委员会 (310000, the department of 科学技术). A township's name
+    does not include its district (汉屯路街道办事处, parent 西工区); a department's does
+    (沭阳县发展和改革局, parent 沭阳县).
     """
-    name = _corrected(re.sub(r"\s+", "", title_name), body)
+    printed = re.sub(r"\s+", "", title_name)
+    name = _corrected(printed, body)
     regions, rest = region_chain(name)
-    parent = regions[-1] if regions else None
-    if regions and _TOWNSHIP.search(rest):
-        return _placed(Agency(rest, parent, "township"), parent, body)
-    level = _level(name, regions, rest)
-    if _GOVERNMENT.match(rest):  # the government of the last region, or a bare region name
-        parent = regions[-2] if len(regions) > 1 else _parent_from_body(name, body)
-        own = regions[-1] if regions else re.sub(r"(人民政府|管委会|管理委员会)$", "", name)
-        return _placed(Agency(name, parent, level), own, body, government=True)
-    return _placed(Agency(name, parent, level), parent, body)
+    if not regions and _whole_region(rest):  # 平潭综合实验区, 淮安市: a government
+        regions, rest = [rest], ""
+    kind = body_of(rest)
+    region = regions[-1] if regions else None
+    context = "".join(regions[:-1]) + body
+    division = find_division(region, context) if region else None
+    if kind.kind is BodyKind.GOVERNMENT:
+        agency = _government(name, regions, rest, division, body)
+    else:
+        own = region if kind.kind is not BodyKind.TOWNSHIP else ""
+        level = "township" if kind.kind is BodyKind.TOWNSHIP else "department"
+        agency = _placed(Agency((own or "") + kind.name, region, level), division)
+    where = division.code if division else "~" + (region or "")
+    return replace(
+        agency,
+        code=division.code if division else None,
+        identity=f"{where}|{kind.identity}",
+        printed=printed,
+    )
+
+
+def _whole_region(name: str) -> bool:
+    match = _REGION.match(name)
+    return match is not None and match.end() == len(name)
+
+
+def _government(
+    name: str, regions: list[str], rest: str, division: Division | None, body: str
+) -> Agency:
+    """A government: its region's, named 洪泽区人民政府 (a zone keeps its bare name), in the
+    region above it."""
+    region = regions[-1] if regions else re.sub(r"(人民政府|管委会|管理委员会)$", "", name)
+    if division is None:
+        bare = rest in {"", "管委会", "管理委员会"}
+        canonical = region if bare else f"{region}人民政府"
+        parent = regions[-2] if len(regions) > 1 else _parent_from_body(canonical, body)
+        return Agency(canonical, parent, _level(region))
+    parent = None
+    if division.level == "county":
+        parent = division.city or division.province
+    return _placed(Agency(f"{division.name}人民政府", parent, division.level), division)
 
 
 def _corrected(name: str, body: str) -> str:
@@ -80,22 +118,15 @@ def _corrected(name: str, body: str) -> str:
     return name
 
 
-def _placed(agency: Agency, region: str | None, body: str, *, government: bool = False) -> Agency:
+def _placed(agency: Agency, division: Division | None) -> Agency:
     """Add the city and province of the agency's region, where the gazetteer knows them."""
-    division = find_division(region, body) if region else None
     if division is None:
         return agency
-    level = division.level if government else agency.level
     city = division.city if division.level != "province" else None
-    return replace(agency, level=level, city=city, province=division.province)
+    return replace(agency, city=city, province=division.province)
 
 
-def _level(name: str, regions: list[str], rest: str) -> str:
-    if _TOWNSHIP.search(rest or name):
-        return "township"
-    if regions and not _GOVERNMENT.match(rest):
-        return "department"
-    region = regions[-1] if regions else re.sub(r"(人民政府|管委会|管理委员会)$", "", name)
+def _level(region: str) -> str:
     if region in _MUNICIPALITIES or region.endswith(("省", "自治区")):
         return "province"
     if region.endswith(("市", "自治州", "盟")):
@@ -116,3 +147,28 @@ def _parent_from_body(name: str, body: str) -> str | None:
             if candidate != region and find_division(candidate, body) is not None:
                 return candidate
     return None
+
+
+def canonical_agency(agency: Agency) -> Agency:
+    """``agency`` identified, when it comes without its identity (made by hand, read from an
+    older export or store): its name is read again with its parent before it, its city and
+    province as context."""
+    if agency.identity:
+        return agency
+    name = agency.name
+    if agency.parent and not name.startswith(agency.parent):
+        name = agency.parent + name
+    context = "".join(r for r in (agency.province, agency.city) if r)
+    found = identify_agency(name, context)
+    kept = {p: getattr(found, p) or getattr(agency, p) for p in ("parent", "city", "province")}
+    return replace(found, printed=agency.printed or agency.name, **kept)
+
+
+@lru_cache(maxsize=100_000)
+def agency_body(name: str) -> Body:
+    """The body of an agency from its canonical name: 洪泽区人民政府 and 平潭综合实验区 are
+    governments, 上海市人民政府办公厅 an office, 沭阳县发展和改革局 a department."""
+    regions, rest = region_chain(name)
+    if not regions and _whole_region(rest):
+        return body_of("")
+    return body_of(rest)

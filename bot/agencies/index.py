@@ -175,6 +175,7 @@ class _Match:
     how: str
     typed: str
     coverage: int
+    partial: bool = False
 
 
 def _score(shape: Profile, found: dict[str, list[Occurrence]], question: str) -> _Match | None:
@@ -213,7 +214,8 @@ def _score(shape: Profile, found: dict[str, list[Occurrence]], question: str) ->
     coverage = sum(shape.parts[i].size for i in chosen)
     how = next((o.how for o in chosen.values() if o.how != "exact"), "exact")
     typed = question[start:end].strip()
-    return _Match(score, key_of(typed), start, end, how, typed, coverage)
+    partial = any(p.office and i not in chosen for i, p in enumerate(shape.parts))
+    return _Match(score, key_of(typed), start, end, how, typed, coverage, partial)
 
 
 _JOINERS = re.compile(r"^[\s·.,'’-]*$")
@@ -280,6 +282,7 @@ def _hit(match: _Match, *, agency: AgencyEntry | None = None, region: Region | N
         agency=agency,
         region=region,
         coverage=match.coverage,
+        partial=match.partial,
     )
 
 

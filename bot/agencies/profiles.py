@@ -26,6 +26,7 @@ class Part:
     penalty: float
     size: int
     proper: bool = False
+    office: bool = False  # the 办公厅 of 上海市人民政府办公厅: unnamed, the government is meant
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,7 +63,7 @@ def _part(segment: Segment, *, required: bool, qualifier: bool = False) -> Part:
     if not required and not droppable and segment.zh[0] in _REGION_GENERICS:
         penalty = _REGION_PENALTY
     size = max((len(z) for z in segment.zh if z), default=1)
-    return Part(_forms(segment), required, penalty, size, segment.proper)
+    return Part(_forms(segment), required, penalty, size, segment.proper, segment.office)
 
 
 @lru_cache(maxsize=200_000)

@@ -1,41 +1,59 @@
 """Answering a question: understand it, find what it names, and build the kind of answer it
-wants. The chat, the console and ``ask`` all come here."""
+wants. The chat, the console and ``ask`` all come here.
+
+A number answers only the agency, year and figure the question names: an agency that is
+not indexed, a name typed wrong, a figure the words leave open are asked back, never
+answered with a neighbour's number."""
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
-from bot.agencies import AgencyEntry, Found, Hit, Mention, NameIndex, Region
+from bot.agencies import AgencyEntry, Found, NameIndex, Region
 from bot.answers import compare as comparing
+from bot.answers import naming, rates, replies, single
 from bot.answers import region as regional
-from bot.answers import replies, single
+from bot.answers.deadlines import deadlines
 from bot.answers.library import Library
 from bot.answers.model import Answer
+from bot.answers.passages import passage
 from bot.answers.series import trend
 from bot.answers.subject import Subject
-from bot.questions.fields import match_fields
-from bot.questions.intent import Intent, detect_intent, without_intent_words
+from bot.answers.which import FigureQuestion, figure_keys
+from bot.catalogue.rates import asks_rate, named_rate
+from bot.config import STATUTORY_DEADLINES, Deadline
+from bot.questions.fields import FieldMatch, match_fields
+from bot.questions.intent import Intent, detect_intent
 from bot.questions.language import detect_language
-from bot.questions.leftovers import closest_fields, correct_spelling, leftover_words
+from bot.questions.leftovers import correct_spelling
+from bot.questions.topics import asks_deadlines, topic_of
 from bot.questions.years import YearMention, find_years
 
-# A name hit this sure is taken without asking; below it the answer says how it read the name.
-SURE = 90.0
-_CLOSE = 2.0  # candidates within this score of the best are asked about
-DEFAULT_KEY = "applications.new.total"
+# A breakdown with no figure named lists the applicants of the applications received
+_BREAKDOWN_DEFAULT = "applications.new.total"
+_NEEDS_FIGURE = frozenset({"trend", "compare", "total", "ranking"})
 
 
 @dataclass(frozen=True)
 class Parsed:
-    """A question taken apart: what it names, which years, which figures, what it wants."""
+    """A question taken apart: what it names, which years, which figures, what it wants.
+    ``named`` is the text the names were found in (years blanked); ``rest`` the text left
+    for figures (names blanked too)."""
 
     text: str
     lang: str
     found: Found
     years: YearMention | None
-    keys: list[str]
+    matches: list[FieldMatch]
     intent: Intent
-    leftover: str
+    named: str
+    rest: str
+
+    @property
+    def keys(self) -> list[str]:
+        """The figures the question may ask for, best first."""
+        return [m.key for m in self.matches]
 
 
 def answer_question(
@@ -44,35 +62,41 @@ def answer_question(
     *,
     today: date,
     agency_id: int | None = None,
+    key: str | None = None,
     language: str | None = None,
+    deadline_rules: Sequence[Deadline] = STATUTORY_DEADLINES,
 ) -> Answer:
-    """The answer to ``question``; ``agency_id`` settles the agency (after a "which one?")."""
+    """The answer to ``question``; ``agency_id`` and ``key`` settle the agency and the figure
+    (a choice picked after "which one?" or "which figure?")."""
     text = " ".join(question.split())
     lang = language or detect_language(text)
     if not re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}|\d{4}", text):
         return replies.help_answer(library, lang)
     index = library.agency_index()
     parsed = parse_question(index, text, lang, today, forced=agency_id is not None)
+    if key is not None:
+        parsed = replace(parsed, matches=[FieldMatch(key, 100.0, True)])
     if parsed.intent.kind == "indexed":
         return replies.indexed(library, lang)
+    if asks_deadlines(text) and not parsed.found.agencies and not parsed.matches:
+        return deadlines(library, deadline_rules, today, lang)
+    if agency_id is None and (
+        unknown := naming.body_in_region(library, parsed.found, parsed.named, lang)
+    ):
+        return unknown
     if parsed.intent.kind in {"total", "ranking"}:
-        answer = _regional(library, index, parsed)
+        answer = _regional(library, index, parsed, key is not None)
         if answer is not None:
             return answer
     if agency_id is not None and agency_id in index.entries:
-        return _about(library, [index.entries[agency_id]], parsed, None)
+        return _about(library, [index.entries[agency_id]], parsed, forced_key=key is not None)
     if not parsed.found.agencies:
-        understood = bool(parsed.years or parsed.keys)
+        understood = bool(parsed.years or parsed.matches)
         return replies.no_agency(library, text, lang, understood=understood)
-    entries: list[AgencyEntry] = []
-    for mention in parsed.found.agencies:
-        rivals = _rivals(mention)
-        if len(rivals) > 1:
-            return replies.choose_agency(rivals, lang)
-        assert mention.best.agency is not None
-        entries.append(mention.best.agency)
-    fuzzy = parsed.found.agencies[0].best
-    return _about(library, entries, parsed, fuzzy if fuzzy.score < SURE else None)
+    settled = naming.settle(library, parsed.found, parsed.named, lang)
+    if isinstance(settled, Answer):
+        return settled
+    return _about(library, settled.entries, parsed, forced_key=key is not None)
 
 
 def parse_question(
@@ -80,61 +104,77 @@ def parse_question(
 ) -> Parsed:
     """Names, years, figures and the kind of answer, from the question's text."""
     years = find_years(text, today)
-    rest = _blank(text, years.spans if years else ())
-    found = index.find(rest)
-    rest = correct_spelling(_blank(rest, found.spans()))
+    named = _blank(text, years.spans if years else ())
+    found = index.find(named)
+    rest = correct_spelling(_blank(named, found.spans()))
     if forced:  # the agency is settled (a "which one?" pick); its name is still not a figure
         found = Found()
     matches = match_fields(rest)
-    keys = [m.key for m in matches]
     agencies = len({m.best.agency.id for m in found.agencies if m.best.agency}) + int(forced)
     intent = detect_intent(
         text, agencies=agencies, regions=len(found.regions), years=len(years.years) if years else 0
     )
-    leftover = leftover_words(without_intent_words(rest)) if not matches or matches[0].weak else ""
-    if leftover and matches and matches[0].weak:
-        keys = []  # "applications" alone does not say which: "deny", unknown, leaves it open
-    if intent.kind == "change" and keys and keys[0].endswith(".items_change"):
+    if intent.kind == "change" and matches and matches[0].key.endswith(".items_change"):
         intent = Intent("figure")  # 本年增/减 is a figure, not a comparison with last year
-    return Parsed(text, lang, found, years, keys, intent, leftover)
-
-
-def _rivals(mention: Mention) -> list[Hit]:
-    best = mention.best.score
-    return [h for h in mention.candidates if h.score >= best - _CLOSE]
+    return Parsed(text, lang, found, years, matches, intent, named, rest)
 
 
 def _about(
-    library: Library, entries: list[AgencyEntry], parsed: Parsed, fuzzy: Hit | None
+    library: Library, entries: list[AgencyEntry], parsed: Parsed, *, forced_key: bool
 ) -> Answer:
-    lang, keys, intent = parsed.lang, parsed.keys, parsed.intent
-    if parsed.leftover and not keys and intent.kind in {"figure", "change", "compare"}:
-        return replies.unknown_field(
-            parsed.leftover, closest_fields(parsed.leftover), lang, entries[0].name
-        )
-    figure_keys = keys or [DEFAULT_KEY]
+    lang, intent = parsed.lang, parsed.intent
     years = list(parsed.years.years) if parsed.years else []
-    if intent.kind == "compare" and len(entries) > 1:
-        return comparing.compare(library, entries, figure_keys, years[-1] if years else None, lang)
     entry = entries[0]
-    if intent.kind == "trend":
-        return trend(library, entry, figure_keys, years, lang)
-    subject = _subject(library, entry, years, lang, fuzzy)
+    topic = topic_of(parsed.text) if not forced_key else None
+    wants_rate = not forced_key and asks_rate(parsed.rest)
+    keys = _keys(parsed, entry, forced_key=forced_key or bool(topic) or wants_rate)
+    if isinstance(keys, Answer):
+        return keys
+    if intent.kind == "compare" and len(entries) > 1:
+        return comparing.compare(library, entries, keys, years[-1] if years else None, lang)
+    if intent.kind == "trend" and not topic and not wants_rate:
+        return trend(library, entry, keys, years, lang)
+    subject = _subject(library, entry, years, lang)
     if isinstance(subject, Answer):
         return subject
+    if topic is not None:
+        return passage(subject, topic)
+    if wants_rate:
+        declared = named_rate(parsed.rest)
+        if declared is None:
+            return rates.no_rate(_rate_words(parsed.rest), lang, entry.name)
+        return rates.rate(subject, declared)
+    return _single(library, subject, keys, intent)
+
+
+def _single(library: Library, subject: Subject, keys: list[str], intent: Intent) -> Answer:
     if intent.kind == "status":
         return single.status(subject)
     if intent.kind == "breakdown":
-        return single.breakdown(subject, figure_keys, intent.by)
-    if intent.kind == "change":
-        return single.change(subject, figure_keys, library)
+        return single.breakdown(subject, keys or [_BREAKDOWN_DEFAULT], intent.by)
     if not keys:
         return single.summary(subject)
+    if intent.kind == "change":
+        return single.change(subject, keys, library)
     return single.figure(subject, keys)
 
 
+def _keys(parsed: Parsed, entry: AgencyEntry | None, *, forced_key: bool) -> list[str] | Answer:
+    """The figures to answer with, or "which figure?" when the question leaves it open."""
+    if forced_key:
+        return parsed.keys
+    kind = parsed.intent.kind
+    if kind in {"status", "breakdown"} and not parsed.matches:
+        return []
+    needs = kind in _NEEDS_FIGURE or (kind == "compare")
+    found = figure_keys(parsed.rest, parsed.matches, needs_figure=needs)
+    if isinstance(found, FigureQuestion):
+        return replies.choose_figure(found, parsed.lang, entry)
+    return found
+
+
 def _subject(
-    library: Library, entry: AgencyEntry, years: list[int], lang: str, fuzzy: Hit | None
+    library: Library, entry: AgencyEntry, years: list[int], lang: str
 ) -> Subject | Answer:
     available = library.years(entry.id)
     year = years[-1] if years else available[-1]
@@ -144,13 +184,17 @@ def _subject(
     assert report is not None  # the year is listed as available
     # a namesake's answer says which one it is, also once forwarded out of the chat
     place = entry.place if len(library.agency_index().namesakes(entry.name)) > 1 else ""
-    return Subject(entry, report, lang, latest=not years, fuzzy=fuzzy, place=place)
+    return Subject(entry, report, lang, latest=not years, place=place)
 
 
-def _regional(library: Library, index: NameIndex, parsed: Parsed) -> Answer | None:
+def _regional(library: Library, index: NameIndex, parsed: Parsed, forced: bool) -> Answer | None:
     """A total or ranking over the region the question names (a ranking may cover all)."""
     region = _region(index, parsed.found)
-    keys = parsed.keys or [DEFAULT_KEY]
+    if region is None and parsed.intent.kind == "total":
+        return None
+    keys = _keys(parsed, None, forced_key=forced)
+    if isinstance(keys, Answer):
+        return keys
     year = parsed.years.years[-1] if parsed.years else None
     if parsed.intent.kind == "ranking":
         return regional.ranking(
@@ -163,8 +207,7 @@ def _regional(library: Library, index: NameIndex, parsed: Parsed) -> Answer | No
             top=parsed.intent.top,
             descending=parsed.intent.descending,
         )
-    if region is None:
-        return None
+    assert region is not None
     return regional.total(library, index, region=region, keys=keys, year=year, lang=parsed.lang)
 
 
@@ -177,6 +220,13 @@ def _region(index: NameIndex, found: Found) -> Region | None:
             if candidate in index.regions:
                 return index.regions[candidate]
     return None
+
+
+def _rate_words(text: str) -> str:
+    found = re.search(
+        r"[\u4e00-\u9fff]{0,6}(?:率|比例|占比)|[A-Za-z ]{0,30}\b(?:rate|percentage)", text
+    )
+    return " ".join((found.group(0) if found else text).split())
 
 
 def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:

@@ -31,10 +31,22 @@ class Source:
 
 @dataclass(frozen=True)
 class Choice:
-    """One candidate offered when a question could mean several agencies."""
+    """One answer to a question the bot asks back ("which one?", "which figure?", "what is
+    indexed there"): its label, and what picking it settles — an agency, a figure, or both
+    (a figure of the agency already settled)."""
 
     label: str
-    agency_id: int
+    agency_id: int | None = None
+    key: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The choice as a JSON object: its label and what it settles."""
+        out: dict[str, Any] = {"label": self.label}
+        if self.agency_id is not None:
+            out["agency_id"] = self.agency_id
+        if self.key is not None:
+            out["key"] = self.key
+        return out
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,7 @@ class Answer:
         if self.source is not None:
             out["source"] = self.source.to_json()
         if self.choices:
-            out["choices"] = [{"label": c.label, "agency_id": c.agency_id} for c in self.choices]
+            out["choices"] = [c.to_json() for c in self.choices]
         if self.warnings:
             out["warnings"] = list(self.warnings)
         if self.series:

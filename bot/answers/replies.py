@@ -1,29 +1,33 @@
-"""Answers that carry no figure: which one?, not indexed, unknown figure, help, the index."""
+"""Answers that carry no figure: which figure?, not indexed, help, the index."""
 
-from bot.agencies import AgencyEntry, Hit
+from bot.agencies import AgencyEntry
 from bot.answers.format import field_label, quoted
 from bot.answers.library import Library
 from bot.answers.model import Answer, Choice
 from bot.answers.texts import join, say
+from bot.answers.which import FigureQuestion
 from bot.catalogue import field
 
 _NAMES_SHOWN = 5
 
 
-def choose_agency(hits: list[Hit], lang: str) -> Answer:
-    """ "Which one?" with up to five candidates as choices."""
+def choose_figure(question: FigureQuestion, lang: str, entry: AgencyEntry | None) -> Answer:
+    """ "Which figure?" with the closest figures as choices (for the agency, if settled)."""
+    agency_id = entry.id if entry is not None else None
     choices = tuple(
-        Choice(_choice_label(h.agency, lang), h.agency.id) for h in hits[:5] if h.agency
+        Choice(field_label(field(k), lang), agency_id=agency_id, key=k) for k in question.keys
     )
-    lines = [say(lang, "choose"), *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
-    return Answer("\n".join(lines), "choose_agency", lang, choices=choices)
-
-
-def _choice_label(entry: AgencyEntry, lang: str) -> str:
-    where = entry.parent or entry.city or entry.province
-    if not where:
-        return entry.name
-    return f"{entry.name}（{where}）" if lang == "zh" else f"{entry.name} ({where})"
+    if question.unknown:
+        head = say(lang, "unknown_field_choose", words=quoted(question.words))
+    else:
+        words = say(lang, "choose_figure_words", words=quoted(question.words))
+        head = say(lang, "choose_figure", words=words if question.words else "")
+    lines = [head, *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
+    kind = "unknown_field" if question.unknown else "choose_figure"
+    agency = entry.name if entry is not None else None
+    return Answer(
+        "\n".join(lines), kind, lang, agency=agency, agency_id=agency_id, choices=choices
+    )
 
 
 def no_year(entry: AgencyEntry, year: int, available: list[int], lang: str) -> Answer:
@@ -45,13 +49,6 @@ def no_agency(library: Library, question: str, lang: str, *, understood: bool) -
         lines.append(_indexed_line(library, lang))
     lines.append(say(lang, "try", example=example_question(library, lang)))
     return Answer("\n".join(lines), "not_indexed", lang)
-
-
-def unknown_field(words: str, closest: list[str], lang: str, agency: str | None) -> Answer:
-    """The question names a figure the bot does not know: say so and list the closest."""
-    labels = join(lang, [field_label(field(k), lang) for k in closest[:3]])
-    text = say(lang, "unknown_field", words=quoted(words), fields=labels)
-    return Answer(text, "unknown_field", lang, agency=agency)
 
 
 def _indexed_line(library: Library, lang: str) -> str:

@@ -6,10 +6,11 @@ from decimal import Decimal
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
-from bot.answers.model import Answer
+from bot.answers.model import Answer, json_number
 from bot.answers.subject import Subject, source_line, source_of
 from bot.answers.texts import say
-from bot.catalogue import COLUMNS, Field, field
+from bot.catalogue import COLUMNS, Field, field, section
+from bot.catalogue.tree import sub_figures
 
 SUMMARY_KEYS = (
     "applications.new.total",
@@ -70,7 +71,6 @@ def figure(subject: Subject, keys: list[str]) -> Answer:
         line,
         source_line(source, subject.lang),
         *warnings,
-        *subject.notes(),
     ]
     return Answer(
         "\n".join(lines),
@@ -101,7 +101,6 @@ def summary(subject: Subject) -> Answer:
             )
         )
     lines.append(say(subject.lang, "source_short", report=subject.report.source_name))
-    lines.extend(subject.notes())
     return Answer(
         "\n".join(lines),
         "summary",
@@ -144,7 +143,6 @@ def change(subject: Subject, keys: list[str], library: Library) -> Answer:
         subject.heading(),
         line,
         say(subject.lang, "sources", reports=", ".join(reports)),
-        *subject.notes(),
     ]
     return Answer(
         "\n".join(lines),
@@ -164,39 +162,68 @@ def _plain(value: Decimal) -> str:
 
 
 def breakdown(subject: Subject, keys: list[str], by: str) -> Answer:
-    """A row by applicant type, or the applications by outcome."""
+    """The parts of a figure with their values: a group's items (不予公开的原因), a row by
+    applicant (申请人构成), the applications by outcome (办理结果分布), a reconsideration's
+    results; cited by section."""
     spec = choose_field(subject, keys)
-    by_applicant = by != "outcome" and spec.key.startswith("applications.")
-    if not by_applicant:
-        specs = [field(k) for k in OUTCOME_KEYS]
-        title = say(subject.lang, "breakdown_outcomes")
+    lang = subject.lang
+    specs, by_applicant = _parts(spec, by)
+    label = field_label(spec if by != "outcome" else field(_ANSWERED), lang)
+    if by_applicant:
+        title = say(lang, "breakdown_applicants", label=label)
+    elif by == "outcome" or spec.key == _ANSWERED:
+        title = say(lang, "breakdown_outcomes")
+    elif spec.section == "四":
+        title = say(lang, "breakdown_columns", label=label)
     else:
-        row = spec.key.removeprefix("applications.").rsplit(".", 1)[0]
-        specs = [field(f"applications.{row}.{c.key}") for c in COLUMNS]
-        title = say(
-            subject.lang,
-            "breakdown_applicants",
-            label=field_label(field(f"applications.{row}.total"), subject.lang),
-        )
+        title = say(lang, "breakdown_items", label=label)
     lines = [subject.heading(), title]
     for item in specs:
-        if by_applicant:
-            label = item.column.zh if subject.lang == "zh" else item.column.en
-        else:
-            label = field_label(item, subject.lang)
-        lines.append(f"• {label}: {value_text(subject, item)}")
-    lines.append(say(subject.lang, "source_short", report=subject.report.source_name))
+        name = (item.column.zh if lang == "zh" else item.column.en) if by_applicant else None
+        lines.append(f"• {name or field_label(item, lang)}: {value_text(subject, item)}")
+    lines.append(
+        say(
+            lang,
+            "source_section",
+            report=subject.report.source_name,
+            section=spec.section,
+            title=section(spec.section).title,
+        )
+    )
     cells = tuple(c for item in specs for c in read_figure(subject.report, item).cells)
     lines.extend(subject.warnings(cells))
-    lines.extend(subject.notes())
+    rows = tuple(
+        {"key": item.key, "value": json_number(item.key, read_figure(subject.report, item).value)}
+        for item in specs
+    )
     return Answer(
         "\n".join(lines),
         "breakdown",
-        subject.lang,
+        lang,
         agency=subject.entry.name,
         agency_id=subject.entry.id,
         year=subject.report.year,
+        key=spec.key,
+        rows=rows,
     )
+
+
+_ANSWERED = "applications.outcome.total.total"
+
+
+def _parts(spec: Field, by: str) -> tuple[list[Field], bool]:
+    """The figures a breakdown lists, and whether they are the row's applicants."""
+    if by == "outcome":
+        return [field(k) for k in sub_figures(_ANSWERED)], False
+    if by == "applicant" and spec.key.startswith("applications."):
+        row = spec.key.removeprefix("applications.").rsplit(".", 1)[0]
+        return [field(f"applications.{row}.{c.key}") for c in COLUMNS], True
+    parts = sub_figures(spec.key)
+    if parts:
+        row = spec.key.rsplit(".", 1)[0]
+        by_applicant = spec.key.startswith("applications.") and parts[0].rsplit(".", 1)[0] == row
+        return [field(k) for k in (*parts, spec.key)], by_applicant
+    return [spec], False
 
 
 def status(subject: Subject) -> Answer:

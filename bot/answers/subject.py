@@ -3,8 +3,8 @@ the heading, the source line, and the warnings for cells that break a rule."""
 
 from dataclasses import dataclass
 
-from bot.agencies import AgencyEntry, Hit
-from bot.answers.format import quoted, section_title
+from bot.agencies import AgencyEntry
+from bot.answers.format import section_title
 from bot.answers.model import Source
 from bot.answers.texts import say
 from bot.catalogue import Field
@@ -14,13 +14,12 @@ from bot.records import StoredReport
 @dataclass(frozen=True)
 class Subject:
     """One agency's report, in the language of the question; ``latest`` when the question
-    gave no year; ``fuzzy`` the name hit when the name was read with a typo."""
+    gave no year."""
 
     entry: AgencyEntry
     report: StoredReport
     lang: str
     latest: bool = False
-    fuzzy: Hit | None = None
     place: str = ""  # the region, for an agency with namesakes
 
     def heading(self) -> str:
@@ -34,12 +33,6 @@ class Subject:
             year=self.report.year,
             latest=note,
         )
-
-    def notes(self) -> list[str]:
-        """How a misspelt name was read, if it was."""
-        if self.fuzzy is None:
-            return []
-        return [say(self.lang, "fuzzy", typed=quoted(self.fuzzy.typed), agency=self.entry.name)]
 
     def warnings(self, cells: tuple[str, ...]) -> tuple[str, ...]:
         """A warning for each finding of the report that touches ``cells``."""

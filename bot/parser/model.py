@@ -23,13 +23,18 @@ class Finding:
 
 @dataclass(frozen=True)
 class Agency:
-    """The reporting agency as the report names it."""
+    """The reporting agency: its canonical name and regions; ``identity`` (its region's
+    division code and its body) and ``code`` when the name was identified; ``printed``, the
+    name as the report prints it (an alias)."""
 
     name: str
     parent: str | None = None
     level: str | None = None
     city: str | None = None
     province: str | None = None
+    code: str | None = None
+    identity: str = ""
+    printed: str = ""
 
 
 @dataclass(frozen=True)

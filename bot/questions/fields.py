@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from bot.catalogue import Field, Label, all_fields
+from bot.catalogue import GROUPS, ROW_GROUP, Field, Label, all_fields
 from bot.normalize import compact
 
 _GENERIC = frozenset(
@@ -50,6 +50,7 @@ class FieldMatch:
     score: float
     column_named: bool
     generic: bool = False
+    units: frozenset[str] = frozenset()  # what named it: c<i> characters, w<i> English words
 
     @property
     def weak(self) -> bool:
@@ -125,17 +126,40 @@ def match_fields(text: str) -> list[FieldMatch]:
     columns = _best_phrases({c for _r, c, _f in _field_pairs()}, zh_text, en_tokens)
     scored: dict[str, FieldMatch] = {}
     for row, column, field in _field_pairs():
-        row_phrases = rows.get(row, [])
+        row_phrases = _with_group(row, rows)
         if not row_phrases and not (row.key == _NEW_ROW and columns.get(column)):
             continue  # "from companies" alone means applications received from companies
-        score, named = _pair_score(row_phrases, columns.get(column, []))
+        score, named, units = _pair_score(row_phrases, columns.get(column, []))
         if score > 0 and (named or column.key in _DEFAULT_COLUMNS):
             best_row = max(row_phrases, key=lambda p: p.weight, default=None)
             generic = not named and best_row is not None and best_row.generic
-            match = FieldMatch(field.key, score + (0.01 if not named else 0), named, generic)
+            bonus = 0.01 if not named else 0
+            match = FieldMatch(field.key, score + bonus, named, generic, units)
             if field.key not in scored or scored[field.key].score < match.score:
                 scored[field.key] = match
     return sorted(scored.values(), key=lambda m: (-m.score, not m.column_named, m.key))
+
+
+def _with_group(row: Label, rows: dict[Label, list[_Phrase]]) -> list[_Phrase]:
+    """The row's phrases; an item named with its group ("本机关不掌握而无法提供") has the
+    group's words as well: the item, not the group, is meant."""
+    phrases = rows.get(row, [])
+    group = _groups().get(row.key)
+    if not phrases or group is None or group not in rows:
+        return phrases
+    best = max(phrases, key=lambda p: p.weight)
+    free = [g for g in rows[group] if not g.units & best.units]
+    if not free:
+        return phrases
+    extra = max(free, key=lambda p: p.weight)
+    return [*phrases, _Phrase(best.units | extra.units, best.weight + extra.weight)]
+
+
+@cache
+def _groups() -> dict[str, Label]:
+    """Each item row's group label (不掌握 → 无法提供)."""
+    labels = {g.key: g for g in GROUPS}
+    return {row: labels[group] for row, group in ROW_GROUP.items() if group in labels}
 
 
 # A row named without a column means its total, or its one column.
@@ -153,12 +177,35 @@ def _best_phrases(
     return found
 
 
-def _pair_score(rows: list[_Phrase], columns: list[_Phrase]) -> tuple[float, bool]:
-    """Best row weight plus best non-overlapping column weight; whether a column was named."""
+def _pair_score(rows: list[_Phrase], columns: list[_Phrase]) -> tuple[float, bool, frozenset[str]]:
+    """Best row weight plus best non-overlapping column weight; whether a column was named;
+    the words that named them."""
     best_row = max(rows, key=lambda p: p.weight, default=None)
     row_weight = best_row.weight if best_row else 0.0
     row_units = best_row.units if best_row else frozenset()
     free = [c for c in columns if not (c.units & row_units)]
+    # every phrase of the row and the column named it, not only the weightiest
+    named = frozenset().union(*(p.units for p in rows))
     if not free:
-        return row_weight, False
-    return row_weight + max(c.weight for c in free), True
+        return row_weight, False, named
+    column = max(free, key=lambda c: c.weight)
+    named |= frozenset().union(*(c.units for c in free))
+    return row_weight + column.weight, True, named
+
+
+def unexplained(text: str, match: FieldMatch | None) -> tuple[list[str], list[str]]:
+    """The Chinese runs and English words of ``text`` that the match did not name."""
+    zh_text, tokens = compact(text), _en_tokens(text)
+    units = match.units if match else frozenset()
+    runs, run = [], ""
+    for index, char in enumerate(zh_text):
+        if "\u4e00" <= char <= "\u9fff" and f"c{index}" not in units:
+            run += char
+        elif run:
+            runs.append(run)
+            run = ""
+    if run:
+        runs.append(run)
+    words = re.findall(r"[a-zA-Z]+", text)
+    english = [w for i, w in enumerate(words) if f"w{i}" not in units and i < len(tokens)]
+    return runs, english

@@ -68,23 +68,27 @@ _BREAKDOWN = re.compile(
     r"\bbreak\s*down\b|\bbreakdown\b|\bby\s+(?:applicant|type|outcome|result|category)|"
     r"\bwho\s+applied\b|\bwho\s+(?:filed|asked|submitted)\b|\bsplit\b|\bdistribution\b|"
     r"\bhow\s+were\s+(?:they|the\s+applications|requests)\s+(?:handled|answered)|"
-    r"构成|分布|按申请人|按类型|按办理结果|各类|分类|明细|结构|都是谁|哪些人",
+    r"构成|分布|按申请人|按类型|按办理结果|各类|分类|明细|结构|都是谁|哪些人|原因|理由|"
+    r"哪几类|哪几种|分别是|各项|各是多少|\breasons?\b|\bgrounds\b|\bwhy\b|\bitemi[sz]ed\b",
     re.IGNORECASE,
 )
 _OUTCOMES = re.compile(
     r"outcome|result|handled|answered|办理结果|处理结果|怎么处理|如何处理", re.IGNORECASE
+)
+_APPLICANTS = re.compile(
+    r"applicant|who\s+applied|who\s+(?:filed|asked|submitted)|申请人|哪些人|都是谁", re.IGNORECASE
 )
 
 
 @dataclass(frozen=True)
 class Intent:
     """The shape of answer wanted; ``top`` and ``descending`` for rankings, ``by`` for
-    breakdowns (``applicant`` or ``outcome``)."""
+    breakdowns (``applicant``, ``outcome``, or ``parts``: the figure's own parts)."""
 
     kind: str
     top: int = 5
     descending: bool = True
-    by: str = "applicant"
+    by: str = "parts"
 
 
 def detect_intent(text: str, *, agencies: int, regions: int, years: int) -> Intent:
@@ -108,8 +112,14 @@ def detect_intent(text: str, *, agencies: int, regions: int, years: int) -> Inte
     if _CHANGE.search(text):
         return Intent("change")
     if _BREAKDOWN.search(text):
-        return Intent("breakdown", by="outcome" if _OUTCOMES.search(text) else "applicant")
+        return Intent("breakdown", by=_breakdown_by(text))
     return Intent("figure")
+
+
+def _breakdown_by(text: str) -> str:
+    if _OUTCOMES.search(text):
+        return "outcome"
+    return "applicant" if _APPLICANTS.search(text) else "parts"
 
 
 def _ranking(match: re.Match[str]) -> Intent:

@@ -17,12 +17,20 @@ whom whose when where why there their its it this that these those please tell m
 give get about number numbers figure figures report reports agency agencies year years
 total overall summary overview status data stats statistics information info government
 disclosure annual open public any all some has have had can could would should i we you
-they he she us our your my latest recent
+they he she us our your my latest recent face faced see saw there here did happen
+happened times time cases case count amount value values figures last also just only
 """.split()  # noqa: SIM905
 )
 _STOP_ZH = (
     "申请数量",
     "申请",
+    "数量",
+    "哪个机构",
+    "哪些机构",
+    "哪家",
+    "机构",
+    "部门",
+    "单位",
     "请问",
     "请",
     "告诉我",
@@ -67,6 +75,45 @@ _STOP_ZH = (
     "项",
     "和",
     "与",
+    "有几件",
+    "几次",
+    "次",
+    "被",
+    "又",
+    "是否",
+    "有没有",
+    "帮我",
+    "帮忙",
+    "我想知道",
+    "想知道",
+    "知道",
+    "能不能",
+    "可以",
+    "统计",
+    "截至",
+    "全年",
+    "年内",
+    "当年",
+    "本年度",
+    "该年",
+    "期间",
+    "因为",
+    "其中",
+    "而",
+    "中",
+    "里",
+    "到底",
+    "具体",
+    "大概",
+    "共有",
+    "总共有",
+    "一共有",
+    "为",
+    "都",
+    "在",
+    "对",
+    "等",
+    "多",
 )
 
 

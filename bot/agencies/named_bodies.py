@@ -1,0 +1,97 @@
+"""The body a question names next to a place: 洪泽区|财政局, 上海市人民政府|办公厅, "Hongze |
+Finance Bureau". When the agency found for the place is another body (洪泽区人民政府 is no
+finance bureau), the question is about an agency that is not indexed, never about that one.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.agencies.aliases import latin_key
+from bot.agencies.bodies import Body, BodyKind, body_of
+from bot.agencies.departments import DEPARTMENT_TABLE
+from bot.agencies.identify import agency_body
+
+# A Chinese body: a few characters ending in what names a body (局, 委员会, 街道 …)
+_ZH = re.compile(
+    r"^[\s的]*(?P<body>[\u4e00-\u9fff]{0,10}?"
+    r"(?:委员会|办公室|办公厅|管理局|街道办事处|街道|政府办|局|委|厅|办|镇|乡|中心|署))"
+)
+_SHORT_SUFFIXES = frozenset("委厅办镇乡署")  # alone after a place: 区委 is no body of ours
+_EN = re.compile(
+    r"^[\s,]*(?P<body>(?:[A-Za-z'’,-]+\s+){0,5}?"
+    r"(?:bureau|commission|committee|office|administration|department|subdistrict|"
+    r"sub-district|township|town))\b",
+    re.IGNORECASE,
+)
+_EN_OFFICE = re.compile(r"^(?:(?:people'?s\s+)?government\s+)?(?:general\s+)?office$", re.I)
+_EN_TOWNSHIP = re.compile(r"\b(?:subdistrict|sub-district|township|town)$", re.I)
+_EN_GENERIC = re.compile(r"\s*\b(?:bureau|commission|committee|administration|department)$", re.I)
+
+
+@dataclass(frozen=True)
+class NamedBody:
+    """A body named in the question: the words, where, and what body they name."""
+
+    text: str
+    start: int
+    end: int
+    body: Body
+
+
+def body_after(question: str, end: int) -> NamedBody | None:
+    """The body named right after position ``end`` (where a place was named), if any."""
+    rest = question[end:]
+    match = _ZH.match(rest)
+    if match is not None:
+        text = match["body"]
+        body = body_of(text)
+        if _plausible(text, body):
+            start = end + match.start("body")
+            return NamedBody(text, start, start + len(text), body)
+    match = _EN.match(rest)
+    if match is not None:
+        text = " ".join(match["body"].split())
+        start = end + match.start("body")
+        return NamedBody(text, start, start + len(match["body"]), _english_body(text))
+    return None
+
+
+def _plausible(text: str, body: Body) -> bool:
+    """A department, office or township the words clearly name; another body only with a
+    name of two characters or more before a full ending (园林局, not 区委)."""
+    if body.kind in {BodyKind.DEPARTMENT, BodyKind.OFFICE, BodyKind.TOWNSHIP}:
+        return True
+    return len(text) >= 3 and text[-1] not in _SHORT_SUFFIXES
+
+
+def _english_body(text: str) -> Body:
+    if _EN_OFFICE.match(text):
+        return body_of("人民政府办公室")
+    if _EN_TOWNSHIP.search(text):
+        return Body(BodyKind.TOWNSHIP, latin_key(text), text)
+    words = latin_key(_EN_GENERIC.sub("", text))
+    core = _english_departments().get(words)
+    if core is not None:
+        return Body(BodyKind.DEPARTMENT, core, core)
+    if text.lower().endswith("office"):  # "Generl Office": an office, however spelt
+        return body_of("人民政府办公室")
+    return Body(BodyKind.NAMED, latin_key(text), text)
+
+
+@cache
+def _english_departments() -> dict[str, str]:
+    return {latin_key(en): d.core for d in DEPARTMENT_TABLE for en in d.english}
+
+
+def is_other_body(named: NamedBody, agency_name: str) -> bool:
+    """True when the words name another body than the agency ``agency_name`` is."""
+    own = agency_body(agency_name)
+    body = named.body
+    if body.kind is not own.kind:
+        return True
+    if body.kind in {BodyKind.GOVERNMENT, BodyKind.OFFICE}:
+        return False
+    if body.kind is BodyKind.TOWNSHIP and body.key.isascii():
+        return False  # "Hantun Road Subdistrict": the span would have taken a name it knew
+    return body.key != own.key

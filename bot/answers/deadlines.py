@@ -1,0 +1,29 @@
+"""When the annual reports are due, asked in plain words: the next deadlines, the days left,
+and how many indexed agencies have published (the chat shows its own tracked agencies, as
+/deadlines does)."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.answers.library import Library
+from bot.answers.model import Answer
+from bot.answers.texts import say
+from bot.config import Deadline
+from bot.reminders.message import headline
+from bot.reminders.plan import next_deadlines
+from bot.reminders.tracking import progress
+
+
+def deadlines(library: Library, rules: Sequence[Deadline], today: date, lang: str) -> Answer:
+    """The next deadlines from ``today`` and, for every indexed agency, who has published."""
+    entries = list(library.agency_index().entries.values())
+    years = {e.id: library.years(e.id) for e in entries}
+    lines = [say(lang, "deadlines_title")]
+    for deadline, when in next_deadlines(list(rules), today):
+        done = progress(deadline, entries, when.year - 1, years)
+        total = len(done.reported) + len(done.missing)
+        line = headline(deadline.name, when, today, lang)
+        lines.append(
+            say(lang, "deadline_line", line=line, reported=len(done.reported), total=total)
+        )
+    return Answer("\n".join(lines), "deadlines", lang)

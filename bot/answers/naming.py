@@ -1,0 +1,149 @@
+"""Which agencies a question is about — or why none can be answered for: a body that is not
+indexed (洪泽区财政局 is no 洪泽区人民政府), a government asked for where only its office is
+indexed, a name typed one edit or one sound away, namesakes. Never another agency's number:
+each of these asks back, with the agencies that are indexed as choices."""
+
+from dataclasses import dataclass
+
+from bot.agencies import AgencyEntry, Found, Hit, Mention, NameIndex
+from bot.agencies.bodies import BodyKind
+from bot.agencies.identify import agency_body
+from bot.agencies.named_bodies import NamedBody, body_after, is_other_body
+from bot.answers.format import quoted
+from bot.answers.library import Library
+from bot.answers.model import Answer, Choice
+from bot.answers.texts import say
+
+_CLOSE = 2.0  # candidates within this score of the best are asked about
+_SHOWN = 8  # agencies of a region offered when the one asked for is not indexed
+_NOT_A_BODY = ("各", "所有", "全", "每", "哪", "本", "该", "其")
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The agencies a question names, one per mention, each certain."""
+
+    entries: list[AgencyEntry]
+
+
+def settle(library: Library, found: Found, text: str, lang: str) -> Settled | Answer:
+    """The agencies ``found`` names in ``text`` (positions as found), or the question to ask
+    back when one of them is not certain."""
+    index = library.agency_index()
+    entries: list[AgencyEntry] = []
+    for mention in found.agencies:
+        best = mention.best
+        assert best.agency is not None
+        named = _named_body(text, mention.end)
+        if named is not None and is_other_body(named, best.agency.name):
+            typed = text[mention.start : named.end]
+            return not_indexed_here(library, index, typed, best.agency, lang)
+        if best.partial:  # 上海市人民政府 asked, only its 办公厅 indexed
+            return did_you_mean(_agencies(mention.candidates), mention.typed, lang)
+        if best.how != "exact":  # a name one edit or one sound away: ask, never answer
+            return did_you_mean(_agencies(_rivals(mention)), mention.typed, lang)
+        rivals = _rivals(mention)
+        if len({h.agency.id for h in rivals if h.agency}) > 1:
+            return choose_agency(rivals, lang)
+        entries.append(best.agency)
+    return Settled(entries)
+
+
+def body_in_region(library: Library, found: Found, text: str, lang: str) -> Answer | None:
+    """A region named with a body after it (江苏省财政厅, with no 江苏省人民政府 indexed): the
+    body is not indexed, and the region's total is not its number."""
+    index = library.agency_index()
+    for hit in found.regions:
+        inside = any(m.start < hit.end and hit.start < m.end for m in found.agencies)
+        named = None if inside else _named_body(text, hit.end)
+        if named is None or hit.region is None:
+            continue
+        typed = text[hit.start : named.end]
+        members = _members(library, index, hit.region.name)
+        same = [e for e in members if not is_other_body(named, e.name)]
+        if same:  # "Shanghai Generl Office": the region's office, its name typed wrong
+            return did_you_mean(same, typed, lang)
+        return _not_indexed(typed, hit.region.name, members, lang)
+    return None
+
+
+def _named_body(text: str, end: int) -> NamedBody | None:
+    named = body_after(text, end)
+    if named is None or named.text.startswith(_NOT_A_BODY):
+        return None
+    return named
+
+
+def _rivals(mention: Mention) -> list[Hit]:
+    best = mention.best.score
+    return [h for h in mention.candidates if h.score >= best - _CLOSE]
+
+
+def _agencies(hits: tuple[Hit, ...] | list[Hit]) -> list[AgencyEntry]:
+    found = {h.agency.id: h.agency for h in hits if h.agency is not None}
+    return list(found.values())
+
+
+def agency_label(entry: AgencyEntry, lang: str) -> str:
+    """The agency's name with its region, as a choice shows it."""
+    where = entry.parent or entry.city or entry.province
+    if not where or entry.name.startswith(where):
+        return entry.name
+    return f"{entry.name}（{where}）" if lang == "zh" else f"{entry.name} ({where})"
+
+
+def choose_agency(hits: list[Hit], lang: str) -> Answer:
+    """ "Which one?" with up to five candidates as choices."""
+    entries = _agencies(hits)[:5]
+    choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in entries)
+    lines = [say(lang, "choose"), *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
+    return Answer("\n".join(lines), "choose_agency", lang, choices=choices)
+
+
+def did_you_mean(entries: list[AgencyEntry], typed: str, lang: str) -> Answer:
+    """ "Did you mean …?": the name asked for is not indexed as typed."""
+    shown = entries[:5]
+    choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in shown)
+    names = (
+        "、".join(c.label for c in choices)
+        if lang == "zh"
+        else " or ".join(c.label for c in choices)
+    )
+    text = say(lang, "did_you_mean", typed=quoted(typed), names=names)
+    return Answer(text, "choose_agency", lang, choices=choices)
+
+
+def not_indexed_here(
+    library: Library, index: NameIndex, typed: str, found: AgencyEntry, lang: str
+) -> Answer:
+    """The body asked for is not indexed: say so, and offer what is indexed in its region."""
+    region = _region_of(found)
+    members = _members(library, index, region) if region else [found]
+    return _not_indexed(typed, region or found.name, members or [found], lang)
+
+
+def _not_indexed(typed: str, region: str, members: list[AgencyEntry], lang: str) -> Answer:
+    shown = members[:_SHOWN]
+    choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in shown)
+    lines = [say(lang, "not_indexed_body", typed=quoted(typed), region=region)]
+    lines += [f"{i}. {c.label}" for i, c in enumerate(choices, 1)]
+    if len(members) > _SHOWN:
+        lines.append(say(lang, "more", count=len(members) - _SHOWN).strip())
+    return Answer("\n".join(lines), "not_indexed", lang, choices=choices)
+
+
+def _region_of(entry: AgencyEntry) -> str | None:
+    """The region an agency belongs to: a government's own, another body's parent."""
+    if agency_body(entry.name).kind is BodyKind.GOVERNMENT:
+        return entry.name.removesuffix("人民政府")
+    return entry.parent
+
+
+def _members(library: Library, index: NameIndex, region: str) -> list[AgencyEntry]:
+    """The region's indexed agencies: its government first, then by name."""
+    found = index.regions.get(region)
+    if found is None:
+        return []
+    entries = [index.entries[i] for i in found.members if library.years(i)]
+    own = f"{region}人民政府"
+    return sorted(entries, key=lambda e: (e.name not in {own, region}, e.name))
