@@ -35,6 +35,9 @@ INDEXED = [
     "018_shanghai_bgt_2019.html",
     "020_shuyang_fgj_2023.html",
 ]
+# reports titled as real ones are: with the city before the county, with short department
+# names (tests/fixtures/make_named.py)
+NAMED = sorted((Path(__file__).parent / "fixtures" / "named").glob("*.txt"))
 NOW = datetime(2024, 5, 1, 10, 0, tzinfo=SHANGHAI)
 
 
@@ -50,8 +53,8 @@ def library(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 def _library(url: str) -> Iterator[DisclosureService]:
     db = open_database(url)
     service = DisclosureService(db, timezone=SHANGHAI, max_file_bytes=20 << 20)
-    for name in INDEXED:
-        result = service.ingest_bytes(name, (REPORTS / name).read_bytes(), now=NOW)
+    for path in [REPORTS / name for name in INDEXED] + NAMED:
+        result = service.ingest_bytes(path.name, path.read_bytes(), now=NOW)
         assert result.status == "indexed", result
     # a namesake in another district: "Hantun Road" alone must ask which one
     namesake = SEED.read_text(encoding="utf-8").replace("西工区汉屯路", "老城区汉屯路")
@@ -79,7 +82,7 @@ def test_table_size_and_languages() -> None:
 def test_question(library: DisclosureService, row: dict[str, str]) -> None:
     answer = library.ask(row["question"], now=NOW).to_json()
     kind = row["kind"]
-    expected_kind = "choose_agency" if kind == "choose" else kind
+    expected_kind = _ANSWER_KINDS.get(kind, kind)
     assert answer["kind"] == expected_kind, answer["answer"]
     check = CHECKS.get(kind)
     if check is not None:
@@ -159,6 +162,62 @@ def _about(answer: dict[str, Any], row: dict[str, str]) -> None:
         assert answer["year"] == int(row["year"])
 
 
+def _not_indexed_here(answer: dict[str, Any], row: dict[str, str]) -> None:
+    """Not indexed: no number, and the agencies that are indexed there offered instead."""
+    assert "value" not in answer and "agency" not in answer
+    labels = [c["label"] for c in answer["choices"]]
+    assert any(label.startswith(row["agency"]) for label in labels), labels
+
+
+def _choose_figure(answer: dict[str, Any], row: dict[str, str]) -> None:
+    """Which figure?: no number, the figure meant among the choices, for the agency asked."""
+    assert "value" not in answer
+    assert answer["agency"] == row["agency"]
+    assert row["key"] in [c["key"] for c in answer["choices"]]
+
+
+def _rate(answer: dict[str, Any], row: dict[str, str]) -> None:
+    """A rate: computed from the figures by its formula, which the answer shows."""
+    assert (answer["agency"], answer["year"], answer["key"]) == (
+        row["agency"],
+        int(row["year"]),
+        row["key"],
+    )
+    assert _value(answer) == Decimal(row["value"]) and answer["unit"] == "%"
+    assert ("公式" in answer["answer"]) or ("Formula" in answer["answer"])
+
+
+def _no_rate(answer: dict[str, Any], _row: dict[str, str]) -> None:
+    assert "value" not in answer
+
+
+def _breakdown(answer: dict[str, Any], row: dict[str, str]) -> None:
+    """The figure's parts with their values (some of them checked), and the source."""
+    _about(answer, row)
+    assert "来源" in answer["answer"] or "Source" in answer["answer"]
+    if not row["key"]:
+        return
+    assert answer["key"] == row["key"]
+    got = {
+        r["key"]: None if r["value"] is None else Decimal(str(r["value"])) for r in answer["rows"]
+    }
+    for key, value in _series(row["value"]).items():
+        assert got[key] == value, key
+
+
+def _passage(answer: dict[str, Any], row: dict[str, str]) -> None:
+    """The report's own sentence, quoted, with the section it comes from."""
+    _about(answer, row)
+    assert "value" not in answer
+    assert row["value"] in answer["answer"]
+    assert "第" in answer["answer"] or "section" in answer["answer"]
+
+
+_ANSWER_KINDS = {
+    "choose": "choose_agency",
+    "not_indexed_here": "not_indexed",
+}
+
 CHECKS = {
     "figure": _figure,
     "not_indexed": _not_indexed,
@@ -168,7 +227,13 @@ CHECKS = {
     "total": _total,
     "ranking": _ranking,
     "change": _change,
-    "breakdown": _about,
+    "breakdown": _breakdown,
+    "not_indexed_here": _not_indexed_here,
+    "choose_figure": _choose_figure,
+    "rate": _rate,
+    "no_rate": _no_rate,
+    "passage": _passage,
+    "passage_none": _about,
     "status": _about,
     "summary": _about,
     "unknown_field": _about,

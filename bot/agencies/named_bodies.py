@@ -15,9 +15,10 @@ from bot.agencies.identify import agency_body
 # A Chinese body: a few characters ending in what names a body (局, 委员会, 街道 …)
 _ZH = re.compile(
     r"^[\s的]*(?P<body>[\u4e00-\u9fff]{0,10}?"
-    r"(?:委员会|办公室|办公厅|管理局|街道办事处|街道|政府办|局|委|厅|办|镇|乡|中心|署))"
+    r"(?:委员会|办公室|办公厅|管理局|街道办事处|街道|人民政府|政府办|政府|局|委|厅|办|镇|乡|中心|署))"
 )
-_SHORT_SUFFIXES = frozenset("委厅办镇乡署")  # alone after a place: 区委 is no body of ours
+_FULL_ENDINGS = ("局", "委员会", "办公室", "中心", "署")  # 区委 is no body of ours
+_ASKING = re.compile(r"多少|几|吗|呢|申请|收到|哪|什么|怎么|是否")
 _EN = re.compile(
     r"^[\s,]*(?P<body>(?:[A-Za-z'’,-]+\s+){0,5}?"
     r"(?:bureau|commission|committee|office|administration|department|subdistrict|"
@@ -59,10 +60,15 @@ def body_after(question: str, end: int) -> NamedBody | None:
 
 def _plausible(text: str, body: Body) -> bool:
     """A department, office or township the words clearly name; another body only with a
-    name of two characters or more before a full ending (园林局, not 区委)."""
+    name of two characters or more before a full ending (园林局, not 区委), and no asking
+    words in it (收到多少…政府 is no body)."""
+    if _ASKING.search(text):
+        return False
     if body.kind in {BodyKind.DEPARTMENT, BodyKind.OFFICE, BodyKind.TOWNSHIP}:
         return True
-    return len(text) >= 3 and text[-1] not in _SHORT_SUFFIXES
+    if body.kind is BodyKind.GOVERNMENT:
+        return text in {"人民政府", "政府"}
+    return len(text) >= 3 and text.endswith(_FULL_ENDINGS)
 
 
 def _english_body(text: str) -> Body:

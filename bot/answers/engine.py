@@ -226,7 +226,7 @@ def _rate_words(text: str) -> str:
     found = re.search(
         r"[\u4e00-\u9fff]{0,6}(?:率|比例|占比)|[A-Za-z ]{0,30}\b(?:rate|percentage)", text
     )
-    return " ".join((found.group(0) if found else text).split())
+    return " ".join((found.group(0) if found else text).split()).lstrip("的之")
 
 
 def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:

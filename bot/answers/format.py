@@ -1,5 +1,6 @@
 """Formatting figures, labels and sources for people to read."""
 
+import re
 from decimal import Decimal
 
 from bot.catalogue import Field, section
@@ -43,3 +44,18 @@ def quoted(text: str, limit: int = 60) -> str:
     printable = "".join(ch if ch.isprintable() else " " for ch in text)
     words = " ".join(printable.split())
     return words if len(words) <= limit else words[: limit - 1] + "…"
+
+
+# Where a row's own label starts: its numbering, （四）, 四、 or 1.
+_MARKER = re.compile(
+    r"[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|(?<![\d.])\d{1,2}[.、．](?!\d)"
+)
+
+
+def printed_row(label: str) -> str:
+    """The label of one row as the report prints it: from the row's own numbering on, so that
+    the header run a table reader joined before it (三、本年度办理结果 (四)无法提供 1.本机关不掌握…,
+    (本列数据的勾稽关系为…)申请人情况…一、本年新收…) is left out."""
+    text = " ".join(label.split())
+    markers = list(_MARKER.finditer(text))
+    return text[markers[-1].start() :].strip() if markers else text

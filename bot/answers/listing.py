@@ -30,13 +30,13 @@ def _matches(entry: AgencyEntry, needle: str) -> bool:
 def agency_page(library: Library, needle: str, page: int, lang: str) -> Page:
     """Agencies whose name or region contains ``needle``, page ``page`` (from 0)."""
     entries = [e for e in library.agency_index().entries.values() if _matches(e, needle.strip())]
-    entries.sort(key=lambda e: (e.province or "", e.city or "", e.parent or "", e.name))
+    entries.sort(key=lambda e: (_where(e), e.name))
     pages = max(1, -(-len(entries) // PER_PAGE))
     page = min(max(page, 0), pages - 1)
     lines = [_title(len(entries), needle, page, pages, lang)]
     region = None
     for entry in entries[page * PER_PAGE : (page + 1) * PER_PAGE]:
-        where = " · ".join(r for r in (entry.province, entry.city, entry.parent) if r)
+        where = _where(entry)
         if where != region:
             # an agency that names no region (平潭综合实验区) is a region itself: no heading
             if where:
@@ -45,6 +45,13 @@ def agency_page(library: Library, needle: str, page: int, lang: str) -> Page:
         years = join(lang, [str(y) for y in library.years(entry.id)])
         lines.append(f"• {entry.name}: {years}")
     return Page("\n".join(lines), page, pages, len(entries))
+
+
+def _where(entry: AgencyEntry) -> str:
+    """The regions an agency lies in, outermost first, each once: 江苏省 · 淮安市 for
+    洪泽区人民政府 (its parent is its city), 上海市 for 上海市人民政府办公厅."""
+    chain = [r for r in (entry.province, entry.city, entry.parent) if r]
+    return " · ".join(dict.fromkeys(chain))
 
 
 def _title(count: int, needle: str, page: int, pages: int, lang: str) -> str:

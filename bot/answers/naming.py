@@ -17,6 +17,7 @@ from bot.answers.texts import say
 _CLOSE = 2.0  # candidates within this score of the best are asked about
 _SHOWN = 8  # agencies of a region offered when the one asked for is not indexed
 _NOT_A_BODY = ("各", "所有", "全", "每", "哪", "本", "该", "其")
+_GOVERNMENT_OR_OFFICE = {BodyKind.GOVERNMENT, BodyKind.OFFICE}
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ def settle(library: Library, found: Found, text: str, lang: str) -> Settled | An
         named = _named_body(text, mention.end)
         if named is not None and is_other_body(named, best.agency.name):
             typed = text[mention.start : named.end]
+            if {named.body.kind, agency_body(best.agency.name).kind} == _GOVERNMENT_OR_OFFICE:
+                return did_you_mean([best.agency], typed, lang)  # the government's office
             return not_indexed_here(library, index, typed, best.agency, lang)
         if best.partial:  # 上海市人民政府 asked, only its 办公厅 indexed
             return did_you_mean(_agencies(mention.candidates), mention.typed, lang)
@@ -60,7 +63,8 @@ def body_in_region(library: Library, found: Found, text: str, lang: str) -> Answ
             continue
         typed = text[hit.start : named.end]
         members = _members(library, index, hit.region.name)
-        same = [e for e in members if not is_other_body(named, e.name)]
+        own = [e for e in members if _region_of(e) == hit.region.name]
+        same = [e for e in own if not is_other_body(named, e.name)]
         if same:  # "Shanghai Generl Office": the region's office, its name typed wrong
             return did_you_mean(same, typed, lang)
         return _not_indexed(typed, hit.region.name, members, lang)

@@ -68,7 +68,10 @@ def _sum_text(declared: Rate, terms: dict[str, Decimal], lang: str, *, denominat
 
 def _term(key: str, value: Decimal, lang: str) -> str:
     spec = field(key)
-    return f"{field_label(spec, lang)} {format_value(spec, value, lang)}"
+    label = field_label(spec, lang)
+    if lang == "zh" and spec.row.zh_variants and spec.column.key == "total":
+        label = spec.row.zh_variants[0]  # 部分公开, not its printed note in brackets
+    return f"{label} {format_value(spec, value, lang)}"
 
 
 def _source(subject: Subject, declared: Rate) -> str:

@@ -4,7 +4,7 @@ the heading, the source line, and the warnings for cells that break a rule."""
 from dataclasses import dataclass
 
 from bot.agencies import AgencyEntry
-from bot.answers.format import section_title
+from bot.answers.format import printed_row, section_title
 from bot.answers.model import Source
 from bot.answers.texts import say
 from bot.catalogue import Field
@@ -46,7 +46,7 @@ class Subject:
 def source_of(report: StoredReport, spec: Field) -> Source:
     """Where a figure comes from: report, section, row and column as printed."""
     row_key = spec.key.rsplit(".", 1)[0]
-    row = report.labels.get(row_key, spec.row.zh)
+    row = printed_row(report.labels.get(row_key, spec.row.zh))
     if spec.derived:
         row = f"{spec.row.zh}（{len(spec.parts)}项之和）" if spec.section == "三" else spec.row.zh
     return Source(report.source_name, spec.section, section_title(spec), row, spec.column.zh)
