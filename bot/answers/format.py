@@ -53,9 +53,9 @@ _MARKER = re.compile(
 
 
 def printed_row(label: str) -> str:
-    """The label of one row as the report prints it: from the row's own numbering on, so that
-    the header run a table reader joined before it (三、本年度办理结果 (四)无法提供 1.本机关不掌握…,
-    (本列数据的勾稽关系为…)申请人情况…一、本年新收…) is left out."""
+    """The label of one row as the report prints it: from the row's own numbering on, so
+    that the header run a table reader joined before it is left out (三、本年度办理结果
+    (四)无法提供 1.本机关不掌握…; (本列数据的勾稽关系为…)申请人情况…一、本年新收…)."""
     text = " ".join(label.split())
     markers = list(_MARKER.finditer(text))
     return text[markers[-1].start() :].strip() if markers else text
