@@ -3,6 +3,11 @@
 import io
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+
+# A font that draws Chinese ships with the bot (fonts/README.md): charts never lose a glyph
+SHIPPED_FONT = Path(__file__).with_name("fonts") / "DroidSansFallbackFull-subset.ttf"
+_LATIN = "DejaVu Sans"  # matplotlib's own: letters and digits
 
 _CJK_FONTS = (
     "Noto Sans CJK SC",
@@ -18,23 +23,42 @@ _CJK_FONTS = (
 
 
 @cache
-def cjk_font() -> str | None:
-    """A font on this machine that draws Chinese, if any."""
+def cjk_font() -> str:
+    """The font charts draw Chinese with: one installed on this machine, else the bot's own."""
     # matplotlib is imported on first use: a second less at start-up
     from matplotlib import font_manager  # noqa: PLC0415
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
-    return next((name for name in _CJK_FONTS if name in installed), None)
+    found = next((name for name in _CJK_FONTS if name in installed), None)
+    return found or shipped_font()
 
 
-def trend_chart(title: str, points: list[tuple[int, float | None]], unit: str) -> bytes:
-    """A line chart of values by year; missing years are gaps. ``title`` should be Latin
-    text when no CJK font is installed (the caller decides)."""
+@cache
+def shipped_font() -> str:
+    """The family name of the font that ships with the bot, registered with matplotlib."""
+    from matplotlib import font_manager  # noqa: PLC0415
+
+    font_manager.fontManager.addfont(str(SHIPPED_FONT))
+    return str(font_manager.FontProperties(fname=str(SHIPPED_FONT)).get_name())
+
+
+def _families(cjk: str) -> list[str]:
+    """Latin letters and digits from DejaVu Sans, Chinese from ``cjk`` (matplotlib falls back
+    glyph by glyph along the list)."""
+    return [_LATIN, cjk]
+
+
+def trend_chart(
+    title: str, points: list[tuple[int, float | None]], unit: str, font: str | None = None
+) -> bytes:
+    """A line chart of values by year; missing years are gaps. Chinese in the title and the
+    unit is drawn with ``font`` (the CJK font found, by default)."""
     # the object API, not pyplot: no global figure state, safe in the bot's worker threads
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
     from matplotlib.figure import Figure  # noqa: PLC0415
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
 
+    families = _families(font or cjk_font())
     figure = Figure(figsize=(6, 3.2), dpi=120)
     FigureCanvasAgg(figure)
     axes = figure.subplots()
@@ -52,8 +76,8 @@ def trend_chart(title: str, points: list[tuple[int, float | None]], unit: str) -
                 fontsize=8,
             )
     axes.set_xticks(years)
-    axes.set_title(title, fontsize=10)
-    axes.set_ylabel(unit, fontsize=8)
+    axes.set_title(title, fontsize=10, family=families)
+    axes.set_ylabel(unit, fontsize=8, family=families)
     axes.grid(alpha=0.3)
     known = [v for _, v in points if v is not None]
     axes.set_ylim(bottom=0, top=max(max(known, default=0) * 1.18, 1))

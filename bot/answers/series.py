@@ -1,7 +1,7 @@
 """A figure over the years for one agency: text lines, and a chart."""
 
 from bot.agencies import AgencyEntry
-from bot.answers.chart import Chart, cjk_font
+from bot.answers.chart import Chart
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
@@ -35,14 +35,12 @@ def trend(
         points.append((year, None if value is None else float(value)))
         sources.append(report.source_name)
     lines.append(say(lang, "sources", reports=", ".join(sources) or "—"))
+    # in the question's language: the chart draws Chinese with the font that ships with it
     title = f"{entry.english}: {field_label(spec, 'en')}"
-    if lang == "zh" and cjk_font():
-        title = f"{entry.name}：{field_label(spec, lang)}"
-    chart = (
-        Chart(title, tuple(points), spec.unit.en_many)
-        if any(v is not None for _, v in points)
-        else None
-    )
+    unit = spec.unit.en_many
+    if lang == "zh":
+        title, unit = f"{entry.name}：{field_label(spec, lang)}", spec.unit.zh
+    chart = Chart(title, tuple(points), unit) if any(v is not None for _, v in points) else None
     return Answer(
         "\n".join(lines),
         "trend",
