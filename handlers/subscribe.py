@@ -3,7 +3,7 @@
 
 import asyncio
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
@@ -24,6 +24,7 @@ from handlers.buttons import EndSubscription, SubscribeAction, SubscribeStep
 from handlers.common import Context, config_of, language_of, pressed, service_of
 
 DRAFTS_KEY = "subscribe_drafts"
+#: Offered besides the configured days before and time of day (reminders.days_before, .time).
 OFFSETS = (30, 14, 7, 3, 1, 0)
 TIMES = ("08:00", "09:00", "14:00")
 _REGIONS_SHOWN = 6
@@ -76,14 +77,29 @@ def _t(lang: str, key: str, **values: object) -> str:
 
 @dataclass
 class Draft:
-    """A subscription being put together."""
+    """A subscription being put together; it starts from the configured reminders."""
 
     lang: str
-    deadlines: set[str] = field(default_factory=set)
+    deadlines: set[str]
+    offsets: set[int]
+    at: str
     region: str = ""
     agency_ids: tuple[int, ...] = ()
-    offsets: set[int] = field(default_factory=lambda: set(OFFSETS))
-    at: str = "09:00"
+    times: tuple[str, ...] = TIMES
+    choices: tuple[int, ...] = OFFSETS
+
+
+def _new_draft(context: Context, lang: str) -> Draft:
+    settings = config_of(context).reminders
+    at = settings.time.strftime("%H:%M")
+    return Draft(
+        lang,
+        {d.name for d in settings.deadlines},
+        set(settings.days_before),
+        at,
+        times=tuple(sorted({*TIMES, at})),
+        choices=tuple(sorted({*OFFSETS, *settings.days_before}, reverse=True)),
+    )
 
 
 def _drafts(context: Context) -> dict[int, Draft]:
@@ -128,9 +144,11 @@ def _agency_markup(service: DisclosureService, lang: str) -> InlineKeyboardMarku
 def _when_markup(draft: Draft) -> InlineKeyboardMarkup:
     days = [
         _button(("✓" if o in draft.offsets else "") + str(o), SubscribeAction.OFFSET, str(o))
-        for o in OFFSETS
+        for o in draft.choices
     ]
-    times = [_button(("✓" if t == draft.at else "") + t, SubscribeAction.TIME, t) for t in TIMES]
+    times = [
+        _button(("✓" if t == draft.at else "") + t, SubscribeAction.TIME, t) for t in draft.times
+    ]
     return InlineKeyboardMarkup(
         [days, times, [_button(_t(draft.lang, "save"), SubscribeAction.SAVE)]]
     )
@@ -142,7 +160,7 @@ async def subscribe(update: Update, context: Context) -> int:
     if message is None or user is None:
         return ConversationHandler.END
     lang = language_of(update, context)
-    draft = Draft(lang, {d.name for d in config_of(context).reminders.deadlines})
+    draft = _new_draft(context, lang)
     _drafts(context)[user.id] = draft
     await message.reply_text(_t(lang, "deadlines"), reply_markup=_deadline_markup(context, draft))
     return DEADLINES
@@ -227,7 +245,7 @@ async def choose_when(update: Update, context: Context) -> int:
     message, step, draft = found
     if step.action is SubscribeAction.OFFSET and step.value.isdigit():
         draft.offsets ^= {int(step.value)}
-    elif step.action is SubscribeAction.TIME and step.value in TIMES:
+    elif step.action is SubscribeAction.TIME and step.value in draft.times:
         draft.at = step.value
     elif step.action is SubscribeAction.SAVE and draft.offsets:
         await _save(update, context, message, draft)
