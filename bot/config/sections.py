@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.config.declare import between, each, one_of, setting, web_address
 
 AppliesTo = Literal["all", "departments", "governments"]
+Townships = Literal["departments", "governments"]
 
 
 class Secret:
@@ -201,6 +202,13 @@ class RemindersConfig:
         "governments), and optionally a region.",
         example=_LOCAL_DEADLINE,
         adds_to_default=True,
+    )
+    townships: Townships = setting(
+        "departments",
+        "Street offices and towns, which the regulations' two dates do not name, are reminded "
+        'with "departments" (31 January, as most local notices require) or "governments" '
+        "(31 March).",
+        check=one_of("departments", "governments"),
     )
 
 

@@ -5,7 +5,6 @@ from the store; the chat side sends what this returns."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from bot.agencies import NameIndex
 from bot.config import RemindersConfig
@@ -41,19 +40,31 @@ def due_now(
     settings: RemindersConfig,
     now: datetime,
 ) -> list[Outgoing]:
-    """The reminders that fall due at ``now`` and were never sent, composed."""
+    """The reminders that fall due at ``now``, were never sent, and still have someone to
+    name: a deadline that binds none of the tracked agencies, or one they have all met, is
+    no reason to write."""
     dues = due(subscriptions, list(settings.deadlines), now, sent, settings.timezone)
-    return [_compose(item, indexed, now, settings.timezone) for item in dues]
+    composed = (_compose(item, indexed, now, settings) for item in dues)
+    return [c for c in composed if c is not None]
 
 
-def _compose(item: Due, indexed: Indexed, now: datetime, timezone: ZoneInfo) -> Outgoing:
+def _compose(
+    item: Due, indexed: Indexed, now: datetime, settings: RemindersConfig
+) -> Outgoing | None:
     reminder = item.reminder
     sub = reminder.subscription
     agencies = tracked(indexed.index, sub.region, sub.agency_ids)
-    done = progress(reminder.deadline, agencies, reminder.report_year, indexed.years_by_agency)
-    text = reminder_text(
-        reminder, done, now.astimezone(timezone).date(), sub.language, late=item.late
+    done = progress(
+        reminder.deadline,
+        agencies,
+        reminder.report_year,
+        indexed.years_by_agency,
+        settings.townships,
     )
+    if not done.missing:
+        return None
+    today = now.astimezone(settings.timezone).date()
+    text = reminder_text(reminder, done, today, sub.language, late=item.late)
     return Outgoing(sub.chat_id, text, reminder.key, item.late)
 
 
@@ -81,7 +92,7 @@ def deadlines_text(
     word = "已发布" if lang == "zh" else "published"
     lines = []
     for deadline, when in next_deadlines(list(settings.deadlines), today):
-        done = progress(deadline, pool, when.year - 1, indexed.years_by_agency)
+        done = progress(deadline, pool, when.year - 1, indexed.years_by_agency, settings.townships)
         total = len(done.reported) + len(done.missing)
         line = headline(deadline.name, when, today, lang)
         lines.append(f"{line} {word}: {len(done.reported)}/{total}")
