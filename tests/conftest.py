@@ -45,6 +45,16 @@ def fixed_now() -> datetime:
 # Store and answer tests (marked ``backends``) run on SQLite and on PostgreSQL when
 # DISCLOSURE_BOT_TEST_PG_URL names a server (.ci/postgres starts one and prints it).
 PG_URL = os.environ.get("DISCLOSURE_BOT_TEST_PG_URL", "")
+# CI sets this: there, a run in which the PostgreSQL variants would skip is a failed run.
+REQUIRE_PG = os.environ.get("DISCLOSURE_BOT_REQUIRE_POSTGRES") == "1"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if REQUIRE_PG and not PG_URL:
+        raise pytest.UsageError(
+            "DISCLOSURE_BOT_REQUIRE_POSTGRES=1 but DISCLOSURE_BOT_TEST_PG_URL is not set: the "
+            "PostgreSQL variants would be skipped (is the server installed and started?)"
+        )
 BACKENDS = [
     "sqlite",
     pytest.param(
