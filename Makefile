@@ -24,9 +24,11 @@ migration: $(STAMP)
 	$(BIN)/alembic -c store/migrations/alembic.ini revision --autogenerate -m "$(m)" \
 		--rev-id $$(printf %04d $$(( $$(ls store/migrations/versions/*.py | wc -l) + 1 )))
 
+# Style, and the layers: import-linter's contracts in pyproject.toml (docs/architecture.md).
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

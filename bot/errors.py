@@ -1,8 +1,13 @@
 """The errors a user can meet, in one small tree.
 
-``ReportError`` covers everything that makes a file unusable as a report; each kind says in its
-message what was wrong, so callers print ``str(error)`` as it is. Validation findings are data
-(``bot.parser.model.Finding``), never exceptions.
+- ``ConfigError``: a setting is missing or wrong (the message names it);
+- ``ReportError`` and its kinds: a file is unusable as a report; each says in its message
+  what was wrong, so callers print ``str(error)`` as it is;
+- ``StoreError``: the database failed (locked, full, gone); the store raises nothing else, so
+  no caller needs to know SQLAlchemy.
+
+Validation findings are data (``bot.parser.model.Finding``), never exceptions; "no match" for
+a name or a figure is a normal answer, never an exception.
 """
 
 
@@ -45,3 +50,11 @@ class UnsupportedLayoutError(ReportError):
 
 class IncompleteReportError(ReportError):
     """The report lacks sections or cells and the caller did not allow incomplete reports."""
+
+
+class StoreError(DisclosureBotError):
+    """The database failed: locked for too long, full, unreachable, or refusing a write."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

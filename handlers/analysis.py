@@ -1,19 +1,26 @@
 """/compare A, B[, …] [YEAR] [FIGURE] and /trend AGENCY [FIGURE]: the same answers as the
 questions they stand for."""
 
+import asyncio
 import re
 
 from telegram import Update
 
+from bot.service.core import DisclosureService
 from handlers.common import Context, language_of, service_of, words
 from handlers.questions import answer_text
 from handlers.texts import chat_text
 
 
-def _two_names(context: Context) -> tuple[str, str]:
-    names = [e.name for e in list(service_of(context).agency_index().entries.values())[:2]]
+def _names(service: DisclosureService) -> tuple[str, str]:
+    """Two indexed agencies' names, for the usage examples."""
+    names = [e.name for e in list(service.agency_index().entries.values())[:2]]
     first, second, *_ = [*names, "…", "…"]
     return first, second
+
+
+async def _two_names(context: Context) -> tuple[str, str]:
+    return await asyncio.to_thread(_names, service_of(context))
 
 
 async def compare(update: Update, context: Context) -> None:
@@ -25,7 +32,7 @@ async def compare(update: Update, context: Context) -> None:
         p.strip() for p in re.split(r"[,，、;；]|\s+and\s+|和", words(message.text)) if p.strip()
     ]
     if len(parts) < 2:
-        a, b = _two_names(context)
+        a, b = await _two_names(context)
         lang = language_of(update, context)
         await message.reply_text(chat_text(lang, "compare_how", a=a, b=b))
         return
@@ -43,7 +50,9 @@ async def trend(update: Update, context: Context) -> None:
     text = words(message.text)
     if not text:
         lang = language_of(update, context)
-        await message.reply_text(chat_text(lang, "trend_how", agency=_two_names(context)[0]))
+        await message.reply_text(
+            chat_text(lang, "trend_how", agency=(await _two_names(context))[0])
+        )
         return
     lang = language_of(update, context, text)
     await answer_text(update, context, f"{text} {'趋势' if lang == 'zh' else 'trend'}")

@@ -17,6 +17,7 @@ from telegram.ext import (
     Defaults,
     ExtBot,
     InlineQueryHandler,
+    InvalidCallbackData,
     JobQueue,
     MessageHandler,
     TypeHandler,
@@ -41,8 +42,20 @@ from handlers import (
     uploads,
 )
 from handlers.access import gate
+from handlers.buttons import (
+    AgencyPage,
+    DeleteDecision,
+    EndSubscription,
+    Example,
+    ExportReport,
+    Pick,
+    ReportYear,
+    SubscribeStep,
+    UploadDecision,
+)
 from handlers.common import CONFIG_KEY, SERVICE_KEY, Context
-from handlers.errors import on_error
+from handlers.errors import expired_button, on_error
+from handlers.ordering import ChatOrderedUpdateProcessor
 
 log = logging.getLogger("disclosure_bot")
 
@@ -53,6 +66,9 @@ BotApp = Application[
 WARMUP_KEY = "warmup"
 #: Seconds after start-up when matplotlib is loaded for the first trend chart.
 CHARTS_AFTER_SECONDS = 5.0
+#: Keyboards whose button objects the bot keeps (the oldest go first; their buttons then
+#: answer "expired"): a few days of a busy bot's answers.
+CALLBACK_DATA_KEPT = 4096
 
 COMMANDS = {
     "en": [
@@ -145,7 +161,7 @@ def handlers() -> list[BaseHandler[Update, Context, object]]:
         CommandHandler("export", exports.export),
         CommandHandler("check", uploads.check),
         CommandHandler("delete", deletes.delete),
-        CommandHandler("subscribe", subscribe.subscribe),
+        subscribe.conversation(),  # before questions: it takes the agencies typed during it
         CommandHandler("unsubscribe", subscribe.unsubscribe),
         CommandHandler("deadlines", reminders.deadlines),
         MessageHandler(filters.StatusUpdate.MIGRATE, reminders.migrated),
@@ -157,15 +173,16 @@ def handlers() -> list[BaseHandler[Update, Context, object]]:
             filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, questions.question
         ),
         MessageHandler(group & filters.TEXT & ~filters.COMMAND, questions.group_question),
-        CallbackQueryHandler(questions.pick, pattern=r"^pick:"),
-        CallbackQueryHandler(basic.example, pattern=r"^ex:"),
-        CallbackQueryHandler(reports.report_year, pattern=r"^rep:"),
-        CallbackQueryHandler(exports.export_button, pattern=r"^exp:"),
-        CallbackQueryHandler(agencies.agencies_page, pattern=r"^ag:"),
-        CallbackQueryHandler(uploads.decide, pattern=r"^up:"),
-        CallbackQueryHandler(deletes.decide, pattern=r"^del:"),
-        CallbackQueryHandler(subscribe.step, pattern=r"^sub:"),
-        CallbackQueryHandler(subscribe.end, pattern=r"^unsub:"),
+        CallbackQueryHandler(questions.pick, pattern=Pick),
+        CallbackQueryHandler(basic.example, pattern=Example),
+        CallbackQueryHandler(reports.report_year, pattern=ReportYear),
+        CallbackQueryHandler(exports.export_button, pattern=ExportReport),
+        CallbackQueryHandler(agencies.agencies_page, pattern=AgencyPage),
+        CallbackQueryHandler(uploads.decide, pattern=UploadDecision),
+        CallbackQueryHandler(deletes.decide, pattern=DeleteDecision),
+        CallbackQueryHandler(subscribe.stale_step, pattern=SubscribeStep),
+        CallbackQueryHandler(subscribe.end, pattern=EndSubscription),
+        CallbackQueryHandler(expired_button, pattern=InvalidCallbackData),
         InlineQueryHandler(inline.inline),
     ]
 
@@ -186,12 +203,14 @@ def build_application(config: Config, service: DisclosureService | None = None) 
         .base_file_url(config.telegram.base_file_url)
         .defaults(Defaults(tzinfo=config.reminders.timezone))
         .rate_limiter(RetryingRateLimiter(max_retries=3))
-        .concurrent_updates(config.telegram.concurrent_updates)
+        .concurrent_updates(ChatOrderedUpdateProcessor(config.telegram.concurrent_updates))
         .connect_timeout(config.telegram.timeout)
         .read_timeout(config.telegram.timeout)
         .write_timeout(config.telegram.timeout)
         .pool_timeout(config.telegram.timeout)
         .media_write_timeout(max(config.telegram.timeout, 20.0))
+        # buttons carry objects (handlers.buttons); Telegram sees only opaque ids
+        .arbitrary_callback_data(CALLBACK_DATA_KEPT)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
@@ -199,11 +218,7 @@ def build_application(config: Config, service: DisclosureService | None = None) 
     app.bot_data[CONFIG_KEY] = config
     if service is not None:
         app.bot_data[SERVICE_KEY] = service
-    app.add_handler(TypeHandler(Update, gate), group=-2)
-    # a /subscribe waiting for agencies takes the next text before questions do
-    app.add_handler(
-        MessageHandler(filters.TEXT & ~filters.COMMAND, subscribe.typed_agencies), group=-1
-    )
+    app.add_handler(TypeHandler(Update, gate), group=-1)
     for handler in handlers():
         app.add_handler(handler)
     app.add_error_handler(on_error)
@@ -253,7 +268,7 @@ def schedule_reminders(app: BotApp) -> None:
 
 
 async def post_shutdown(app: BotApp) -> None:
-    """Close the store."""
+    """Close the service (and with it the store)."""
     service = app.bot_data.get(SERVICE_KEY)
     if isinstance(service, DisclosureService):
-        service.db.close()
+        service.close()

@@ -6,53 +6,54 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from bot.answers.help import examples, help_text
 from bot.answers.replies import help_answer
-from handlers.common import LANG_KEY, Context, language_of, service_of, words
+from bot.service.core import DisclosureService
+from handlers.buttons import Example
+from handlers.common import LANG_KEY, Context, language_of, pressed, service_of, words
 from handlers.replies import send_answer
 from handlers.texts import chat_text
 
 
-def _example_buttons(context: Context, lang: str) -> InlineKeyboardMarkup:
-    rows = [
-        [InlineKeyboardButton(text, callback_data=f"ex:{lang}:{i}")]
-        for i, text in enumerate(examples(service_of(context), lang))
-    ]
-    return InlineKeyboardMarkup(rows)
+def _welcome(service: DisclosureService, lang: str, *, full: bool) -> tuple[str, list[str]]:
+    """The greeting (or the full help) and the example questions to offer."""
+    text = help_text(service, lang) if full else help_answer(service, lang).text
+    return text, examples(service, lang)
+
+
+def _example_buttons(questions: list[str], lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(q, callback_data=Example(q, lang))] for q in questions]
+    )
+
+
+async def _greet(update: Update, context: Context, *, full: bool) -> None:
+    if update.effective_message is None:
+        return
+    lang = language_of(update, context)
+    text, questions = await asyncio.to_thread(_welcome, service_of(context), lang, full=full)
+    await update.effective_message.reply_text(text, reply_markup=_example_buttons(questions, lang))
 
 
 async def start(update: Update, context: Context) -> None:
     """Greet, say what the bot answers, offer examples to tap."""
-    if update.effective_message is None:
-        return
-    lang = language_of(update, context)
-    answer = help_answer(service_of(context), lang)
-    await update.effective_message.reply_text(
-        answer.text, reply_markup=_example_buttons(context, lang)
-    )
+    await _greet(update, context, full=False)
 
 
 async def help_command(update: Update, context: Context) -> None:
     """What the bot answers, the fields it knows, and examples to tap."""
-    if update.effective_message is None:
-        return
-    lang = language_of(update, context)
-    await update.effective_message.reply_text(
-        help_text(service_of(context), lang), reply_markup=_example_buttons(context, lang)
-    )
+    await _greet(update, context, full=True)
 
 
 async def example(update: Update, context: Context) -> None:
     """A tapped example: ask it, as if typed."""
-    query = update.callback_query
-    if query is None or query.data is None or not isinstance(query.message, Message):
+    press = pressed(update, Example)
+    if press is None or not isinstance(press[0].message, Message):
         return
-    _, lang, index = [*query.data.split(":"), "", ""][:3]
-    found = examples(service_of(context), lang)
+    query, tapped = press
     await query.answer()
-    if not index.isdigit() or int(index) >= len(found):
-        return
-    question = found[int(index)]
-    answer = await asyncio.to_thread(service_of(context).ask, question, language=lang)
-    await send_answer(query.message, answer, context, question)
+    service = service_of(context)
+    answer = await asyncio.to_thread(service.ask, tapped.question, language=tapped.language)
+    assert isinstance(query.message, Message)
+    await send_answer(query.message, answer, tapped.question)
 
 
 async def lang(update: Update, context: Context) -> None:

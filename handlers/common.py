@@ -1,5 +1,8 @@
 """What every handler needs: the service and config, the user's language, who may do what."""
 
+from contextlib import suppress
+from typing import TypeVar
+
 from telegram import CallbackQuery, Chat, Update
 from telegram.ext import ContextTypes
 
@@ -9,6 +12,7 @@ from bot.service.core import DisclosureService
 from handlers.texts import chat_text
 
 Context = ContextTypes.DEFAULT_TYPE
+Data = TypeVar("Data")
 SERVICE_KEY = "service"
 CONFIG_KEY = "config"
 LANG_KEY = "lang"
@@ -43,20 +47,37 @@ def is_admin(update: Update, context: Context) -> bool:
     return user is not None and user.id in config_of(context).access.admins
 
 
-async def admin_press(
-    update: Update, context: Context, fields: int
-) -> tuple[CallbackQuery, list[str], str] | None:
-    """An administrator's button press: the query, the fields of its data (padded with empty
-    strings to ``fields``) and the reply language. Anyone else gets an alert and ``None``:
-    button data can be forged, so every admin button checks again."""
+def pressed(update: Update, kind: type[Data]) -> tuple[CallbackQuery, Data] | None:
+    """The button press and the object its button stands for (``handlers.buttons``), when
+    the button is of ``kind``."""
     query = update.callback_query
-    if query is None or query.data is None:
+    data: object = query.data if query is not None else None
+    if query is None or not isinstance(data, kind):
         return None
+    return query, data
+
+
+async def admin_pressed(
+    update: Update, context: Context, kind: type[Data]
+) -> tuple[CallbackQuery, Data, str] | None:
+    """An administrator's press of a button of ``kind``: the query, the button's object and
+    the reply language. Anyone else gets an alert and ``None``: everyone in a group sees the
+    buttons, so every button that changes the store checks who pressed it."""
+    if (press := pressed(update, kind)) is None:
+        return None
+    query, data = press
     lang = language_of(update, context)
     if not is_admin(update, context):
         await query.answer(chat_text(lang, "not_admin"), show_alert=True)
         return None
-    return query, [*query.data.split(":"), *[""] * fields][:fields], lang
+    return query, data, lang
+
+
+def forget_buttons(context: Context, query: CallbackQuery) -> None:
+    """Let go of the objects behind a keyboard whose decision is made: pressed again, its
+    buttons answer "expired" instead of doing it twice."""
+    with suppress(KeyError):  # not kept any more: nothing to let go of
+        context.drop_callback_data(query)
 
 
 def is_allowed(update: Update, context: Context) -> bool:

@@ -5,7 +5,16 @@ import asyncio
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.answers.deletion import Deletion, confirm_text, deleted_text, find_deletion, refusal_text
-from handlers.common import Context, admin_press, is_admin, language_of, service_of, words
+from handlers.buttons import DeleteDecision
+from handlers.common import (
+    Context,
+    admin_pressed,
+    forget_buttons,
+    is_admin,
+    language_of,
+    service_of,
+    words,
+)
 from handlers.texts import chat_text
 
 
@@ -22,10 +31,14 @@ async def delete(update: Update, context: Context) -> None:
     if not isinstance(found, Deletion):
         await message.reply_text(refusal_text(found, lang))
         return
-    data = f"del:{found.entry.id}:{found.year}"
+    agency_id, year = found.entry.id, found.year
     buttons = [
-        InlineKeyboardButton(chat_text(lang, "delete"), callback_data=f"{data}:go"),
-        InlineKeyboardButton(chat_text(lang, "cancel"), callback_data=f"{data}:no"),
+        InlineKeyboardButton(
+            chat_text(lang, "delete"), callback_data=DeleteDecision(agency_id, year, True)
+        ),
+        InlineKeyboardButton(
+            chat_text(lang, "cancel"), callback_data=DeleteDecision(agency_id, year, False)
+        ),
     ]
     await message.reply_text(
         confirm_text(found, lang), reply_markup=InlineKeyboardMarkup([buttons])
@@ -34,17 +47,16 @@ async def delete(update: Update, context: Context) -> None:
 
 async def decide(update: Update, context: Context) -> None:
     """[Delete] or [Cancel] on a confirmation; administrators only."""
-    if (press := await admin_press(update, context, 4)) is None:
+    if (press := await admin_pressed(update, context, DeleteDecision)) is None:
         return
-    query, (_, agency, year, choice), lang = press
+    query, decision, lang = press
+    forget_buttons(context, query)
     await query.answer()
-    if choice != "go":
+    if not decision.delete:
         await query.edit_message_text(chat_text(lang, "delete_cancelled"))
         return
-    outcome = None
-    if agency.isdigit() and year.isdigit():
-        service = service_of(context)
-        outcome = await asyncio.to_thread(service.delete_report, int(agency), int(year))
+    service = service_of(context)
+    outcome = await asyncio.to_thread(service.delete_report, decision.agency_id, decision.year)
     await query.edit_message_text(
         deleted_text(outcome, lang) if outcome else chat_text(lang, "expired")
     )

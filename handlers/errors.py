@@ -3,10 +3,11 @@
 import logging
 
 from telegram import Update
-from telegram.error import TimedOut
+from telegram.error import BadRequest, TimedOut
 
+from bot.errors import StoreError
 from handlers.common import Context, language_of
-from store import StoreError
+from handlers.texts import chat_text
 
 log = logging.getLogger("disclosure_bot.errors")
 
@@ -35,3 +36,17 @@ async def on_error(update: object, context: Context) -> None:
             await context.bot.send_message(update.effective_chat.id, sorry[language_of(update)])
         except Exception:  # the failure may be the connection itself: logging it is enough
             log.warning("could not tell update %s about the error", update_id)
+
+
+async def expired_button(update: Update, context: Context) -> None:
+    """A button whose object the bot no longer keeps (its decision was made, the bot
+    restarted, or the button is old): the one answer for every kind of button, and the dead
+    buttons taken off the message."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer(chat_text(language_of(update, context), "expired"))
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except BadRequest as error:  # gone already, or the message is too old to edit
+        log.debug("expired buttons left on a message: %s", error.message)

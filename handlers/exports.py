@@ -9,12 +9,23 @@ from bot.answers import Answer
 from bot.answers.exports import Table, answer_table, report_table, to_csv, to_xlsx
 from bot.catalogue import fields_by_key
 from bot.service.core import DisclosureService
-from handlers.common import Context, language_of, service_of, words
+from handlers.buttons import ExportReport
+from handlers.common import Context, language_of, pressed, service_of, words
 from handlers.texts import chat_text
+
+#: A file to send: its content and its name.
+File = tuple[bytes, str]
 
 
 def _file(table: Table, fmt: str) -> bytes:
     return to_xlsx(table) if fmt == "xlsx" else to_csv(table)
+
+
+_UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
+
+
+def _file_name(stem: str, year: int | None, fmt: str) -> str:
+    return f"{_UNSAFE.sub('_', stem)[:60]}_{year or ''}.{fmt}"
 
 
 def table_for(service: DisclosureService, answer: Answer) -> Table | None:
@@ -34,6 +45,26 @@ def table_for(service: DisclosureService, answer: Answer) -> Table | None:
     return None
 
 
+def export_reply(service: DisclosureService, question: str, fmt: str, lang: str) -> File | str:
+    """The file a question's answer exports, or the text saying why there is none (the
+    answer itself for "which one?", "no report for that year", "unknown agency")."""
+    answer = service.ask(question, language=lang)
+    table = table_for(service, answer)
+    if table is None:
+        nothing = answer.agency_id is not None and answer.kind != "not_indexed"
+        return chat_text(lang, "nothing_to_export") if nothing else answer.text
+    return _file(table, fmt), _file_name(answer.agency or answer.kind, answer.year, fmt)
+
+
+def report_file(service: DisclosureService, wanted: ExportReport) -> File | None:
+    """A report's figures as a file; ``None`` when the report is no longer indexed."""
+    report = service.report(wanted.agency_id, wanted.year)
+    if report is None:
+        return None
+    table = report_table(report)
+    return _file(table, wanted.format), _file_name(report.agency.name, report.year, wanted.format)
+
+
 async def export(update: Update, context: Context) -> None:
     """/export AGENCY [YEAR] [csv|xlsx], or /export a question (comparison, ranking, trend)."""
     message = update.effective_message
@@ -46,31 +77,25 @@ async def export(update: Update, context: Context) -> None:
     if not question:
         await message.reply_text(chat_text(lang, "export_how"))
         return
-    service = service_of(context)
-    answer = await asyncio.to_thread(service.ask, question, language=lang)
-    table = await asyncio.to_thread(table_for, service, answer)
-    if table is None:
-        # "which one?", "no report for that year", "unknown agency": the answer says why
-        nothing = answer.agency_id is not None and answer.kind != "not_indexed"
-        await message.reply_text(chat_text(lang, "nothing_to_export") if nothing else answer.text)
+    reply = await asyncio.to_thread(export_reply, service_of(context), question, fmt, lang)
+    if isinstance(reply, str):
+        await message.reply_text(reply)
         return
-    name = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", answer.agency or answer.kind)[:60]
-    await message.reply_document(_file(table, fmt), filename=f"{name}_{answer.year or ''}.{fmt}")
+    data, name = reply
+    await message.reply_document(data, filename=name)
 
 
 async def export_button(update: Update, context: Context) -> None:
     """An export button on a report card: send the report's figures as a file."""
-    query = update.callback_query
-    if query is None or query.data is None or not isinstance(query.message, Message):
+    press = pressed(update, ExportReport)
+    if press is None or not isinstance(press[0].message, Message):
         return
-    _, agency, year, fmt = [*query.data.split(":"), "", "", ""][:4]
-    service = service_of(context)
-    report = (
-        service.report(int(agency), int(year)) if agency.isdigit() and year.isdigit() else None
-    )
+    query, wanted = press
+    found = await asyncio.to_thread(report_file, service_of(context), wanted)
+    if found is None:
+        await query.answer(chat_text(language_of(update, context), "expired"))
+        return
     await query.answer()
-    if report is None or fmt not in {"csv", "xlsx"}:
-        return
-    data = await asyncio.to_thread(_file, report_table(report), fmt)
-    name = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", report.agency.name)[:60]
-    await query.message.reply_document(data, filename=f"{name}_{report.year}.{fmt}")
+    data, name = found
+    assert isinstance(query.message, Message)
+    await query.message.reply_document(data, filename=name)

@@ -7,9 +7,10 @@ import re
 from telegram import Message, Update
 
 from bot.answers.replies import example_question
+from handlers.buttons import Pick
 from handlers.chat_action import typing_if_slow
-from handlers.common import Context, language_of, service_of, words
-from handlers.replies import pending_choice, send_answer
+from handlers.common import Context, language_of, pressed, service_of, words
+from handlers.replies import send_answer
 from handlers.texts import chat_text
 
 
@@ -21,7 +22,7 @@ async def answer_text(update: Update, context: Context, text: str) -> None:
     language = language_of(update, context, text)
     async with typing_if_slow(message):
         answer = await asyncio.to_thread(service_of(context).ask, text, language=language)
-    await send_answer(message, answer, context, text)
+    await send_answer(message, answer, text)
 
 
 async def question(update: Update, context: Context) -> None:
@@ -39,7 +40,7 @@ async def ask(update: Update, context: Context) -> None:
     text = words(message.text)
     if not text:
         lang = language_of(update, context)
-        example = example_question(service_of(context), lang)
+        example = await asyncio.to_thread(example_question, service_of(context), lang)
         await message.reply_text(chat_text(lang, "ask_how", example=example))
         return
     await answer_text(update, context, text)
@@ -68,17 +69,15 @@ def _addressed(message: Message, context: Context) -> bool:
 
 async def pick(update: Update, context: Context) -> None:
     """A candidate chosen from "which one?": answer the waiting question for that agency."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    if (press := pressed(update, Pick)) is None:
         return
-    choice = pending_choice(context, query.data)
-    if choice is None:
-        await query.answer(chat_text(language_of(update, context), "expired"))
-        return
-    text, language, agency_id = choice
+    query, choice = press
     await query.answer()
     answer = await asyncio.to_thread(
-        service_of(context).ask, text, agency_id=agency_id, language=language
+        service_of(context).ask,
+        choice.question,
+        agency_id=choice.agency_id,
+        language=choice.language,
     )
     await query.edit_message_text(answer.text)
     if answer.chart is not None and isinstance(query.message, Message):

@@ -2,7 +2,6 @@
 (asking before replacing); anyone's may be checked with /check; nothing else is accepted."""
 
 import asyncio
-import secrets
 from datetime import datetime
 
 from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -10,13 +9,18 @@ from telegram.constants import ChatAction
 
 from bot.answers.preview import describe, differences
 from bot.errors import ReportError
-from bot.parser import ParsedReport
 from bot.service.core import IngestResult
-from handlers.common import Context, admin_press, config_of, is_admin, language_of, service_of
+from handlers.buttons import UploadDecision
+from handlers.common import (
+    Context,
+    admin_pressed,
+    config_of,
+    forget_buttons,
+    is_admin,
+    language_of,
+    service_of,
+)
 from handlers.texts import chat_text
-
-UPLOADS_KEY = "pending_uploads"
-_KEEP = 3
 
 
 async def _download(
@@ -62,48 +66,29 @@ async def upload(update: Update, context: Context) -> None:
         changed = differences(report, existing, lang)
         key = "replaces" if changed else "same_figures"
         text += "\n\n" + "\n".join([chat_text(lang, key, source=existing.source_name), *changed])
-    token = _keep(context, report)
     action = "replace" if existing is not None else "index"
     buttons = [
-        InlineKeyboardButton(chat_text(lang, action), callback_data=f"up:{token}:go"),
-        InlineKeyboardButton(chat_text(lang, "cancel"), callback_data=f"up:{token}:no"),
+        InlineKeyboardButton(chat_text(lang, action), callback_data=UploadDecision(report, True)),
+        InlineKeyboardButton(
+            chat_text(lang, "cancel"), callback_data=UploadDecision(report, False)
+        ),
     ]
     await message.reply_text(text, reply_markup=InlineKeyboardMarkup([buttons]))
 
 
-def _pending(context: Context) -> dict[str, ParsedReport]:
-    if context.chat_data is None:
-        return {}
-    store = context.chat_data.setdefault(UPLOADS_KEY, {})
-    assert isinstance(store, dict)
-    return store
-
-
-def _keep(context: Context, report: ParsedReport) -> str:
-    pending = _pending(context)
-    token = secrets.token_hex(6)
-    pending[token] = report
-    while len(pending) > _KEEP:
-        pending.pop(next(iter(pending)))
-    return token
-
-
 async def decide(update: Update, context: Context) -> None:
-    """[Index]/[Replace] or [Cancel] on a previewed upload; admins only, this chat's only."""
-    if (press := await admin_press(update, context, 3)) is None:
+    """[Index]/[Replace] or [Cancel] on a previewed upload; administrators only."""
+    if (press := await admin_pressed(update, context, UploadDecision)) is None:
         return
-    query, (_, token, choice), lang = press
-    report = _pending(context).pop(token, None)
+    query, decision, lang = press
+    forget_buttons(context, query)
     await query.answer()
-    if report is None:
-        await query.edit_message_text(chat_text(lang, "expired"))
-        return
-    if choice != "go":
+    if not decision.index:
         await query.edit_message_text(chat_text(lang, "cancelled"))
         return
     service = service_of(context)
     result = await asyncio.to_thread(
-        service.index_parsed, report, now=datetime.now(service.timezone)
+        service.index_parsed, decision.report, now=datetime.now(service.timezone)
     )
     await query.edit_message_text(_result_text(result, lang))
 

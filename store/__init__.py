@@ -5,8 +5,7 @@ frozen dataclasses, never live ORM objects. ``StoreError`` is what any of them r
 the database fails (locked, full, gone): callers catch it without knowing SQLAlchemy.
 """
 
-from sqlalchemy.exc import SQLAlchemyError as StoreError
-
+from bot.errors import StoreError
 from bot.records import AgencyRecord, IngestOutcome, StoredFinding, StoredReport
 from store.db import Database, open_database
 

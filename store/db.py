@@ -1,4 +1,8 @@
-"""Engine and session set-up for any SQLAlchemy URL (SQLite by default, PostgreSQL too)."""
+"""Engine and session set-up for any SQLAlchemy URL (SQLite by default, PostgreSQL too).
+
+Every access goes through ``Database.session``, ``connect`` or ``begin``, which turn any
+SQLAlchemy error into the project's ``StoreError``: nothing above the store sees SQLAlchemy.
+"""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -8,9 +12,25 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from bot.errors import StoreError
 from store.migrate import migrate
+
+
+def store_error(error: SQLAlchemyError) -> StoreError:
+    """The project's error for a database failure, with the database's own words."""
+    return StoreError(str(getattr(error, "orig", None) or error).splitlines()[0])
+
+
+@contextmanager
+def translated() -> Iterator[None]:
+    """Raise ``StoreError`` for any SQLAlchemy error inside."""
+    try:
+        yield
+    except SQLAlchemyError as error:
+        raise store_error(error) from error
 
 
 @dataclass(frozen=True)
@@ -22,13 +42,25 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One short session; commits on success, rolls back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        with translated(), Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def connect(self) -> Iterator[sa.Connection]:
+        """A connection for reading."""
+        with translated(), self.engine.connect() as connection:
+            yield connection
+
+    @contextmanager
+    def begin(self) -> Iterator[sa.Connection]:
+        """A connection in a transaction: committed on success, rolled back on any error."""
+        with translated(), self.engine.begin() as connection:
+            yield connection
 
     def close(self) -> None:
         """Release every pooled connection."""
@@ -42,7 +74,8 @@ def open_database(url: str) -> Database:
     engine = sa.create_engine(url, **_engine_options(url))
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
-    migrate(engine)
+    with translated():
+        migrate(engine)
     return Database(engine)
 
 

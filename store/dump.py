@@ -34,7 +34,7 @@ def dump_reports(db: Database) -> Iterator[ReportDump]:
     """Every report, current or replaced, in the order it was indexed."""
     last = 0
     while True:
-        with db.engine.connect() as connection:
+        with db.connect() as connection:
             rows = connection.execute(
                 sa.select(REPORTS, *(AGENCIES.c[f] for f in _AGENCY_FIELDS))
                 .join(AGENCIES, AGENCIES.c.id == REPORTS.c.agency_id)
@@ -95,7 +95,7 @@ def restore_reports(db: Database, *, dumps: Iterable[ReportDump]) -> tuple[int, 
     added = skipped = 0
     reports = iter(dumps)
     while chunk := list(islice(reports, CHUNK)):
-        with db.engine.begin() as connection:
+        with db.begin() as connection:
             for dump in chunk:
                 if _restore(connection, dump):
                     added += 1

@@ -97,7 +97,7 @@ _FINDINGS = (
 
 def get_report(db: Database, *, agency_id: int, year: int) -> StoredReport | None:
     """The current report of an agency for a year, with figures and findings."""
-    with db.engine.connect() as connection:
+    with db.connect() as connection:
         row = connection.execute(_REPORT, {"agency_id": agency_id, "year": year}).first()
         if row is None:
             return None
@@ -132,7 +132,7 @@ def previous_figures(
 ) -> dict[str, Decimal] | None:
     """The reported figures of the agency's current report for ``year``, if indexed."""
     # Core, not ORM rows: every ingested report asks this, for ~200 cells
-    with db.engine.connect() as connection:
+    with db.connect() as connection:
         rows = connection.execute(
             PREVIOUS_FIGURES, {"identity": identity_of(agency), "year": year}
         ).all()
@@ -186,7 +186,7 @@ def stored_finding(row: FindingRow) -> StoredFinding:
 
 def index_version(db: Database) -> int:
     """A number that every change to the indexed reports raises: one row, read in no time."""
-    with db.engine.connect() as connection:
+    with db.connect() as connection:
         version = connection.execute(REPORTS_VERSION).scalar()
     return int(version or 0)
 
@@ -201,7 +201,7 @@ def figure_values(
     """The cells ``keys`` of each listed agency's current report for ``year``."""
     found: dict[int, dict[str, Decimal | None]] = {}
     wanted = set(agency_ids)
-    with db.engine.connect() as connection:
+    with db.connect() as connection:
         for chunk in _scopes(agency_ids):
             query = (
                 sa.select(REPORTS.c.agency_id, FIGURES.c.key, FIGURES.c.value)
@@ -229,7 +229,7 @@ def flagged_agencies(
     """Agencies whose current report for ``year`` has a finding touching any of ``keys``."""
     flagged: set[int] = set()
     wanted, ids = set(keys), set(agency_ids)
-    with db.engine.connect() as connection:
+    with db.connect() as connection:
         for chunk in _scopes(agency_ids):
             query = (
                 sa.select(REPORTS.c.agency_id, FINDINGS.c.cells_json)

@@ -117,11 +117,13 @@ def claim_reminder(
         sent_at=now,
         late=late,
     )
-    try:
-        with db.session() as session:
-            session.add(row)
-    except IntegrityError:
-        return False
+    with db.session() as session:
+        session.add(row)
+        try:
+            session.flush()
+        except IntegrityError:  # claimed already, by this process or another
+            session.rollback()
+            return False
     return True
 
 

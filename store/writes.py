@@ -94,7 +94,7 @@ def save_report(db: Database, *, report: ParsedReport, now: datetime) -> IngestO
     if report.year is None or not report.agency.name:
         raise ValueError("a report without agency and year cannot be indexed")
     year, name = report.year, report.agency.name
-    with db.engine.begin() as connection:
+    with db.begin() as connection:
         agency_id = _upsert_agency(connection, report.agency)
         current = connection.execute(
             _CURRENT_REPORT, {"agency_id": agency_id, "year": year}
@@ -236,7 +236,7 @@ def delete_report(db: Database, *, agency_id: int, year: int) -> DeleteOutcome |
     """Remove an agency's report for ``year``, every version of it, with its figures and
     findings, in one transaction; ``None`` if it has none. The agency stays: subscriptions
     may track it, and a new report for it may come."""
-    with db.engine.begin() as connection:
+    with db.begin() as connection:
         rows = connection.execute(
             sa.select(REPORTS.c.id, REPORTS.c.source_name, REPORTS.c.current, AGENCIES.c.name)
             .join(AGENCIES, AGENCIES.c.id == REPORTS.c.agency_id)

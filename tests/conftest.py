@@ -1,7 +1,9 @@
 """Shared fixtures: a fresh store per test, the fake Bot API, the real Application over HTTP."""
 
+import asyncio
 import json
 import os
+import traceback
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
@@ -17,6 +19,7 @@ import pytest
 import sqlalchemy as sa
 from fake_telegram import FakeTelegram
 
+import handlers
 from bot.config import Config, Secret, StoreConfig, TelegramConfig
 from bot.service.core import DisclosureService
 from handlers.app import BotApp, build_application, post_shutdown
@@ -42,6 +45,16 @@ def fixed_now() -> datetime:
 # Store and answer tests (marked ``backends``) run on SQLite and on PostgreSQL when
 # DISCLOSURE_BOT_TEST_PG_URL names a server (.ci/postgres starts one and prints it).
 PG_URL = os.environ.get("DISCLOSURE_BOT_TEST_PG_URL", "")
+# CI sets this: there, a run in which the PostgreSQL variants would skip is a failed run.
+REQUIRE_PG = os.environ.get("DISCLOSURE_BOT_REQUIRE_POSTGRES") == "1"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if REQUIRE_PG and not PG_URL:
+        raise pytest.UsageError(
+            "DISCLOSURE_BOT_REQUIRE_POSTGRES=1 but DISCLOSURE_BOT_TEST_PG_URL is not set: the "
+            "PostgreSQL variants would be skipped (is the server installed and started?)"
+        )
 BACKENDS = [
     "sqlite",
     pytest.param(
@@ -86,11 +99,39 @@ def db_url(backend: str, tmp_path: Path) -> Iterator[str]:
         yield url
 
 
+HANDLERS = Path(handlers.__file__).parent
+
+
+class LoopGuard:
+    """Records every SQL statement the chat's handlers run on the event loop's thread (where
+    a slow query would hold up every chat): handlers must call the service off the loop."""
+
+    def __init__(self) -> None:
+        self.on_loop: list[str] = []
+
+    def check(self, _conn: Any, _cursor: Any, sql: str, *_args: Any) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return  # a worker thread, or a synchronous caller: fine
+        called_from = [
+            f for f in traceback.extract_stack() if Path(f.filename).is_relative_to(HANDLERS)
+        ]
+        if called_from:
+            where = f"{Path(called_from[-1].filename).name}:{called_from[-1].lineno}"
+            self.on_loop.append(f"{where} {sql.split(maxsplit=1)[0]}")
+
+
 @pytest.fixture
 def service(db_url: str) -> Iterator[DisclosureService]:
-    svc = DisclosureService(open_database(db_url), timezone=SHANGHAI, max_file_bytes=20 << 20)
-    yield svc
-    svc.db.close()
+    """A service on a new store; fails the test if a handler reached the store on the loop."""
+    guard = LoopGuard()
+    with DisclosureService(
+        open_database(db_url), timezone=SHANGHAI, max_file_bytes=20 << 20
+    ) as svc:
+        sa.event.listen(svc.db.engine, "before_cursor_execute", guard.check)
+        yield svc
+    assert not guard.on_loop, f"store calls on the event loop: {guard.on_loop}"
 
 
 @pytest.fixture

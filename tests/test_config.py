@@ -1,13 +1,18 @@
 """Settings: defaults, file, environment overrides, and one clear line per bad value."""
 
+import ast
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from bot.config import ENV_CONFIG, Secret, load_config
+from bot.config import ENV_CONFIG, Secret, TelegramConfig, load_config
+from bot.config.example import render_example
+from bot.config.sections import SECTIONS
 from bot.errors import ConfigError
 
-EXAMPLE = Path(__file__).parent.parent / "config.example.toml"
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "config.example.toml"
 
 
 def test_defaults_without_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -20,13 +25,69 @@ def test_defaults_without_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert [(d.month, d.day) for d in config.reminders.deadlines] == [(1, 31), (3, 31)]
 
 
-def test_example_file_loads_and_documents_every_setting() -> None:
+def test_example_file_is_written_from_the_declarations() -> None:
+    """config.example.toml documents every declared setting with its default and help: it is
+    exactly what the declarations write, and it loads."""
+    assert EXAMPLE.read_text(encoding="utf-8") == render_example(), (
+        "config.example.toml is stale: run `python -m bot.config.example > config.example.toml`"
+    )
     config = load_config(EXAMPLE, {})
     text = EXAMPLE.read_text(encoding="utf-8")
-    for section in ("telegram", "store", "reminders", "access"):
-        assert f"[{section}]" in text
-    for name in config.telegram.__dataclass_fields__:
-        assert f"{name} =" in text or f"# {name} =" in text, name
+    for name, kind in SECTIONS.items():
+        assert f"[{name}]" in text
+        for item in fields(kind):
+            assert f"{item.name} =" in text or f"[[{name}.{item.name}]]" in text, item.name
+    assert config.telegram == TelegramConfig()
+
+
+def _section_aliases(tree: ast.AST, section: str, kind: type) -> set[str]:
+    """Names and attributes that hold a section in a module: ``access = config.access``,
+    ``settings: RemindersConfig``, ``self.reminders``."""
+    names = {section}
+    for node in ast.walk(tree):
+        value = node.value if isinstance(node, ast.Assign) else None
+        if isinstance(value, ast.Attribute) and value.attr == section:
+            assert isinstance(node, ast.Assign)
+            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+        annotation = getattr(node, "annotation", None)
+        if (
+            isinstance(node, ast.arg | ast.AnnAssign)
+            and annotation is not None
+            and (kind.__name__ in ast.unparse(annotation))
+        ):
+            target = node.arg if isinstance(node, ast.arg) else ast.unparse(node.target)
+            names.add(target.split(".")[-1])
+    return names
+
+
+def _reads(section: str, kind: type) -> set[str]:
+    """The settings of ``section`` that some module outside bot/config reads."""
+    read: set[str] = set()
+    for path in [
+        *ROOT.glob("bot/**/*.py"),
+        *ROOT.glob("handlers/**/*.py"),
+        *ROOT.glob("store/**/*.py"),
+    ]:
+        if "config" in path.relative_to(ROOT).parts[:2]:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        holders = _section_aliases(tree, section, kind)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute):
+                owner = node.value
+                held = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+                if held in holders:
+                    read.add(node.attr)
+    return read
+
+
+@pytest.mark.parametrize("section", sorted(SECTIONS))
+def test_every_documented_setting_is_read_somewhere(section: str) -> None:
+    """A setting the example documents but no code reads would be a promise the bot breaks
+    (e.g. a reminder time that is validated and then ignored)."""
+    kind = SECTIONS[section]
+    unread = {item.name for item in fields(kind)} - _reads(section, kind)
+    assert not unread, f"[{section}] documents settings no code reads: {sorted(unread)}"
 
 
 def test_environment_overrides(tmp_path: Path) -> None:

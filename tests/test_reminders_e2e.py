@@ -5,13 +5,15 @@ restart, and one late reminder after being down across a due time."""
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, time
 
 import pytest
 import time_machine
 from conftest import REPORTS, SHANGHAI, bot_config
 from fake_telegram import FakeTelegram
 
+from bot.config import RemindersConfig
 from bot.service.core import DisclosureService
 from handlers.app import BotApp, build_application, post_shutdown
 
@@ -94,7 +96,7 @@ async def test_one_reminder_never_twice_and_late_after_downtime(
             await fire(app)
             (first,) = reminders_sent(fake_tg)
             assert "2024-01-31 (14 days left)" in first and "reports for 2023" in first
-            assert "1 of 2 tracked agencies" in first
+            assert "2 of 3 tracked agencies" in first  # the street office counts from 31 Jan
             assert "Not yet: 平潭综合实验区市场监督管理局" in first
             assert "淮安市" not in first  # a government: not concerned by the 31 January date
 
@@ -167,3 +169,38 @@ async def test_blocked_chat_pauses_and_supergroup_keeps_subscriptions(
             await asyncio.sleep(0.3)
             assert repo.subscriptions(library.db) == []  # paused, not deleted
             assert len(repo.subscriptions(library.db, active=False)) == 1
+
+
+async def test_subscribe_starts_from_the_configured_days_and_time(
+    fake_tg: FakeTelegram, library: DisclosureService, db_url: str
+) -> None:
+    config = replace(
+        bot_config(fake_tg, db_url),
+        reminders=RemindersConfig(time=time(7, 30), days_before=(5,)),
+    )
+    app = build_application(config, service=library)
+    async with app:
+        await app.post_init(app)  # type: ignore[misc]
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0)
+        try:
+            fake_tg.mark()
+            fake_tg.send_text("/subscribe")
+            await fake_tg.await_for("sendMessage")
+            await press(fake_tg, "Next ›")
+            await press(fake_tg, "All indexed agencies")
+            labels = [
+                b["text"]
+                for row in fake_tg.last_message(4242)["reply_markup"]["inline_keyboard"]
+                for b in row
+            ]
+            assert "✓5" in labels and "✓07:30" in labels and "30" in labels  # 30: offered, off
+            await press(fake_tg, "Save")
+            assert "5 days before, at 07:30" in fake_tg.last_message(4242)["text"]
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await post_shutdown(app)
+    (saved,) = library.subscriptions(4242)
+    assert saved.offsets == (5,) and saved.at == time(7, 30)

@@ -1,13 +1,15 @@
 """What is due when: pure functions of subscriptions, deadlines and ``now``."""
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.agencies import AgencyEntry
-from bot.config import STATUTORY_DEADLINES, Deadline
+from bot.agencies import AgencyEntry, AgencyInfo, NameIndex
+from bot.config import STATUTORY_DEADLINES, Deadline, RemindersConfig
 from bot.reminders.message import reminder_text
+from bot.reminders.outbox import Indexed, due_now
 from bot.reminders.plan import Subscription, deadline_date, due, next_deadlines, upcoming
 from bot.reminders.tracking import concerned, progress
 
@@ -106,14 +108,16 @@ def test_who_a_deadline_concerns_and_who_is_missing() -> None:
         entry(2, "乙局", "department"),
         entry(3, "丙镇人民政府", "township"),
     ]
-    assert [a.id for a in agencies if concerned(DEPARTMENTS, a)] == [1, 2]
-    assert [a.id for a in agencies if concerned(GOVERNMENTS, a)] == [3]
+    # street offices and towns follow the departments' 31 January unless configured otherwise
+    assert [a.id for a in agencies if concerned(DEPARTMENTS, a)] == [1, 2, 3]
+    assert [a.id for a in agencies if concerned(GOVERNMENTS, a)] == []
+    assert [a.id for a in agencies if concerned(DEPARTMENTS, a, "governments")] == [1, 2]
+    assert [a.id for a in agencies if concerned(GOVERNMENTS, a, "governments")] == [3]
     local = Deadline("区政务公开办", 1, 26, "all", region="东城区")
     assert not concerned(local, agencies[0])
     done = progress(DEPARTMENTS, agencies, 2026, {1: [2026], 2: [2025]})
-    assert [a.name for a in done.reported] == ["甲局"] and [a.name for a in done.missing] == [
-        "乙局"
-    ]
+    assert [a.name for a in done.reported] == ["甲局"]
+    assert [a.name for a in done.missing] == ["乙局", "丙镇人民政府"]
 
 
 def test_reminder_text_names_the_missing_and_the_late() -> None:
@@ -125,3 +129,41 @@ def test_reminder_text_names_the_missing_and_the_late() -> None:
     after = reminder_text(before.reminder, done, date(2027, 2, 2), "zh", late=True)
     assert "已过" in after and "已逾期：乙局" in after and "补发" in after
     assert timedelta(days=7) == date(2027, 1, 31) - date(2027, 1, 24)
+
+
+def _indexed(agencies: list[AgencyEntry], years: dict[int, list[int]]) -> Indexed:
+    index = NameIndex(
+        AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in agencies
+    )
+    return Indexed(index, years)
+
+
+def test_a_reminder_names_exactly_who_has_not_published_and_none_goes_out_when_all_have() -> None:
+    agencies = [
+        entry(1, "甲局", "department"),
+        entry(2, "乙局", "department"),
+        entry(3, "丙镇人民政府", "township"),
+        entry(4, "西工区人民政府", "county", parent="洛阳市"),
+    ]
+    settings = RemindersConfig(timezone=SHANGHAI)
+    now = at(2027, 1, 24)  # 7 days before 31 January, 09:00
+    subscription = replace(SUB, deadlines=(DEPARTMENTS.name,))
+    one_missing = _indexed(agencies, {1: [2026], 3: [2026], 4: [2025]})
+    (sent,) = due_now([subscription], set(), one_missing, settings, now)
+    assert "Not yet: 乙局" in sent.text and "2 of 3" in sent.text  # the county is not bound
+    assert "西工区" not in sent.text
+    all_done = _indexed(agencies, {1: [2026], 2: [2026], 3: [2026]})
+    assert due_now([subscription], set(), all_done, settings, now) == []
+
+
+def test_no_reminder_for_a_deadline_that_binds_none_of_the_tracked_agencies() -> None:
+    departments = [entry(1, "甲局", "department"), entry(2, "乙局", "department")]
+    subscription = replace(SUB, deadlines=(GOVERNMENTS.name,))
+    settings = RemindersConfig(timezone=SHANGHAI)
+    nobody = _indexed(departments, {})
+    assert due_now([subscription], set(), nobody, settings, at(2027, 3, 24)) == []
+    # towns follow the governments' date where the config says so
+    towns = [entry(3, "丙镇人民政府", "township")]
+    by_governments = replace(settings, townships="governments")
+    (sent,) = due_now([subscription], set(), _indexed(towns, {}), by_governments, at(2027, 3, 24))
+    assert "丙镇人民政府" in sent.text

@@ -3,17 +3,18 @@ and the next one an answer; a reminder due while the store fails, or whose claim
 released after a failed send, still arrives, exactly once."""
 
 import logging
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 import time_machine
 from conftest import fixed_now
 from fake_telegram import FakeTelegram
 from sqlalchemy.exc import OperationalError
 from test_reminders_e2e import at, fire, library, press, reminders_sent, running
 
-import handlers.reminders
 from bot.service.core import DisclosureService
 from handlers.app import BotApp
 
@@ -30,43 +31,42 @@ def delivered(fake: FakeTelegram) -> list[str]:
 
 
 class Outage:
-    """A store that fails as a locked (or full) database does, while ``down``."""
+    """The database failing as a locked (or full) one does, for the statements it names
+    (``INSERT INTO remindersent`` …), while ``down``: the failure comes from the driver's
+    level, so the store's own translation into ``StoreError`` is part of what is tested."""
 
-    def __init__(self, message: str = "database is locked") -> None:
+    def __init__(
+        self, statement: str, message: str = "database is locked", times: int | None = None
+    ) -> None:
+        self.statement = statement.lower()
         self.down = True
         self.message = message
+        self.left = times  # failures before it is up again by itself (None: until told)
 
-    def around(self, real: Callable[..., Any]) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            if self.down:
-                raise OperationalError("statement", {}, Exception(self.message))
-            return real(*args, **kwargs)
+    def before_execute(self, _conn: Any, _cursor: Any, sql: str, *_args: Any) -> None:
+        if self.down and sql.lower().startswith(self.statement):
+            if self.left is not None:
+                self.left -= 1
+                self.down = self.left > 0
+            raise OperationalError(sql, {}, Exception(self.message))
 
-        return call
-
-
-def failing_once(real: Callable[..., Any]) -> Callable[..., Any]:
-    """``real``, except that its first call fails as a locked database does."""
-    calls = []
-
-    def call(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        if len(calls) == 1:
-            raise OperationalError("statement", {}, Exception("database is locked"))
-        return real(*args, **kwargs)
-
-    return call
+    @contextmanager
+    def on(self, engine: sa.Engine) -> Iterator["Outage"]:
+        sa.event.listen(engine, "before_cursor_execute", self.before_execute)
+        try:
+            yield self
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", self.before_execute)
 
 
 async def test_a_question_while_the_store_is_locked(
     bot_app: BotApp,
     fake_tg: FakeTelegram,
     seeded: DisclosureService,
-    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setattr(seeded, "ask", failing_once(seeded.ask))
-    with caplog.at_level(logging.ERROR, logger="disclosure_bot"):
+    outage = Outage("SELECT", times=1)
+    with caplog.at_level(logging.ERROR, logger="disclosure_bot"), outage.on(seeded.db.engine):
         fake_tg.mark()
         fake_tg.send_text("hantun 2023 applications")
         (sorry,) = await fake_tg.await_for("sendMessage")
@@ -91,14 +91,11 @@ async def test_a_reminder_due_while_the_store_fails_arrives_later(
     fake_tg: FakeTelegram,
     library: DisclosureService,
     db_url: str,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    repo = handlers.reminders.repo
-    outage = Outage()
-    with time_machine.travel(at(1, 15, 8), tick=True) as clock:
+    outage = Outage("INSERT INTO remindersent")
+    with time_machine.travel(at(1, 15, 8), tick=True) as clock, outage.on(library.db.engine):
         async with running(fake_tg, library, db_url) as app:
             await subscribe(fake_tg)
-            monkeypatch.setattr(repo, "claim_reminder", outage.around(repo.claim_reminder))
             clock.move_to(at(1, 17, 9, 0))
             await fire(app)
             assert reminders_sent(fake_tg) == []  # the claim failed: not sent, not lost
@@ -114,15 +111,12 @@ async def test_a_claim_that_cannot_be_released_is_released_next_time(
     fake_tg: FakeTelegram,
     library: DisclosureService,
     db_url: str,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    repo = handlers.reminders.repo
-    outage = Outage("database or disk is full")
-    with time_machine.travel(at(1, 15, 8), tick=True) as clock:
+    outage = Outage("DELETE FROM remindersent", "database or disk is full")
+    with time_machine.travel(at(1, 15, 8), tick=True) as clock, outage.on(library.db.engine):
         async with running(fake_tg, library, db_url) as app:
             await subscribe(fake_tg)
             fake_tg.fail_next("sendMessage", status=500, times=100)  # Telegram down
-            monkeypatch.setattr(repo, "release_reminder", outage.around(repo.release_reminder))
             clock.move_to(at(1, 17, 9, 0))
             await fire(app)
             assert delivered(fake_tg) == []

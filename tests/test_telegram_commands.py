@@ -70,7 +70,7 @@ async def test_start_offers_examples_and_a_tapped_example_is_answered(
     start = await say(tg, "/start")
     assert "government information disclosure annual reports" in text_of(start)
     examples = buttons(start)
-    assert len(examples) >= 2 and all(d.startswith("ex:en:") for d in examples.values())
+    assert len(examples) >= 2
     question = next(q for q in examples if q.startswith("How many applications"))
     assert "Hantun Road" in question and "2023" in question
 
@@ -89,10 +89,9 @@ async def test_help_in_chinese_lists_figures_and_examples(
     text = text_of(shown)
     assert "可以查询的数据" in text and "按申请人" in text
     examples = buttons(shown)
-    assert all(data.startswith("ex:zh:") for data in examples.values())
     for question in examples:  # the buttons are the examples the text lists
         assert f"• {question}" in text
-    first = next(q for q, d in examples.items() if d == "ex:zh:0")
+    first = next(iter(examples))
     assert "汉屯路街道办事处" in first
 
     tg.mark()
@@ -270,8 +269,7 @@ async def test_agencies_pages_edit_in_place_and_forged_pages_expire(
     assert text_of(back) == text_of(first)
     assert len(tg.messages(USER)) == 1
 
-    token = buttons(first)["Next ›"].split(":")[1]
-    for forged in ("ag:deadbeef:1", f"ag:{token}:x"):
+    for forged in ("ag:deadbeef:1", buttons(first)["Next ›"][:-1] + "x"):
         answer = await press(tg, first, forged)
         assert "expired" in answer.params["text"]
     assert len(tg.calls_to("editMessageText")) == 2

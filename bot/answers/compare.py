@@ -5,9 +5,9 @@ from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
 from bot.answers.model import Answer
-from bot.answers.model import json_number as number
 from bot.answers.texts import say
 from bot.catalogue import field
+from bot.catalogue import json_number as number
 
 MAX_AGENCIES = 5
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.answers.chart import Chart
-from bot.catalogue import fields_by_key
+from bot.catalogue import json_number
 
 
 @dataclass(frozen=True)
@@ -91,13 +91,3 @@ class Answer:
         if self.rows:
             out["rows"] = list(self.rows)
         return out
-
-
-def json_number(key: str, value: Decimal | None) -> int | float | None:
-    """A figure for JSON: whole counts as ``int``, amounts (and fractions) as ``float``."""
-    if value is None:
-        return None
-    spec = fields_by_key().get(key)
-    if value == value.to_integral_value() and not (spec and spec.decimal):
-        return int(value)
-    return float(value)

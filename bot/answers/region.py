@@ -6,9 +6,9 @@ from decimal import Decimal
 from bot.agencies import Members, NameIndex, Region
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
-from bot.answers.model import Answer, json_number
+from bot.answers.model import Answer
 from bot.answers.texts import join, say
-from bot.catalogue import Field, field
+from bot.catalogue import Field, field, json_number
 
 _NAMES_SHOWN = 8
 

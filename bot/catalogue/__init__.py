@@ -4,6 +4,7 @@ Parser, validator, question matcher, exports and ``/help`` read these declaratio
 else in the project lists labels. Keys follow ``shared/spec/report-format.md``.
 """
 
+from decimal import Decimal
 from functools import cache
 
 from bot.catalogue.applications import COLUMNS, GROUPS, ROW_GROUP, ROWS, application_fields
@@ -75,6 +76,16 @@ def layout_keys(layout: str) -> tuple[str, ...]:
     return tuple(f.key for f in all_fields() if layout in f.layouts and not f.derived)
 
 
+def json_number(key: str, value: Decimal | None) -> int | float | None:
+    """A figure for JSON: whole counts as ``int``, amounts (and fractions) as ``float``."""
+    if value is None:
+        return None
+    spec = fields_by_key().get(key)
+    if value == value.to_integral_value() and not (spec and spec.decimal):
+        return int(value)
+    return float(value)
+
+
 def section(number: str) -> Section:
     """The section with this number (一 … 六)."""
     return next(s for s in SECTIONS if s.number == number)
@@ -96,6 +107,7 @@ __all__ = [
     "all_fields",
     "field",
     "fields_by_key",
+    "json_number",
     "layout_keys",
     "section",
 ]

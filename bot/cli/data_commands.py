@@ -21,15 +21,11 @@ def export_command(
     ] = None,
 ) -> None:
     """Write every report (agency, source file and hash, figures, findings) as JSON lines."""
-    service = open_service(_config(ctx))
     count = 0
-    try:
-        with _open(output, "w") as out:
-            for report in service.export_reports():
-                out.write(to_line(report) + "\n")
-                count += 1
-    finally:
-        service.db.close()
+    with open_service(_config(ctx)) as service, _open(output, "w") as out:
+        for report in service.export_reports():
+            out.write(to_line(report) + "\n")
+            count += 1
     print(f"exported {count} reports", file=sys.stderr)
 
 
@@ -38,9 +34,11 @@ def import_command(
     source: Annotated[Path, typer.Argument(help="An export file ('-' for standard input).")],
 ) -> None:
     """Add the reports of an export file; those already indexed are left as they are."""
-    service = open_service(_config(ctx))
     try:
-        with _open(None if str(source) == "-" else source, "r") as lines:
+        with (
+            open_service(_config(ctx)) as service,
+            _open(None if str(source) == "-" else source, "r") as lines,
+        ):
             added, skipped = service.import_reports(read_lines(lines))
     except TransferError as error:
         print(f"import stopped: {error}; the reports before it are imported", file=sys.stderr)
@@ -48,8 +46,6 @@ def import_command(
     except OSError as error:
         print(f"cannot read {source}: {error.strerror}", file=sys.stderr)
         raise typer.Exit(1) from None
-    finally:
-        service.db.close()
     print(f"imported {added} reports, {skipped} already there", file=sys.stderr)
 
 
@@ -61,8 +57,7 @@ def delete_command(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
 ) -> None:
     """Delete an agency's report for a year, and the older files it replaced."""
-    service = open_service(_config(ctx))
-    try:
+    with open_service(_config(ctx)) as service:
         found = find_deletion(service, " ".join(request))
         if not isinstance(found, Deletion):
             print(refusal_text(found, "en"), file=sys.stderr)
@@ -71,8 +66,6 @@ def delete_command(
             print("Nothing deleted.", file=sys.stderr)
             raise typer.Exit(1)
         outcome = service.delete_report(found.entry.id, found.year)
-    finally:
-        service.db.close()
     if outcome is None:  # deleted by someone else meanwhile
         print("Nothing deleted: the report is gone already.", file=sys.stderr)
         raise typer.Exit(1)

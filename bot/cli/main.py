@@ -13,16 +13,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli.console import run_console
 from bot.cli.data_commands import delete_command, export_command, import_command
 from bot.config import Config, load_config
-from bot.errors import ConfigError, ReportError
+from bot.errors import ConfigError, ReportError, StoreError
 from bot.logs import setup_logging
 from bot.parser import ParsedReport
 from bot.parser.json_output import report_to_json
-from bot.reminders.outbox import planned
 from bot.service.core import (
     DisclosureService,
     IngestOptions,
@@ -45,6 +43,7 @@ def _config(ctx: typer.Context) -> Config:
 
 
 def _service(config: Config) -> DisclosureService:
+    """The service over the configured store; every command closes it (``with``)."""
     return open_service(config)
 
 
@@ -111,12 +110,15 @@ def ingest(
 
     config = _config(ctx)
     options = IngestOptions(allow_incomplete, agency, year)
-    service, results = _service(config), []
-    try:  # what was indexed before a failure of the store is indexed, and said so
-        for result in index_paths(service, paths, config, options, workers or default_workers()):
-            results.append(result)
-    finally:
-        _print_summary(results)
+    results: list[IngestResult] = []
+    with _service(config) as service:
+        try:  # what was indexed before a failure of the store is indexed, and said so
+            for result in index_paths(
+                service, paths, config, options, workers or default_workers()
+            ):
+                results.append(result)
+        finally:
+            _print_summary(results)
     if results and all(r.status == "rejected" for r in results):
         raise typer.Exit(1)
 
@@ -162,7 +164,8 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the spec's JSON.")] = False,
 ) -> None:
     """Answer one question about the indexed reports."""
-    answer = _service(_config(ctx)).ask(" ".join(question))
+    with _service(_config(ctx)) as service:
+        answer = service.ask(" ".join(question))
     data = answer.to_json()
     chart = save_chart(answer.chart.png()) if answer.chart is not None else None
     if chart is not None:
@@ -182,6 +185,8 @@ def reminders_command(
 ) -> None:
     """The upcoming reminders of every active subscription: chat, deadline, offset, time."""
     config = _config(ctx)
+    with _service(config) as service:
+        planned = service.planned_reminders(datetime.now(config.reminders.timezone))
     rows = [
         {
             "chat": r.subscription.chat_id,
@@ -191,7 +196,7 @@ def reminders_command(
             "offset_days": r.offset,
             "time": r.due_at.isoformat(),
         }
-        for r in planned(_service(config), config, datetime.now(config.reminders.timezone))
+        for r in planned
     ]
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -213,7 +218,8 @@ app.command("delete")(delete_command)
 @app.command()
 def console(ctx: typer.Context) -> None:
     """A local chat with the bot's answers (no Telegram needed)."""
-    run_console(_service(_config(ctx)))
+    with _service(_config(ctx)) as service:
+        run_console(service)
 
 
 @app.command()
@@ -248,19 +254,20 @@ def start(ctx: typer.Context) -> None:
         "No Telegram token configured (TELEGRAM_BOT_TOKEN): opening the local console "
         "on the sample reports."
     )
-    service = _service(config)
     samples = Path(config.store.samples) if config.store.samples else bundled_samples()
-    results = list(index_paths(service, [samples], config, IngestOptions()))
-    counts = Counter(r.status for r in results)
-    _stderr(f"Samples in {samples}: {dict(counts)}")
-    run_console(service)
+    with _service(config) as service:
+        results = list(index_paths(service, [samples], config, IngestOptions()))
+        counts = Counter(r.status for r in results)
+        _stderr(f"Samples in {samples}: {dict(counts)}")
+        run_console(service)
 
 
 def _with_previous_year(config: Config, name: str, data: bytes) -> ParsedReport | None:
     """The report with the cross-year checks, or ``None`` if the store cannot be read."""
     try:
-        return _service(config).parse(name, data)
-    except SQLAlchemyError as error:
+        with _service(config) as service:
+            return service.parse(name, data)
+    except StoreError as error:
         logging.getLogger("disclosure_bot").warning(
             "the store could not be read for cross-year checks: %s", type(error).__name__
         )
@@ -296,8 +303,8 @@ def main() -> None:
     """Entry point of ``disclosure-bot`` and ``python -m bot``."""
     try:
         app()
-    except SQLAlchemyError as error:  # a full disk, a lock held too long, a server gone
-        reason = str(getattr(error, "orig", None) or type(error).__name__)
+    except StoreError as error:  # a full disk, a lock held too long, a server gone
+        reason = error.reason
         _stderr(
             f"disclosure-bot: the report database failed ({reason}); each report is written"
             " whole or not at all, so nothing is half-written: fix the cause and run the"

@@ -3,8 +3,7 @@
 from decimal import Decimal
 from typing import Any
 
-from bot.answers.model import json_number
-from bot.catalogue import TEXT_KEYS
+from bot.catalogue import TEXT_KEYS, json_number
 from bot.parser.model import Finding, ParsedReport
 
 

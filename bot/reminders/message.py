@@ -17,8 +17,6 @@ _TEXT = {
         "count": "{reported} of {total} tracked agencies have a report for {year} indexed.",
         "missing": "Not yet: {names}{more}",
         "overdue": "Late: {names}{more}",
-        "all": "All of them have published.",
-        "none": "No tracked agency is concerned by this deadline.",
         "more": " and {count} more",
     },
     "zh": {
@@ -29,8 +27,6 @@ _TEXT = {
         "count": "跟踪的{total}个机构中，{reported}个已收录{year}年度报告。",
         "missing": "尚未发布：{names}{more}",
         "overdue": "已逾期：{names}{more}",
-        "all": "全部已发布。",
-        "none": "跟踪的机构都不受这一期限约束。",
         "more": "等{count}个",
     },
 }
@@ -59,18 +55,12 @@ def reminder_text(
     reminder: Reminder, progress: Progress, today: date, lang: str, *, late: bool
 ) -> str:
     """The whole reminder: headline, how many have published, the names of those who have not
-    (or, on and after the deadline, who is late)."""
+    (or, on and after the deadline, who is late). Only written while someone is missing."""
     lines = [headline(reminder.deadline.name, reminder.deadline_date, today, lang, late=late)]
     total = len(progress.reported) + len(progress.missing)
-    if not total:
-        lines.append(_t(lang, "none"))
-        return "\n".join(lines)
     lines.append(
         _t(lang, "count", reported=len(progress.reported), total=total, year=reminder.report_year)
     )
-    if not progress.missing:
-        lines.append(_t(lang, "all"))
-        return "\n".join(lines)
     names = [a.name for a in progress.missing]
     more = _t(lang, "more", count=len(names) - _NAMES) if len(names) > _NAMES else ""
     key = "overdue" if reminder.deadline_date <= today else "missing"

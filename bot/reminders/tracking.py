@@ -5,24 +5,30 @@ from dataclasses import dataclass
 
 from bot.agencies import AgencyEntry, NameIndex
 from bot.config import Deadline
+from bot.config.sections import Townships
 
-_GOVERNMENT_LEVELS = frozenset({"province", "city", "county", "township"})
+_GOVERNMENT_LEVELS = frozenset({"province", "city", "county"})
 
 
-def concerned(deadline: Deadline, entry: AgencyEntry) -> bool:
+def concerned(
+    deadline: Deadline, entry: AgencyEntry, townships: Townships = "departments"
+) -> bool:
     """True when the deadline applies to the agency (departments, governments, or all; and the
-    deadline's region, if it names one)."""
+    deadline's region, if it names one). Street offices and towns follow ``townships``."""
     if (
         deadline.region
         and deadline.region not in entry.regions
         and not entry.name.startswith(deadline.region)
     ):
         return False
-    if deadline.applies_to == "departments":
-        return entry.level == "department"
-    if deadline.applies_to == "governments":
-        return entry.level in _GOVERNMENT_LEVELS
-    return True
+    if deadline.applies_to == "all":
+        return True
+    kind = "departments" if entry.level == "department" else None
+    if entry.level in _GOVERNMENT_LEVELS:
+        kind = "governments"
+    elif entry.level == "township":
+        kind = townships
+    return deadline.applies_to == kind
 
 
 def tracked(index: NameIndex, region: str, agency_ids: Iterable[int]) -> list[AgencyEntry]:
@@ -44,10 +50,14 @@ class Progress:
 
 
 def progress(
-    deadline: Deadline, agencies: list[AgencyEntry], year: int, years_of: dict[int, list[int]]
+    deadline: Deadline,
+    agencies: list[AgencyEntry],
+    year: int,
+    years_of: dict[int, list[int]],
+    townships: Townships = "departments",
 ) -> Progress:
     """Split the concerned agencies by whether their report for ``year`` is indexed."""
-    concerned_ones = [a for a in agencies if concerned(deadline, a)]
+    concerned_ones = [a for a in agencies if concerned(deadline, a, townships)]
     reported = tuple(a for a in concerned_ones if year in years_of.get(a.id, []))
     missing = tuple(a for a in concerned_ones if year not in years_of.get(a.id, []))
     return Progress(reported, missing)

@@ -8,15 +8,18 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from types import TracebackType
+from typing import Self
 from zoneinfo import ZoneInfo
 
 from bot.agencies import AgencyInfo, NameIndex
 from bot.agencies.identify import identify_agency
 from bot.answers import Answer, answer_question
-from bot.config import Config
+from bot.config import Config, RemindersConfig
 from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
 from bot.parser import ParsedReport
 from bot.records import DeleteOutcome, ReportDump
+from bot.service.reminders import ReminderDesk
 from bot.service.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
 from bot.validation import compare_with_previous
 from store import Database, StoredReport, dump, open_database, repo, writes
@@ -46,8 +49,10 @@ class IngestResult:
     detail: str = ""
 
 
-class DisclosureService:
-    """Indexed reports and the questions about them, over one store."""
+class DisclosureService(ReminderDesk):
+    """Indexed reports, the questions about them and the reminders, over one store: the one
+    door to it for the chat and the command line alike. Use it as a context manager (or call
+    ``close``) so that its connections are released."""
 
     def __init__(
         self,
@@ -57,8 +62,10 @@ class DisclosureService:
         max_file_bytes: int,
         parse_seconds: float | None = None,
         snapshot: Path | None = None,
+        reminders: RemindersConfig | None = None,
     ) -> None:
         self.db = db
+        self.reminders = reminders or RemindersConfig(timezone=timezone)
         # None: parse here (tests, trusted callers); a number: in a child process stopped
         # after that long, as for files from strangers
         self.parse_seconds = parse_seconds
@@ -69,6 +76,21 @@ class DisclosureService:
         self._index = NameIndex([])
         self._years: dict[int, list[int]] = {}
         self._building = threading.Lock()
+
+    def close(self) -> None:
+        """Release the store's connections (the service may not be used afterwards)."""
+        self.db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
 
     # -- reading (the answer engine's Library) -------------------------------------------
 
@@ -270,6 +292,7 @@ def open_service(config: Config) -> DisclosureService:
         max_file_bytes=config.telegram.max_file_mb * 1024 * 1024,
         parse_seconds=config.telegram.parse_seconds,
         snapshot=snapshot_path(config.store.url),
+        reminders=config.reminders,
     )
 
 
