@@ -18,11 +18,13 @@ from bot.parser import ParsedReport
 
 @dataclass(frozen=True)
 class Pick:
-    """One of an answer's choices ("which one?"): answer the question again, settled."""
+    """One of an answer's choices ("which one?", "which figure?"): answer the question
+    again with what the choice settles (an agency, a figure, or both)."""
 
     question: str
     language: str
-    agency_id: int
+    agency_id: int | None
+    key: str | None = None
 
 
 @dataclass(frozen=True)

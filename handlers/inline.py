@@ -35,12 +35,14 @@ async def inline(update: Update, context: Context) -> None:
     if answer.choices:
         picked = await asyncio.gather(
             *(
-                asyncio.to_thread(service.ask, text, agency_id=c.agency_id, language=lang)
+                asyncio.to_thread(
+                    service.ask, text, agency_id=c.agency_id, key=c.key, language=lang
+                )
                 for c in answer.choices[:_CARDS]
             )
         )
         cards = [
-            _card(a, c.label, str(c.agency_id))
+            _card(a, c.label, f"{c.agency_id or ''}:{c.key or ''}")
             for a, c in zip(picked, answer.choices, strict=False)
         ]
     else:

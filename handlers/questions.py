@@ -3,6 +3,8 @@
 
 import asyncio
 import re
+from dataclasses import replace
+from datetime import datetime
 
 from telegram import Message, Update
 
@@ -10,7 +12,7 @@ from bot.answers.replies import example_question
 from handlers.buttons import Pick
 from handlers.chat_action import typing_if_slow
 from handlers.common import Context, language_of, pressed, service_of, words
-from handlers.replies import send_answer
+from handlers.replies import choice_markup, send_answer
 from handlers.texts import chat_text
 
 
@@ -20,8 +22,15 @@ async def answer_text(update: Update, context: Context, text: str) -> None:
     if message is None:
         return
     language = language_of(update, context, text)
+    service = service_of(context)
     async with typing_if_slow(message):
-        answer = await asyncio.to_thread(service_of(context).ask, text, language=language)
+        answer = await asyncio.to_thread(service.ask, text, language=language)
+    if answer.kind == "deadlines" and update.effective_chat is not None:
+        # as /deadlines says it: the agencies this chat tracks, if it subscribed
+        now = datetime.now(service.timezone)
+        chat = update.effective_chat.id
+        text_now = await asyncio.to_thread(service.deadlines_text, chat, answer.language, now=now)
+        answer = replace(answer, text=text_now)
     await send_answer(message, answer, text)
 
 
@@ -68,7 +77,8 @@ def _addressed(message: Message, context: Context) -> bool:
 
 
 async def pick(update: Update, context: Context) -> None:
-    """A candidate chosen from "which one?": answer the waiting question for that agency."""
+    """A choice pressed ("which one?", "which figure?"): answer the question again with it
+    settled; the answer may ask once more (which figure, once the agency is known)."""
     if (press := pressed(update, Pick)) is None:
         return
     query, choice = press
@@ -77,8 +87,10 @@ async def pick(update: Update, context: Context) -> None:
         service_of(context).ask,
         choice.question,
         agency_id=choice.agency_id,
+        key=choice.key,
         language=choice.language,
     )
-    await query.edit_message_text(answer.text)
+    markup = choice_markup(answer, choice.question) if answer.choices else None
+    await query.edit_message_text(answer.text, reply_markup=markup)
     if answer.chart is not None and isinstance(query.message, Message):
         await query.message.reply_photo(await asyncio.to_thread(answer.chart.png))

@@ -14,7 +14,11 @@ def choice_markup(answer: Answer, question: str) -> InlineKeyboardMarkup:
     """A button for each of the answer's choices; pressed, it answers ``question`` again
     with that choice settled."""
     rows = [
-        [InlineKeyboardButton(c.label, callback_data=Pick(question, answer.language, c.agency_id))]
+        [
+            InlineKeyboardButton(
+                c.label, callback_data=Pick(question, answer.language, c.agency_id, c.key)
+            )
+        ]
         for c in answer.choices
     ]
     return InlineKeyboardMarkup(rows)
@@ -35,7 +39,8 @@ def fit(text: str, limit: int = TELEGRAM_LIMIT) -> str:
 
 
 async def send_answer(message: Message, answer: Answer, question: str) -> None:
-    """Reply with the answer: a photo when it has a chart, buttons when it asks which one."""
+    """Reply with the answer: a photo when it has a chart, buttons when it asks which one
+    or which figure."""
     if answer.chart is not None:
         caption = answer.text if len(answer.text) <= _CAPTION_LIMIT else None
         png = await asyncio.to_thread(answer.chart.png)  # drawing takes a tenth of a second

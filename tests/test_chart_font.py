@@ -40,7 +40,7 @@ def test_the_shipped_font_has_every_character_of_the_catalogue() -> None:
 
 
 def test_a_trend_asked_in_chinese_is_drawn_in_chinese() -> None:
-    from store import open_database  # noqa: PLC0415
+    from store import open_database
 
     service = DisclosureService(
         open_database("sqlite://"), timezone=SHANGHAI, max_file_bytes=20 << 20

@@ -285,7 +285,7 @@ async def test_agencies_filter(bot: BotApp, tg: RecordingTelegram, pingtan: obje
 
 
 async def test_compare_two_agencies(bot: BotApp, tg: RecordingTelegram, pingtan: object) -> None:
-    reply = text_of(await say(tg, "/compare hantun, pingtan"))
+    reply = text_of(await say(tg, "/compare hantun, pingtan applications received"))
     assert reply.startswith("New applications received, 2023")
     hantun = gold_figure(HANTUN, "applications.new.total")
     pingtan_total = gold_figure(PT2023, "applications.new.total")
@@ -294,10 +294,21 @@ async def test_compare_two_agencies(bot: BotApp, tg: RecordingTelegram, pingtan:
     assert text_of(await say(tg, "/compare hantun")).startswith("Usage: /compare A, B")
 
 
+async def test_a_comparison_without_a_figure_asks_which(
+    bot: BotApp, tg: RecordingTelegram, pingtan: object
+) -> None:
+    which = await say(tg, "/compare hantun, pingtan")
+    assert text_of(which).startswith("Which figure do you mean?")  # never a default figure
+    pressed = buttons(which)["Administrative reconsiderations"]
+    reply = text_of(await press(tg, which, pressed, method="editMessageText"))
+    assert reply.startswith("Administrative reconsiderations, 2023")
+    assert f"{gold_figure(PT2023, 'review.total')} cases" in reply
+
+
 async def test_trend_is_a_photo_with_a_caption(
     bot: BotApp, tg: RecordingTelegram, pingtan: object
 ) -> None:
-    photo = await say(tg, "/trend pingtan", method="sendPhoto")
+    photo = await say(tg, "/trend pingtan applications received", method="sendPhoto")
     caption = text_of(photo)
     for report in (PT2019, PT2023):
         year = report.split("_")[-1]
@@ -329,7 +340,9 @@ async def test_export_a_report_as_csv_and_xlsx(
 
 
 async def test_export_a_comparison(bot: BotApp, tg: RecordingTelegram, pingtan: object) -> None:
-    sent = await say(tg, "/export compare hantun and pingtan", method="sendDocument")
+    sent = await say(
+        tg, "/export compare hantun and pingtan applications received", method="sendDocument"
+    )
     assert sent.files["document"][0] == "compare_2023.csv"
     rows = csv_rows(tg.uploaded(sent))
     assert {r["agency"]: r["value"] for r in rows} == {

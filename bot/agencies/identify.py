@@ -91,18 +91,20 @@ def _whole_region(name: str) -> bool:
 def _government(
     name: str, regions: list[str], rest: str, division: Division | None, body: str
 ) -> Agency:
-    """A government: its region's, named 洪泽区人民政府 (a zone keeps its bare name), in the
-    region above it."""
+    """A government: its region's, named 洪泽区人民政府 (a zone keeps its bare name); its parent
+    the region printed before it, in the title or, for a title without one, in the body."""
     region = regions[-1] if regions else re.sub(r"(人民政府|管委会|管理委员会)$", "", name)
-    if division is None:
-        bare = rest in {"", "管委会", "管理委员会"}
-        canonical = region if bare else f"{region}人民政府"
-        parent = regions[-2] if len(regions) > 1 else _parent_from_body(canonical, body)
-        return Agency(canonical, parent, _level(region))
-    parent = None
-    if division.level == "county":
-        parent = division.city or division.province
-    return _placed(Agency(f"{division.name}人民政府", parent, division.level), division)
+    canonical = f"{division.name}人民政府" if division else f"{region}人民政府"
+    if division is None and rest in {"", "管委会", "管理委员会"}:
+        canonical = region
+    if len(regions) > 1:
+        parent: str | None = regions[-2]
+    elif len(regions) == 1 and rest:
+        parent = _parent_from_body(canonical, body)
+    else:
+        parent = None  # 平潭综合实验区: the whole title is the region
+    level = division.level if division else _level(region)
+    return _placed(Agency(canonical, parent, level), division)
 
 
 def _corrected(name: str, body: str) -> str:

@@ -2,25 +2,24 @@
 and how many indexed agencies have published (the chat shows its own tracked agencies, as
 /deadlines does)."""
 
-from collections.abc import Sequence
 from datetime import date
 
 from bot.answers.library import Library
 from bot.answers.model import Answer
 from bot.answers.texts import say
-from bot.config import Deadline
+from bot.config import RemindersConfig
 from bot.reminders.message import headline
 from bot.reminders.plan import next_deadlines
 from bot.reminders.tracking import progress
 
 
-def deadlines(library: Library, rules: Sequence[Deadline], today: date, lang: str) -> Answer:
+def deadlines(library: Library, settings: RemindersConfig, today: date, lang: str) -> Answer:
     """The next deadlines from ``today`` and, for every indexed agency, who has published."""
     entries = list(library.agency_index().entries.values())
     years = {e.id: library.years(e.id) for e in entries}
     lines = [say(lang, "deadlines_title")]
-    for deadline, when in next_deadlines(list(rules), today):
-        done = progress(deadline, entries, when.year - 1, years)
+    for deadline, when in next_deadlines(list(settings.deadlines), today):
+        done = progress(deadline, entries, when.year - 1, years, settings.townships)
         total = len(done.reported) + len(done.missing)
         line = headline(deadline.name, when, today, lang)
         lines.append(

@@ -6,7 +6,6 @@ not indexed, a name typed wrong, a figure the words leave open are asked back, n
 answered with a neighbour's number."""
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -22,7 +21,7 @@ from bot.answers.series import trend
 from bot.answers.subject import Subject
 from bot.answers.which import FigureQuestion, figure_keys
 from bot.catalogue.rates import asks_rate, named_rate
-from bot.config import STATUTORY_DEADLINES, Deadline
+from bot.config import RemindersConfig
 from bot.questions.fields import FieldMatch, match_fields
 from bot.questions.intent import Intent, detect_intent
 from bot.questions.language import detect_language
@@ -64,7 +63,7 @@ def answer_question(
     agency_id: int | None = None,
     key: str | None = None,
     language: str | None = None,
-    deadline_rules: Sequence[Deadline] = STATUTORY_DEADLINES,
+    reminders: RemindersConfig | None = None,
 ) -> Answer:
     """The answer to ``question``; ``agency_id`` and ``key`` settle the agency and the figure
     (a choice picked after "which one?" or "which figure?")."""
@@ -79,7 +78,7 @@ def answer_question(
     if parsed.intent.kind == "indexed":
         return replies.indexed(library, lang)
     if asks_deadlines(text) and not parsed.found.agencies and not parsed.matches:
-        return deadlines(library, deadline_rules, today, lang)
+        return deadlines(library, reminders or RemindersConfig(), today, lang)
     if agency_id is None and (
         unknown := naming.body_in_region(library, parsed.found, parsed.named, lang)
     ):
@@ -127,7 +126,9 @@ def _about(
     entry = entries[0]
     topic = topic_of(parsed.text) if not forced_key else None
     wants_rate = not forced_key and asks_rate(parsed.rest)
-    keys = _keys(parsed, entry, forced_key=forced_key or bool(topic) or wants_rate)
+    # a figure picked later settles the agency too, unless several are compared
+    settled = entry if len(entries) == 1 else None
+    keys = _keys(parsed, settled, forced_key=forced_key or bool(topic) or wants_rate)
     if isinstance(keys, Answer):
         return keys
     if intent.kind == "compare" and len(entries) > 1:

@@ -6,10 +6,10 @@ from decimal import Decimal
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
-from bot.answers.model import Answer, json_number
+from bot.answers.model import Answer
 from bot.answers.subject import Subject, source_line, source_of
 from bot.answers.texts import say
-from bot.catalogue import COLUMNS, Field, field, section
+from bot.catalogue import COLUMNS, Field, field, json_number, section
 from bot.catalogue.tree import sub_figures
 
 SUMMARY_KEYS = (

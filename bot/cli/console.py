@@ -47,9 +47,12 @@ def run_console(
 
 
 def _pick(service: DisclosureService, pending: tuple[str, Answer], line: str) -> Answer | None:
-    """After "which one?", a number picks that agency for the question asked."""
+    """After "which one?" or "which figure?", a number picks that choice for the question
+    asked."""
     question, previous = pending
     if not line.isdigit() or not 1 <= int(line) <= len(previous.choices):
         return None
     choice = previous.choices[int(line) - 1]
-    return service.ask(question, agency_id=choice.agency_id, language=previous.language)
+    return service.ask(
+        question, agency_id=choice.agency_id, key=choice.key, language=previous.language
+    )

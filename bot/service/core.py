@@ -161,11 +161,19 @@ class DisclosureService(ReminderDesk):
         *,
         now: datetime | None = None,
         agency_id: int | None = None,
+        key: str | None = None,
         language: str | None = None,
     ) -> Answer:
-        """Answer a question as the chat, the console and ``ask`` all do."""
+        """Answer a question as the chat, the console and ``ask`` all do; ``agency_id`` and
+        ``key`` settle the agency and the figure (a choice picked)."""
         return answer_question(
-            self, question, today=self.today(now), agency_id=agency_id, language=language
+            self,
+            question,
+            today=self.today(now),
+            agency_id=agency_id,
+            key=key,
+            language=language,
+            reminders=self.reminders,
         )
 
     # -- ingesting -----------------------------------------------------------------------

@@ -95,8 +95,8 @@ def _identify_and_merge(connection: sa.Connection) -> None:
             connection.execute(sa.insert(_ALIAS).values(agency_id=survivor, name=name))
     if moved:
         _follow_subscriptions(connection, moved)
-    # the name index (and its snapshot) is rebuilt from the store: a new version says so
-    connection.execute(sa.update(_STATE).values(reports_version=_STATE.c.reports_version + 1))
+    if rows:  # the name index (and its snapshot) is rebuilt from the store: a new version
+        connection.execute(sa.update(_STATE).values(reports_version=_STATE.c.reports_version + 1))
 
 
 def _move_reports(connection: sa.Connection, source: int, target: int) -> None:
