@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.agencies.gazetteer import _table
+from bot.agencies.identify import canonical_agency
+from bot.parser.model import Agency
 
 SEED = 20240501
 
@@ -107,11 +109,6 @@ class AgencySpec:
     county: str | None = None
     unit: str = ""
 
-    @property
-    def identity(self) -> str:
-        """As the store keys agencies: the name and the nearest known region."""
-        return f"{self.name}|{self.parent or self.city or self.province or ''}"
-
 
 @dataclass(frozen=True)
 class County:
@@ -188,6 +185,12 @@ def _county_agencies(seed: int) -> dict[str, list[AgencySpec]]:
             specs.append(AgencySpec(full, c.name, c.city, c.province, "township", c.name, x))
         by_code[c.code] = specs
     return by_code
+
+
+def canonical(spec: AgencySpec) -> Agency:
+    """The agency as the store keys it (region code and body) under its canonical name, as
+    ingesting its report would: 福州市鼓楼区财政局 is 鼓楼区财政局 of 350102."""
+    return canonical_agency(Agency(spec.name, spec.parent, spec.level, spec.city, spec.province))
 
 
 def national_agencies(limit: int | None = None, seed: int = SEED) -> list[AgencySpec]:

@@ -6,9 +6,10 @@ For each size, builds (or reuses) the national corpus in ``bench/.data`` (``benc
 then, in a fresh process, opens a ``DisclosureService`` over it, times the first
 ``agency_index()`` (the name index build) and then every ``ask`` of a fixed, seeded question
 mix (``bench.questions``). Prints p50/p95/p99/max per size, p95 per kind of question, peak
-RSS, and how many answers were right (the agency, year and figure the question was made
-from), with examples of wrong ones. ``--profile N`` prints the top N functions of the
-largest size (cumulative time) on stderr.
+RSS, and how each answer stands to the agency, year and figure the question was made from:
+right, asked back, missed, or wrong (a number for another agency, year or figure), per kind
+and size, with examples of the answers that were not right. ``--profile N`` prints the top N
+functions of the largest size (cumulative time) on stderr.
 """
 
 import argparse
@@ -29,7 +30,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bench.corpus import DATA, build_index, read_meta
-from bench.judge import judge, summary
+from bench.judge import Verdict, judge, summary
 from bench.mix import Mixer, question_mix
 from bench.questions import MIX, SINGLE, Question
 
@@ -77,8 +78,8 @@ def measure(agencies: int, count: int, seed: int, profile: int) -> dict[str, Any
         begin = time.perf_counter_ns()
         answer = service.ask(question.text, now=NOW)
         timings.append((time.perf_counter_ns() - begin) / 1e6)
-        right, agency_right, why = judge(question, answer)
-        results.append({"kind": question.kind, "right": right, "agency": agency_right})
+        verdict, agency_right, why = judge(question, answer)
+        results.append({"kind": question.kind, "verdict": verdict, "agency": agency_right})
         results[-1] |= {"q": question.text, "want": _want(question), "got": why}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if profile:
@@ -95,8 +96,8 @@ def measure(agencies: int, count: int, seed: int, profile: int) -> dict[str, Any
 
 
 def _want(question: Question) -> str:
-    if question.want == "figure":
-        return f"figure {question.agency} {question.year} {question.key}"
+    if question.want == "figure" or question.kind == "typo":
+        return f"{question.want} {question.agency} {question.year} {question.key}"
     return f"{question.want} {question.agency or question.region or ''}".strip()
 
 
@@ -153,27 +154,24 @@ def report(sizes: list[int], runs: dict[int, dict[str, Any]], args: argparse.Nam
             f"{run['index_seconds']:>8.1f}{percentile(t, 0.5):>8.1f}{percentile(t, 0.95):>8.1f}"
             f"{percentile(t, 0.99):>8.1f}{max(t):>8.0f}{run['rss_mb']:>8.0f}{run['load']:>6.1f}"
         )
-    print(f"\np95 ms by kind (n = questions of the kind at {sizes[-1]:,} agencies)")
-    print(f"{'kind':<10}{'n':>5}" + "".join(f"{s:>10,}" for s in sizes) + f"{'right':>8}")
+    print("\nby kind: p95 ms and wrong answers (a number for another agency, year or figure)")
+    print(f"at each size; right and asked back at {sizes[-1]:,} agencies")
+    head = "".join(f"{'p95 ' + _short(s):>10}" for s in sizes)
+    head += "".join(f"{'wrong ' + _short(s):>11}" for s in sizes)
+    print(f"{'kind':<13}{'n':>5}{head}{'right':>7}{'asked':>7}")
     last = runs[sizes[-1]]["results"]
     for kind in MIX:
-        line = f"{kind:<10}{sum(r['kind'] == kind for r in last):>5}"
-        for size in sizes:
-            run = runs[size]
-            mine = [
-                t for t, r in zip(run["timings"], run["results"], strict=True) if r["kind"] == kind
-            ]
-            line += f"{percentile(mine, 0.95):>10.1f}" if mine else f"{'—':>10}"
-        right = [r["right"] for r in last if r["kind"] == kind]
-        print(line + f"{sum(right) / max(1, len(right)):>8.0%}")
+        print(_kind_line(kind, sizes, runs))
     for size in sizes:
         print(summary(size, runs[size]["results"], SINGLE))
-    print(f"\nwrong answers at {sizes[-1]:,} agencies (a few of each kind):")
+    print(f"\nanswers not right at {sizes[-1]:,} agencies (a few of each kind, wrong first):")
     shown: dict[str, int] = {}
-    for r in last:
-        if not r["right"] and shown.get(r["kind"], 0) < args.examples:
+    order = sorted(last, key=lambda r: r["verdict"] != Verdict.WRONG)
+    for r in order:
+        if r["verdict"] != Verdict.RIGHT and shown.get(r["kind"], 0) < args.examples:
             shown[r["kind"]] = shown.get(r["kind"], 0) + 1
-            print(f"  [{r['kind']}] {r['q']}\n      want: {r['want']}\n      got:  {r['got']}")
+            print(f"  [{r['kind']}: {r['verdict']}] {r['q']}")
+            print(f"      want: {r['want']}\n      got:  {r['got']}")
     print(f"\nslowest questions at {sizes[-1]:,} agencies:")
     slowest = sorted(zip(runs[sizes[-1]]["timings"], last, strict=True), key=lambda x: -x[0])
     for ms, r in slowest[: args.examples * 2]:
@@ -185,6 +183,31 @@ def report(sizes: list[int], runs: dict[int, dict[str, Any]], args: argparse.Nam
     )
     sizes_text = " ".join(str(s) for s in sizes)
     print(f"reproduce: {COMMAND} --agencies {sizes_text} --questions {args.questions}")
+
+
+def _short(size: int) -> str:
+    return f"{size // 1000}k" if size >= 1000 else str(size)
+
+
+def _kind_line(kind: str, sizes: list[int], runs: dict[int, dict[str, Any]]) -> str:
+    last = runs[sizes[-1]]["results"]
+    mine = [r for r in last if r["kind"] == kind]
+    line = f"{kind:<13}{len(mine):>5}"
+    for size in sizes:
+        run = runs[size]
+        times = [
+            t for t, r in zip(run["timings"], run["results"], strict=True) if r["kind"] == kind
+        ]
+        line += f"{percentile(times, 0.95):>10.1f}" if times else f"{'—':>10}"
+    for size in sizes:
+        wrong = sum(
+            r["verdict"] == Verdict.WRONG for r in runs[size]["results"] if r["kind"] == kind
+        )
+        line += f"{wrong:>11}"
+    n = max(1, len(mine))
+    right = sum(r["verdict"] == Verdict.RIGHT for r in mine) / n
+    asked = sum(r["verdict"] == Verdict.ASKED for r in mine) / n
+    return line + f"{right:>7.0%}{asked:>7.0%}"
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ from decimal import Decimal
 from multiprocessing import get_context
 from pathlib import Path
 
-from bench.agencies import SEED, AgencySpec, national_agencies
+from bench.agencies import SEED, AgencySpec, canonical, national_agencies
 from bench.figuregen import busyness, carried_forward, figures, raw_figures
 from bench.testgen import TESTS, GeneratedReport, render
 from bench.texts import report_texts
@@ -36,7 +36,7 @@ from store import open_database
 __all__ = ["AgencySpec", "build_index", "figures", "national_agencies", "render_reports"]
 
 DATA = Path(__file__).resolve().parent / ".data"
-VERSION = 1  # bump when the generated rows change: cached databases are rebuilt
+VERSION = 2  # bump when the generated rows change: cached databases are rebuilt
 LAST_YEAR = 2025
 FINDING_RATE = 0.05
 BATCH = 200  # agencies per generated batch (1,000 reports at 5 years)
@@ -65,7 +65,8 @@ _FINDING_SQL = (
     "VALUES (?,?,?,?,?,?)"
 )
 _AGENCY_SQL = (
-    "INSERT INTO agency (id, identity, name, parent, level, city, province) VALUES (?,?,?,?,?,?,?)"
+    "INSERT INTO agency (id, identity, name, parent, level, city, province, code) "
+    "VALUES (?,?,?,?,?,?,?,?)"
 )
 
 Batch = tuple[int, list[tuple[object, ...]], dict[str, str], list[tuple[object, ...]], int]
@@ -226,9 +227,10 @@ def _bulk_connection(path: Path, agencies: list[AgencySpec]) -> sqlite3.Connecti
     for layout, keys in _SORTED.items():
         connection.execute(f"CREATE TEMP TABLE keys_{layout} (i INTEGER PRIMARY KEY, key TEXT)")
         connection.executemany(f"INSERT INTO temp.keys_{layout} VALUES (?, ?)", enumerate(keys))
+    # as an ingest would key them: region code and body, under the canonical name
     rows = [
-        (i, a.identity, a.name, a.parent, a.level, a.city, a.province)
-        for i, a in enumerate(agencies, 1)
+        (i, c.identity, c.name, c.parent, c.level, c.city, c.province, c.code)
+        for i, c in enumerate((canonical(a) for a in agencies), 1)
     ]
     connection.execute("BEGIN")
     connection.executemany(_AGENCY_SQL, rows)

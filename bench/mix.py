@@ -3,10 +3,13 @@
 import random
 from collections import Counter, defaultdict
 
-from bench.agencies import AgencySpec
+from bench.agencies import AgencySpec, canonical, proper
 from bench.questions import (
+    ABSENT,
     EN_FIELDS,
     MIX,
+    SUB_EN,
+    SUB_ZH,
     ZH_FIELDS,
     Forms,
     Question,
@@ -61,6 +64,18 @@ class Mixer:
         self.unit = {a.name: a.unit for a in agencies if a.level == "township"}
         self.cities = sorted({a.city for a in agencies if a.city})
         self.fakes = fake_names(agencies, 50, random.Random(rng.random()))
+        # the names the store and the answers give (福州市鼓楼区财政局 is 鼓楼区财政局)
+        self.names = [canonical(a).name for a in agencies]
+        # each county's government and general office (by position)
+        self.offices: dict[tuple[str | None, str], tuple[int, int]] = {}
+        for key, members in self.counties.items():
+            levels = {
+                agencies[i].level if agencies[i].unit != "人民政府办公室" else "office": i
+                for i in members
+            }
+            if "county" in levels and "office" in levels:
+                self.offices[key] = (levels["county"], levels["office"])
+        self.office_keys = sorted(self.offices, key=str)
 
     def draw(self, count: int) -> list[Question]:
         """``count`` questions, kinds weighted as in ``MIX``."""
@@ -69,7 +84,7 @@ class Mixer:
 
     def one(self, kind: str) -> Question:
         """One question of ``kind``."""
-        if kind in {"namesake", "unknown", "trend", "compare", "total", "ranking"}:
+        if kind in _OWN_METHOD:
             return getattr(self, f"_{kind}")()  # type: ignore[no-any-return]
         return self._single(kind)
 
@@ -101,7 +116,10 @@ class Mixer:
         else:
             template, key = self.rng.choice(EN_FIELDS)
             text = self._en(template, name, year)
-        return Question(kind, text, "figure", agency_id, a.name, year or LAST_YEAR, key)
+        name = self.names[agency_id - 1]
+        # a name typed wrong is asked about ("did you mean …?"), with the agency as a choice
+        want = "choose_agency" if kind == "typo" else "figure"
+        return Question(kind, text, want, agency_id, name, year or LAST_YEAR, key)
 
     def _namesake(self) -> Question:
         name = self.rng.choice(self.namesakes)
@@ -130,7 +148,7 @@ class Mixer:
         else:
             template, key = self.rng.choice(EN_TRENDS)
             text = template.format(name=self.forms.unique("en", a))
-        return Question("trend", text, "trend", agency_id, a.name, key=key)
+        return Question("trend", text, "trend", agency_id, self.names[agency_id - 1], key=key)
 
     def _compare(self) -> Question:
         """Two agencies of one county, or one department of two counties of a city."""
@@ -138,7 +156,8 @@ class Mixer:
             members = self.counties[self.rng.choice(self.county_keys)]
         else:
             members = self.peers[self.rng.choice(self.peer_keys)]
-        first, second = (self.agencies[i] for i in self.rng.sample(members, 2))
+        picked = self.rng.sample(members, 2)
+        first, second = (self.agencies[i] for i in picked)
         year = self._year()
         if self.rng.random() < 0.6:
             form = self.rng.choice(("zh_full", "zh_short"))
@@ -147,8 +166,12 @@ class Mixer:
         else:
             one, two = (self.forms.unique("en", a) for a in (first, second))
             text = f"compare {one} and {two} applications in {year}"
-        others = (first.name, second.name)
-        return Question("compare", text, "compare", year=year, others=others)
+        others = tuple(self.names[i] for i in picked)
+        key = "litigation.total" if "诉讼" in text else "applications.new.total"
+        ids = tuple(i + 1 for i in picked)
+        return Question(
+            "compare", text, "compare", year=year, key=key, others=others, other_ids=ids
+        )
 
     def _total(self) -> Question:
         up, county = self.rng.choice(self.county_keys)
@@ -160,7 +183,8 @@ class Mixer:
             where = region_en(county) + (f", {region_en(up or '')}" if namesake else "")
             text = f"total applications received by all agencies in {where} in {year}"
         members = len(self.counties[(up, county)])
-        return Question("total", text, "total", year=year, region=county, members=members)
+        key = "applications.new.total"
+        return Question("total", text, "total", year=year, key=key, region=county, members=members)
 
     def _ranking(self) -> Question:
         city = self.rng.choice(self.cities)
@@ -169,7 +193,68 @@ class Mixer:
             text = f"{city}{year}年行政诉讼排名前5"
         else:
             text = f"{region_en(city)} top 5 by lawsuits in {year}"
-        return Question("ranking", text, "ranking", year=year, region=city)
+        return Question("ranking", text, "ranking", year=year, key="litigation.total", region=city)
+
+    def _unknown_body(self) -> Question:
+        """A department no county of the corpus has, in a real county: not indexed (its
+        government's figures would be another agency's)."""
+        up, county = self.rng.choice(self.county_keys)
+        zh, en = self.rng.choice(ABSENT)
+        year = self._year()
+        namesake = self.county_names[county] > 1  # 鼓楼区: say which city's
+        if self.rng.random() < 0.6:
+            place = (up or "") + county if namesake else county
+            place = place if self.rng.random() < 0.5 else proper(place)
+            text = f"{place}{zh}{year}年收到多少申请"
+        else:
+            where = region_en(county) + (f", {region_en(up or '')}" if namesake else "")
+            if self.rng.random() < 0.5:
+                text = f"how many applications did {region_en(county)} {en} receive in {year}"
+            else:
+                text = f"how many applications did the {en} of {where} receive in {year}"
+        return Question("unknown_body", text, "not_indexed", year=year, region=county)
+
+    def _sub_figure(self) -> Question:
+        """A sub-figure named in everyday words: that figure, not its group's total."""
+        agency_id, a = self._pick()
+        year = self._year()
+        if self.rng.random() < 0.6:
+            phrase, key = self.rng.choice(SUB_ZH)
+            text = f"{self.forms.unique('zh_full', a)}{year}年{phrase}"
+        else:
+            template, key = self.rng.choice(SUB_EN)
+            text = self._en(template, self.forms.unique("en", a), year)
+        name = self.names[agency_id - 1]
+        return Question("sub_figure", text, "figure", agency_id, name, year, key)
+
+    def _gov_office(self) -> Question:
+        """A county's government or its general office, both indexed: each its own figure."""
+        government, office = self.offices[self.rng.choice(self.office_keys)]
+        index = self.rng.choice((government, office))
+        a = self.agencies[index]
+        year = self._year()
+        if self.rng.random() < 0.6:
+            phrase, key = self.rng.choice(ZH_FIELDS)
+            text = f"{self.forms.unique('zh_short', a)}{year}年{phrase}"
+        else:
+            template, key = self.rng.choice(EN_FIELDS)
+            text = self._en(template, self.forms.unique("en", a), year)
+        return Question("gov_office", text, "figure", index + 1, self.names[index], year, key)
+
+
+_OWN_METHOD = frozenset(
+    {
+        "namesake",
+        "unknown",
+        "trend",
+        "compare",
+        "total",
+        "ranking",
+        "unknown_body",
+        "sub_figure",
+        "gov_office",
+    }
+)
 
 
 def question_mix(agencies: list[AgencySpec], count: int, seed: int = 7) -> list[Question]:

@@ -27,6 +27,9 @@ MIX: dict[str, int] = {
     "compare": 5,
     "total": 4,
     "ranking": 3,
+    "unknown_body": 4,
+    "sub_figure": 5,
+    "gov_office": 4,
 }
 SINGLE = ("zh_full", "zh_short", "en", "pinyin", "no_year", "typo")
 
@@ -103,6 +106,44 @@ DEPT_ZH: dict[str, str] = {
     "退役军人事务局": "退役军人局",
     "人民政府办公室": "政府办",
 }
+# Sub-figures in the words people use for them ({name}, {year}, {in_year} as in EN_FIELDS)
+SUB_ZH: tuple[tuple[str, str], ...] = (
+    ("行政复议被纠错几件", "review.corrected"),
+    ("复议后又起诉的有几件", "litigation.after_review.total"),
+    ("因为本机关不掌握而无法提供的有多少", "applications.outcome.unavailable.not_held.total"),
+    ("信息不存在的申请有多少", "applications.outcome.unavailable.not_held.total"),
+    ("当被告多少次", "litigation.total"),
+    ("公司申请了多少", "applications.new.commercial"),
+    ("律所申请多少件", "applications.new.legal_service"),
+    ("因涉密不公开的有多少", "applications.outcome.withheld.state_secret.total"),
+    ("过程性信息不予公开多少件", "applications.outcome.withheld.process_info.total"),
+    ("重复申请不予处理的多少", "applications.outcome.not_processed.duplicate.total"),
+    ("没经过复议直接起诉的有几件", "litigation.direct.total"),
+)
+SUB_EN: tuple[tuple[str, str], ...] = (
+    ("how many reconsiderations were overturned at {name}{in_year}", "review.corrected"),
+    ("{name}{year} lawsuits after reconsideration", "litigation.after_review.total"),
+    (
+        "{name}{year} requests for information that does not exist",
+        "applications.outcome.unavailable.not_held.total",
+    ),
+    ("{name}{year} duplicate requests", "applications.outcome.not_processed.duplicate.total"),
+    ("{name}{year} requests from lawyers", "applications.new.legal_service"),
+    ("{name}{year} state secrets", "applications.outcome.withheld.state_secret.total"),
+)
+# Departments no county of the corpus has: asked for, they are not indexed
+ABSENT: tuple[tuple[str, str], ...] = (
+    ("档案局", "Archives Bureau"),
+    ("林业局", "Forestry Bureau"),
+    ("体育局", "Sports Bureau"),
+    ("科技局", "Science and Technology Bureau"),
+    ("信访局", "Petitions Bureau"),
+    ("人防办", "Civil Air Defense Office"),
+    ("机关事务局", "Government Offices Administration"),
+    ("民宗局", "Ethnic and Religious Affairs Bureau"),
+    ("大数据局", "Big Data Bureau"),
+    ("乡村振兴局", "Rural Revitalization Bureau"),
+)
 _REGION_EN: tuple[tuple[str, str], ...] = (
     ("自治县", "County"),
     ("县", "County"),
@@ -130,6 +171,7 @@ class Question:
     others: tuple[str, ...] = ()  # the agencies compared
     region: str | None = None
     members: int = 0  # how many agencies the region has
+    other_ids: tuple[int, ...] = ()  # the agencies compared, by id
 
 
 @lru_cache(maxsize=50_000)

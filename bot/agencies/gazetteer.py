@@ -67,14 +67,18 @@ def find_division(name: str, context: str = "") -> Division | None:
     ``context`` mentions; ``None`` when unknown or still ambiguous."""
     codes = _by_name().get(name, [])
     divisions = [_division(c) for c in codes]
-    if len(divisions) > 1:
-        divisions = [d for d in divisions if _mentioned(d, context)] or divisions
+    # the city named settles it before the province (山西省 has two 矿区, in two cities)
+    for level in ("city", "province"):
+        if len(divisions) > 1:
+            divisions = [d for d in divisions if _mentioned(d, level, context)] or divisions
     return divisions[0] if len(divisions) == 1 else None
 
 
-def _mentioned(division: Division, context: str) -> bool:
-    names = [n for n in (division.city, division.province) if n and n != division.name]
-    return any(n in context or n[:-1] in context for n in names if len(n) > 2)
+def _mentioned(division: Division, level: str, context: str) -> bool:
+    place = division.city if level == "city" else division.province
+    if not place or place == division.name or len(place) <= 2:
+        return False
+    return place in context or place[:-1] in context
 
 
 @cache

@@ -40,13 +40,32 @@ def _first_region(text: str) -> str | None:
     """The region ``text`` starts with: the shortest division name, unless one character
     more makes a division and the shorter is none (社旗县 and 红旗区 are not banners); none
     where a department's name starts (城市管理局 is no city called 城)."""
+    known = _known_division(text)  # 公安县 is a county, though 公安 names a department
+    if known is not None:
+        return known
+    if text.startswith(_DEPARTMENT_WORDS):
+        return None
     match = _REGION.match(text)
-    if match is None or text.startswith(_DEPARTMENT_WORDS):
+    if match is None:
         return None
     region, longer = match["region"], text[: match.end() + 1]
     if longer[-1:] in _SUFFIXES and is_division(longer) and not is_division(region):
         return longer
     return region
+
+
+def _known_division(text: str) -> str | None:
+    """The longest name of a division (from the gazetteer) that ``text`` starts with and
+    that a name or an ending follows: 下花园区 is a district, though 园区 ends it."""
+    for size in range(min(len(text) - 1, 12), 1, -1):
+        head = text[:size]
+        ending = head[-1] in _SUFFIXES or size >= 4  # 南沙群岛 ends in no suffix
+        if ending and is_division(head) and head not in _PLACEHOLDERS:
+            return head
+    return None
+
+
+_PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 
 
 def identify_agency(title_name: str, body: str = "") -> Agency:
@@ -158,7 +177,7 @@ def canonical_agency(agency: Agency) -> Agency:
     if agency.identity:
         return agency
     name = agency.name
-    if agency.parent and not name.startswith(agency.parent):
+    if agency.parent and agency.parent not in name:
         name = agency.parent + name
     context = "".join(r for r in (agency.province, agency.city) if r)
     found = identify_agency(name, context)

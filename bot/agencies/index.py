@@ -189,7 +189,26 @@ def _score(shape: Profile, found: dict[str, list[Occurrence]], question: str) ->
     complete = [r for r in readings if r is not None]
     if not complete:
         return None
-    chosen = min(complete, key=_compactness)
+    # of the places it could be named, the one that names most of it (荔浦审批局和荔浦政府办:
+    # the office is the second 荔浦, where 政府办 follows), then the most compact
+    grown = [_grow(shape, dict(r), found, question) for r in complete]
+    chosen, start, end = min(grown, key=lambda g: (-_covered(shape, g[0]), *_compactness(g[0])))
+    score = 100.0 - sum(p.penalty for i, p in enumerate(shape.parts) if i not in chosen)
+    score -= sum(PENALTY[o.how] for o in set(chosen.values()))
+    coverage = sum(shape.parts[i].size for i in chosen)
+    how = next((o.how for o in chosen.values() if o.how != "exact"), "exact")
+    typed = question[start:end].strip()
+    partial = any(p.office and i not in chosen for i, p in enumerate(shape.parts))
+    return _Match(score, key_of(typed), start, end, how, typed, coverage, partial)
+
+
+def _grow(
+    shape: Profile,
+    chosen: dict[int, Occurrence],
+    found: dict[str, list[Occurrence]],
+    question: str,
+) -> tuple[dict[int, Occurrence], int, int]:
+    """The reading with the optional parts that stand right next to it, and its span."""
     start = min(o.start for o in chosen.values())
     end = max(o.end for o in chosen.values())
     for _ in range(len(shape.parts)):  # grow the span by adjacent optional parts
@@ -209,13 +228,11 @@ def _score(shape: Profile, found: dict[str, list[Occurrence]], question: str) ->
                 grown = True
         if not grown:
             break
-    score = 100.0 - sum(p.penalty for i, p in enumerate(shape.parts) if i not in chosen)
-    score -= sum(PENALTY[o.how] for o in set(chosen.values()))
-    coverage = sum(shape.parts[i].size for i in chosen)
-    how = next((o.how for o in chosen.values() if o.how != "exact"), "exact")
-    typed = question[start:end].strip()
-    partial = any(p.office and i not in chosen for i, p in enumerate(shape.parts))
-    return _Match(score, key_of(typed), start, end, how, typed, coverage, partial)
+    return chosen, start, end
+
+
+def _covered(shape: Profile, chosen: dict[int, Occurrence]) -> int:
+    return sum(shape.parts[i].size for i in chosen)
 
 
 _JOINERS = re.compile(r"^[\s·.,'’-]*$")

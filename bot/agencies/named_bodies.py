@@ -12,10 +12,9 @@ from bot.agencies.bodies import Body, BodyKind, body_of
 from bot.agencies.departments import DEPARTMENT_TABLE
 from bot.agencies.identify import agency_body
 
-# A Chinese body: a few characters ending in what names a body (局, 委员会, 街道 …)
-_ZH = re.compile(
-    r"^[\s的]*(?P<body>[\u4e00-\u9fff]{0,10}?"
-    r"(?:委员会|办公室|办公厅|管理局|街道办事处|街道|人民政府|政府办|政府|局|委|厅|办|镇|乡|中心|署))"
+# What ends a Chinese body's name (局, 委员会, 街道 …)
+_ZH_END = re.compile(
+    r"委员会|办公室|办公厅|管理局|街道办事处|街道|人民政府|政府办|政府|局|委|厅|办|镇|乡|中心|署"
 )
 _FULL_ENDINGS = ("局", "委员会", "办公室", "中心", "署")  # 区委 is no body of ours
 _ASKING = re.compile(r"多少|几|吗|呢|申请|收到|哪|什么|怎么|是否")
@@ -43,19 +42,43 @@ class NamedBody:
 def body_after(question: str, end: int) -> NamedBody | None:
     """The body named right after position ``end`` (where a place was named), if any."""
     rest = question[end:]
-    match = _ZH.match(rest)
-    if match is not None:
-        text = match["body"]
-        body = body_of(text)
-        if _plausible(text, body):
-            start = end + match.start("body")
-            return NamedBody(text, start, start + len(text), body)
+    lead = re.match(r"[\s的]*", rest)
+    offset = lead.end() if lead else 0
+    run = re.match(r"[\u4e00-\u9fff]{1,12}", rest[offset:])
+    if run is not None:  # the shortest body the characters after the place name
+        for match in _ZH_END.finditer(run.group(0)):
+            text = run.group(0)[: match.end()]
+            body = body_of(text)
+            if _plausible(text, body):
+                return NamedBody(text, end + offset, end + offset + len(text), body)
     match = _EN.match(rest)
     if match is not None:
         text = " ".join(match["body"].split())
         start = end + match.start("body")
         return NamedBody(text, start, start + len(match["body"]), _english_body(text))
     return None
+
+
+_EN_BEFORE = re.compile(
+    r"(?:\bthe\s+)?(?P<body>(?:[A-Za-z'’,-]+\s+){0,5}?"
+    r"(?:bureau|commission|committee|office|administration|department))\s+(?:of|for|in)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def body_before(question: str, start: int) -> NamedBody | None:
+    """The body named right before a place, in English ("the Archives Bureau of Shuyang")."""
+    match = _EN_BEFORE.search(question[:start])
+    if match is None:
+        return None
+    text = " ".join(match["body"].split())
+    words = text.split()
+    for skip in range(len(words)):  # "how many did the Finance Bureau": the body's own words
+        body = _english_body(" ".join(words[skip:]))
+        if body.kind is not BodyKind.NAMED or skip == len(words) - 1:
+            break
+    return NamedBody(text, match.start("body"), match.end("body"), body)
 
 
 def _plausible(text: str, body: Body) -> bool:

@@ -23,7 +23,7 @@ from bot.answers.which import FigureQuestion, figure_keys
 from bot.catalogue.rates import asks_rate, named_rate
 from bot.config import RemindersConfig
 from bot.questions.fields import FieldMatch, match_fields
-from bot.questions.intent import Intent, detect_intent
+from bot.questions.intent import Intent, compares, detect_intent
 from bot.questions.language import detect_language
 from bot.questions.leftovers import correct_spelling
 from bot.questions.topics import asks_deadlines, topic_of
@@ -95,6 +95,9 @@ def answer_question(
     settled = naming.settle(library, parsed.found, parsed.named, lang)
     if isinstance(settled, Answer):
         return settled
+    spans = [(m.start, m.end) for m in parsed.found.agencies]
+    if len(settled.entries) > 1 and not compares(parsed.named, spans):
+        return naming.choose_among(settled.entries, lang)  # two names, no comparison asked
     return _about(library, settled.entries, parsed, forced_key=key is not None)
 
 

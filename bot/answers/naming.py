@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.agencies import AgencyEntry, Found, Hit, Mention, NameIndex
 from bot.agencies.bodies import BodyKind
 from bot.agencies.identify import agency_body
-from bot.agencies.named_bodies import NamedBody, body_after, is_other_body
+from bot.agencies.named_bodies import NamedBody, body_after, body_before, is_other_body
 from bot.answers.format import quoted
 from bot.answers.library import Library
 from bot.answers.model import Answer, Choice
@@ -35,9 +35,12 @@ def settle(library: Library, found: Found, text: str, lang: str) -> Settled | An
     for mention in found.agencies:
         best = mention.best
         assert best.agency is not None
-        named = _named_body(text, mention.end)
+        others = [m for m in found.agencies if m is not mention]
+        named = _named_body(text, mention.end) or body_before(text, mention.start)
+        if named is not None and any(m.start < named.end and named.start < m.end for m in others):
+            named = None  # "Qingpo Town and Zhongning … Bureau": another agency's own words
         if named is not None and is_other_body(named, best.agency.name):
-            typed = text[mention.start : named.end]
+            typed = text[min(mention.start, named.start) : max(named.end, mention.end)]
             if {named.body.kind, agency_body(best.agency.name).kind} == _GOVERNMENT_OR_OFFICE:
                 return did_you_mean([best.agency], typed, lang)  # the government's office
             return not_indexed_here(library, index, typed, best.agency, lang)
@@ -58,10 +61,10 @@ def body_in_region(library: Library, found: Found, text: str, lang: str) -> Answ
     index = library.agency_index()
     for hit in found.regions:
         inside = any(m.start < hit.end and hit.start < m.end for m in found.agencies)
-        named = None if inside else _named_body(text, hit.end)
+        named = None if inside else _named_body(text, hit.end) or body_before(text, hit.start)
         if named is None or hit.region is None:
             continue
-        typed = text[hit.start : named.end]
+        typed = text[min(hit.start, named.start) : max(named.end, hit.end)]
         members = _members(library, index, hit.region.name)
         own = [e for e in members if _region_of(e) == hit.region.name]
         same = [e for e in own if not is_other_body(named, e.name)]
@@ -100,6 +103,13 @@ def choose_agency(hits: list[Hit], lang: str) -> Answer:
     """ "Which one?" with up to five candidates as choices."""
     entries = _agencies(hits)[:5]
     choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in entries)
+    lines = [say(lang, "choose"), *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
+    return Answer("\n".join(lines), "choose_agency", lang, choices=choices)
+
+
+def choose_among(entries: list[AgencyEntry], lang: str) -> Answer:
+    """ "Which one?" between agencies a question names without comparing them."""
+    choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in entries[:5])
     lines = [say(lang, "choose"), *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
     return Answer("\n".join(lines), "choose_agency", lang, choices=choices)
 

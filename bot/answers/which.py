@@ -50,7 +50,7 @@ def figure_keys(
     if best.weak and words:  # "applications" alone does not say which
         return FigureQuestion(words, tuple(closest_fields(words, _SHOWN)), unknown=True)
     parts = sub_figures(best.key)
-    if parts and _names_more(runs, english):
+    if parts and _names_more(_unlike(runs, best.key), english):
         ranked = sorted(parts, key=lambda k: -_closeness(words, k))
         return FigureQuestion(words, (best.key, *ranked[: _SHOWN - 1]))
     return [m.key for m in matches]
@@ -68,6 +68,14 @@ def _names_more(runs: list[str], english: list[str]) -> bool:
     vocabulary = known_words() - STOP_EN
     words = without_intent_words(" ".join(english)).split()
     return any(w.lower() in vocabulary for w in words)
+
+
+def _unlike(runs: list[str], key: str) -> list[str]:
+    """The runs without the characters the field's own names use: 没经过复议 beside 直接起诉
+    says what 未经复议直接起诉 says."""
+    spec = field(key)
+    own = set("".join((*spec.row.zh_all, *spec.column.zh_all)))
+    return ["".join(ch for ch in run if ch not in own) for run in runs]
 
 
 def _closeness(words: str, key: str) -> float:

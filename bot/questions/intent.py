@@ -116,6 +116,21 @@ def detect_intent(text: str, *, agencies: int, regions: int, years: int) -> Inte
     return Intent("figure")
 
 
+_JOINED = re.compile(r"和|与|及|跟|同|、|\band\b|&|\bvs\.?|\bversus\b|\bor\b", re.IGNORECASE)
+
+
+def compares(text: str, spans: list[tuple[int, int]]) -> bool:
+    """True when the question sets the agencies it names side by side: words that compare,
+    or "and", 和, 、 between the names (not a comma: "Jiefang Subdistrict, Lianyun District"
+    places one name, it compares nothing)."""
+    if _COMPARE.search(text):
+        return True
+    ordered = sorted(spans)
+    return all(
+        _JOINED.search(text[left[1] : right[0]]) for left, right in zip(ordered, ordered[1:])
+    )
+
+
 def _breakdown_by(text: str) -> str:
     if _OUTCOMES.search(text):
         return "outcome"
