@@ -46,8 +46,8 @@ def body_after(question: str, end: int) -> NamedBody | None:
     offset = lead.end() if lead else 0
     run = re.match(r"[\u4e00-\u9fff]{1,12}", rest[offset:])
     if run is not None:  # the shortest body the characters after the place name
-        for match in _ZH_END.finditer(run.group(0)):
-            text = run.group(0)[: match.end()]
+        for ending in _ZH_END.finditer(run.group(0)):
+            text = run.group(0)[: ending.end()]
             body = body_of(text)
             if _plausible(text, body):
                 return NamedBody(text, end + offset, end + offset + len(text), body)

@@ -5,6 +5,7 @@ These are words about the *shape* of the answer; the figures themselves are matc
 the field catalogue.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -127,7 +128,7 @@ def compares(text: str, spans: list[tuple[int, int]]) -> bool:
         return True
     ordered = sorted(spans)
     return all(
-        _JOINED.search(text[left[1] : right[0]]) for left, right in zip(ordered, ordered[1:])
+        _JOINED.search(text[left[1] : right[0]]) for left, right in itertools.pairwise(ordered)
     )
 
 
