@@ -201,9 +201,9 @@ def _fill(path: Path, agencies: list[AgencySpec], years: tuple[int, ...]) -> dic
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
         pending: deque[Future[Batch]] = deque()
         connection = _bulk_connection(path, agencies)
-        for start in range(0, len(agencies), BATCH):
-            chunk = agencies[start : start + BATCH]
-            pending.append(pool.submit(_batch, start + 1, chunk, years, labels))
+        for first in range(0, len(agencies), BATCH):
+            chunk = agencies[first : first + BATCH]
+            pending.append(pool.submit(_batch, first + 1, chunk, years, labels))
             if len(pending) < 3 * workers:
                 continue
             _write(connection, pending.popleft().result(), years, totals)

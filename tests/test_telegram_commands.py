@@ -401,3 +401,37 @@ async def test_charts_are_prepared_in_the_background_soon_after_start(bot: BotAp
     assert job.next_t is not None
     seconds = (job.next_t - datetime.now(job.next_t.tzinfo)).total_seconds()
     assert CHARTS_AFTER_SECONDS - 2 < seconds <= CHARTS_AFTER_SECONDS
+
+
+# -- asked back: not indexed here, which figure, deadlines in plain words -----------------------
+
+
+async def test_a_body_not_indexed_offers_what_is_indexed_there(
+    bot: BotApp, tg: RecordingTelegram, pingtan: object
+) -> None:
+    reply = await say(tg, "平潭交通局2023年收到多少申请")
+    assert text_of(reply).startswith("尚未收录平潭交通局的报告")  # never 平潭综合实验区's 81
+    offered = buttons(reply)
+    assert list(offered) == ["平潭综合实验区"]
+    edit = await press(tg, reply, offered["平潭综合实验区"], method="editMessageText")
+    new = gold_figure(PT2023, "applications.new.total")
+    assert f"本年新收政府信息公开申请数量：{new} 件" in text_of(edit)
+
+
+async def test_which_figure_then_the_figure_picked(
+    bot: BotApp, tg: RecordingTelegram, pingtan: object
+) -> None:
+    reply = await say(tg, "平潭2023年行政复议被调解几件")
+    assert text_of(reply).startswith("您问的是哪一项数据（“调解”）？")
+    offered = buttons(reply)
+    edit = await press(tg, reply, offered["行政复议（其他结果）"], method="editMessageText")
+    other = gold_figure(PT2023, "review.other")
+    assert f"行政复议（其他结果）：{other} 件" in text_of(edit)
+
+
+async def test_a_deadline_asked_in_plain_words_is_answered_as_deadlines(
+    bot: BotApp, tg: RecordingTelegram, pingtan: object
+) -> None:
+    asked = text_of(await say(tg, "when are the reports due"))
+    command = text_of(await say(tg, "/deadlines"))
+    assert asked == command and asked.startswith("⏰")

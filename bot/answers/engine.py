@@ -75,20 +75,14 @@ def answer_question(
     parsed = parse_question(index, text, lang, today, forced=agency_id is not None)
     if key is not None:
         parsed = replace(parsed, matches=[FieldMatch(key, 100.0, True)])
-    if parsed.intent.kind == "indexed":
-        return replies.indexed(library, lang)
-    if asks_deadlines(text) and not parsed.found.agencies and not parsed.matches:
-        return deadlines(library, reminders or RemindersConfig(), today, lang)
-    if agency_id is None and (
-        unknown := naming.body_in_region(library, parsed.found, parsed.named, lang)
-    ):
-        return unknown
-    if parsed.intent.kind in {"total", "ranking"}:
-        answer = _regional(library, index, parsed, key is not None)
-        if answer is not None:
-            return answer
+    forced_key = key is not None
+    answer = _beside_agencies(
+        library, parsed, today, reminders, agency_id=agency_id, forced_key=forced_key
+    )
+    if answer is not None:
+        return answer
     if agency_id is not None and agency_id in index.entries:
-        return _about(library, [index.entries[agency_id]], parsed, forced_key=key is not None)
+        return _about(library, [index.entries[agency_id]], parsed, forced_key=forced_key)
     if not parsed.found.agencies:
         understood = bool(parsed.years or parsed.matches)
         return replies.no_agency(library, text, lang, understood=understood)
@@ -98,7 +92,32 @@ def answer_question(
     spans = [(m.start, m.end) for m in parsed.found.agencies]
     if len(settled.entries) > 1 and not compares(parsed.named, spans):
         return naming.choose_among(settled.entries, lang)  # two names, no comparison asked
-    return _about(library, settled.entries, parsed, forced_key=key is not None)
+    return _about(library, settled.entries, parsed, forced_key=forced_key)
+
+
+def _beside_agencies(
+    library: Library,
+    parsed: Parsed,
+    today: date,
+    reminders: RemindersConfig | None,
+    *,
+    agency_id: int | None,
+    forced_key: bool,
+) -> Answer | None:
+    """Answers that are about no one agency: the index, the deadlines, a body that is not
+    indexed in a region named, a region's total or ranking."""
+    lang = parsed.lang
+    if parsed.intent.kind == "indexed":
+        return replies.indexed(library, lang)
+    if asks_deadlines(parsed.text) and not parsed.found.agencies and not parsed.matches:
+        return deadlines(library, reminders or RemindersConfig(), today, lang)
+    if agency_id is None and (
+        unknown := naming.body_in_region(library, parsed.found, parsed.named, lang)
+    ):
+        return unknown
+    if parsed.intent.kind in {"total", "ranking"}:
+        return _regional(library, library.agency_index(), parsed, forced_key)
+    return None
 
 
 def parse_question(
@@ -108,7 +127,8 @@ def parse_question(
     years = find_years(text, today)
     named = _blank(text, years.spans if years else ())
     found = index.find(named)
-    rest = correct_spelling(_blank(named, found.spans()))
+    # names, and the bodies named beside them (平潭|交通局), are no figure's words
+    rest = correct_spelling(_blank(named, (*found.spans(), *naming.body_spans(found, named))))
     if forced:  # the agency is settled (a "which one?" pick); its name is still not a figure
         found = Found()
     matches = match_fields(rest)

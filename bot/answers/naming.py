@@ -74,6 +74,16 @@ def body_in_region(library: Library, found: Found, text: str, lang: str) -> Answ
     return None
 
 
+def body_spans(found: Found, text: str) -> list[tuple[int, int]]:
+    """Where the question names bodies beside the agencies and regions it names."""
+    spans = []
+    for item in (*found.agencies, *found.regions):
+        for named in (_named_body(text, item.end), body_before(text, item.start)):
+            if named is not None:
+                spans.append((named.start, named.end))
+    return spans
+
+
 def _named_body(text: str, end: int) -> NamedBody | None:
     named = body_after(text, end)
     if named is None or named.text.startswith(_NOT_A_BODY):
