@@ -1,6 +1,7 @@
 """One identity per agency: its region (the gazetteer's division code) and its canonical
 body, whatever name its reports print; stores that hold one agency twice are merged."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,20 @@ def test_a_store_holding_one_agency_twice_is_merged(db_url: str) -> None:
     assert ids == f"[{short}]"
     assert [tuple(a) for a in aliases] == [(short, "淮安市洪泽区人民政府")]
     db.close()
+
+
+def test_an_older_export_joins_the_agency_it_names(db_url: str, tmp_path: Path) -> None:
+    """An export made before identities were region and body still names its agency by
+    name and regions: imported, its reports join that agency."""
+    source = _service(f"sqlite:///{tmp_path / 'old.db'}")
+    _ingest(source, NAMED / "n01_huaian_hongze_2024.txt")
+    (dump,) = list(source.export_reports())
+    old = dict(dump.agency, name="淮安市洪泽区人民政府", identity="淮安市洪泽区人民政府|淮安市")
+    source.db.close()
+    target = _service(db_url)
+    _ingest(target, REPORTS / "001_hongzequ_2023.pdf")
+    assert target.import_reports([replace(dump, agency=old)]) == (1, 0)
+    index = target.agency_index()
+    (hongze,) = index.namesakes("洪泽区人民政府")
+    assert len(index) == 1 and target.years(hongze) == [2023, 2024]
+    target.db.close()
