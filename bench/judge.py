@@ -20,7 +20,9 @@ from bench.questions import Question
 from bot.answers import Answer
 
 # Answers that ask back, with choices or not, and give no number
-ASKING = frozenset({"choose_agency", "choose_figure", "unknown_field", "not_indexed", "no_rate"})
+ASKING = frozenset(
+    {"choose_agency", "choose_figure", "choose_region", "unknown_field", "not_indexed", "no_rate"}
+)
 # Answers that give one agency's numbers
 NUMBERS = frozenset({"figure", "change", "rate", "summary", "breakdown", "status"})
 

@@ -121,6 +121,8 @@ class Mention:
     end: int
     typed: str
     candidates: tuple[Hit, ...]
+    others: tuple[Hit, ...] = ()  # candidates that named less of the question
+    outside: str | None = None  # a region named beside it that none of the candidates is in
 
     @property
     def best(self) -> Hit:

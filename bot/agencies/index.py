@@ -20,7 +20,7 @@ from bot.agencies.profiles import Part, Profile, profile, region_profile
 from bot.agencies.question_text import normalize_question
 from bot.agencies.resolve import resolve
 from bot.agencies.typos import department_typos
-from bot.questions.words import known_words
+from bot.questions.words import figure_pairs, known_words
 
 PENALTY = {"exact": 0.0, "fuzzy": 12.0, "homophone": 15.0}
 
@@ -111,7 +111,12 @@ class NameIndex:
         if not self.entries:
             return Found()
         text = normalize_question(question)
-        exact = self._vocabulary.find(text)
+        pairs = figure_pairs()
+        exact = [
+            o
+            for o in self._vocabulary.find(text)
+            if o.form.isascii() or question[o.end - 1 : o.end + 1] not in pairs
+        ]
         hits = self._hits(exact, question)
         if not any(h.agency for h in hits):  # typos only where nothing is named exactly
             misspelt = self._vocabulary.find_misspelt(text, exact, known_words())
@@ -185,7 +190,7 @@ def _score(shape: Profile, found: dict[str, list[Occurrence]], question: str) ->
         return None
     # each place the last required part is named could anchor the name: the one that keeps
     # the required parts closest together wins (贵溪司法局和余江司法局: the first 司法)
-    readings = [_required(shape, found, a) for a in _options(shape.required[-1], found)]
+    readings = [_required(shape, found, a, question) for a in _options(shape.required[-1], found)]
     complete = [r for r in readings if r is not None]
     if not complete:
         return None
@@ -235,7 +240,11 @@ def _covered(shape: Profile, chosen: dict[int, Occurrence]) -> int:
     return sum(shape.parts[i].size for i in chosen)
 
 
-_JOINERS = re.compile(r"^[\s·.,'’-]*$")
+# what may stand between the parts of one name (not a comma: "Government, Pingdingshan
+# City" is no 平顶山市人民政府 grown backwards)
+_JOINERS = re.compile(r"^[\s·.'’-]*$")
+# what never stands inside one name: it joins two (麟游县公安局和麟游县农业农村局)
+_BETWEEN_NAMES = re.compile(r"和|与|及|、|\band\b|\bvs\b|\bversus\b|\bor\b", re.IGNORECASE)
 
 
 def _touches(occurrence: Occurrence, start: int, end: int, question: str) -> bool:
@@ -256,7 +265,7 @@ def _options(part: Part, found: dict[str, list[Occurrence]]) -> list[Occurrence]
 
 
 def _required(
-    shape: Profile, found: dict[str, list[Occurrence]], anchor: Occurrence
+    shape: Profile, found: dict[str, list[Occurrence]], anchor: Occurrence, question: str
 ) -> dict[int, Occurrence] | None:
     """The required parts, each where it is named nearest ``anchor``; one stretch of the
     question names one part (呼玛县公安局's 公安 is not both the county and the bureau of
@@ -274,7 +283,19 @@ def _required(
             return None
         # nearest the anchor; of forms starting there, the longest (交通运输, not 交通)
         chosen[index] = min(options, key=lambda o: _nearest_longest(o, anchor.start))
+    start = min(o.start for o in chosen.values())
+    end = max(o.end for o in chosen.values())
+    if len(chosen) > 1 and _BETWEEN_NAMES.search(_gaps(question, chosen, start, end)):
+        return None  # its parts read from two names joined by 和 or "and"
     return chosen
+
+
+def _gaps(question: str, chosen: dict[int, Occurrence], start: int, end: int) -> str:
+    """The text between the chosen parts (what no part covers) within their span."""
+    covered = {i for o in chosen.values() for i in range(o.start, o.end)}
+    return "".join(
+        ch if i not in covered else " " for i, ch in enumerate(question[start:end], start)
+    )
 
 
 def _compactness(chosen: dict[int, Occurrence]) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from bot.agencies.aliases import latin_key
 from bot.agencies.bodies import Body, BodyKind, body_of
 from bot.agencies.departments import DEPARTMENT_TABLE
 from bot.agencies.identify import agency_body
+from bot.questions.words import known_words
 
 # What ends a Chinese body's name (局, 委员会, 街道 …)
 _ZH_END = re.compile(
@@ -56,6 +57,11 @@ def body_after(question: str, end: int) -> NamedBody | None:
         text = " ".join(match["body"].split())
         start = end + match.start("body")
         return NamedBody(text, start, start + len(match["body"]), _english_body(text))
+    match = _PINYIN_BODY.match(rest)
+    if match is not None:
+        text = match["body"]
+        start = end + match.start("body")
+        return NamedBody(text, start, start + len(text), Body(BodyKind.NAMED, text, text))
     return None
 
 
@@ -65,10 +71,32 @@ _EN_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "Lingon Subdistrict, Wangcheng District": a body or place, then the place it lies in
+_EN_PLACED = re.compile(
+    r"(?P<body>\b(?:[A-Za-z'’-]+\s+){1,5}?(?:subdistrict|sub-district|township|town|county|"
+    r"district|city|banner|bureau|commission|committee|office|administration|department|"
+    r"government))\s*,\s*$",
+    re.IGNORECASE,
+)
+_EN_PLACE = re.compile(r"\b(?:county|district|city|banner|government)$", re.IGNORECASE)
+_EN_PLACE_ANY = re.compile(r"\b(?:county|district|city|banner|government)\b", re.IGNORECASE)
+# a body typed in pinyin: wenhuaguangdianheluyouju (局), …jiedao (街道), …zhen (镇)
+_PINYIN_BODY = re.compile(
+    r"^[\s,]*(?P<body>[a-z]{2,}(?:ju|weiyuanhui|bangongshi|jiedao|zhen))\b", re.IGNORECASE
+)
 
 
 def body_before(question: str, start: int) -> NamedBody | None:
-    """The body named right before a place, in English ("the Archives Bureau of Shuyang")."""
+    """The body named right before a place, in English: "the Archives Bureau of Shuyang",
+    "Lingon Subdistrict, Wangcheng District" (a place named before it is another body)."""
+    placed = _EN_PLACED.search(question[:start])
+    if placed is not None:
+        begin = _past_asking_words(question, placed.start("body"), placed.end("body"))
+        text = " ".join(question[begin : placed.end("body")].split())
+        body = _english_body(text)
+        if _EN_PLACE_ANY.search(text):  # She County Government, Huangshan City: another place
+            body = Body(BodyKind.NAMED, latin_key(text), text)
+        return NamedBody(text, begin, placed.end("body"), body)
     match = _EN_BEFORE.search(question[:start])
     if match is None:
         return None
@@ -79,6 +107,15 @@ def body_before(question: str, start: int) -> NamedBody | None:
         if body.kind is not BodyKind.NAMED or skip == len(words) - 1:
             break
     return NamedBody(text, match.start("body"), match.end("body"), body)
+
+
+def _past_asking_words(question: str, start: int, end: int) -> int:
+    """Where the body's own words start: after "how many requests did" and the like."""
+    asking = known_words()
+    for word in re.finditer(r"[A-Za-z'’-]+", question[start:end]):
+        if word.group(0).lower() not in asking or _EN_PLACE.search(word.group(0)):
+            return start + word.start()
+    return start
 
 
 def _plausible(text: str, body: Body) -> bool:

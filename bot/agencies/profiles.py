@@ -52,7 +52,9 @@ def _profile(parts: list[Part], segments: list[Segment]) -> Profile:
 
 def _forms(segment: Segment) -> frozenset[str]:
     zh = {z for z in segment.zh if z}
-    latin = {pinyin(z) for z in zh} | {latin_key(e) for e in segment.en if e}
+    spelt = {pinyin(z) for z in zh}
+    # ü is typed v or u (旅游: lvyou, luyou); v stands for nothing else in pinyin
+    latin = spelt | {p.replace("v", "u") for p in spelt} | {latin_key(e) for e in segment.en if e}
     return frozenset(f for f in zh | latin if f)
 
 

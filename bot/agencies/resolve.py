@@ -28,8 +28,10 @@ def resolve(hits: list[Hit], question: str) -> Found:
                 continue
             inside = _inside(mention, region)
             if inside:
-                mentions[index] = replace(mention, candidates=tuple(inside))
-                qualified = True
+                mentions[index] = replace(mention, candidates=tuple(inside), others=())
+            elif region.region is not None:  # "Chengguan Subdistrict, Muping District"
+                mentions[index] = replace(mention, outside=region.region.name)
+            qualified = True
         if qualified or _narrows(region, mentions):
             qualifiers.append((region.start, region.end))
         else:
@@ -53,10 +55,17 @@ def _outermost(regions: list[Hit]) -> list[Hit]:
 
 
 def _inside(mention: Mention, region: Hit) -> list[Hit]:
+    """The candidates in the region: the best that are, else those that named less of the
+    question (城关街道 of 城关区 read "Chengguan" twice; the one of 牟平区 is meant)."""
     if region.region is None:
         return []
     members = region.region.members
-    return [h for h in mention.candidates if h.agency and h.agency.id in members]
+    inside = [h for h in mention.candidates if h.agency and h.agency.id in members]
+    if inside:
+        return inside
+    rest = [h for h in mention.others if h.agency and h.agency.id in members]
+    best = max((h.coverage for h in rest), default=0)
+    return [h for h in rest if h.coverage == best]
 
 
 def _narrows(region: Hit, mentions: list[Mention]) -> bool:
@@ -66,6 +75,8 @@ def _narrows(region: Hit, mentions: list[Mention]) -> bool:
     for index, mention in enumerate(mentions):
         if len({h.agency.id for h in mention.candidates if h.agency}) < 2:
             continue
+        if region.start < mention.end and mention.start < region.end:
+            continue  # the mention's own words (林西 of 林西县水利局) settle no namesake
         inside = _inside(mention, region)
         if 0 < len(inside) < len(mention.candidates):
             mentions[index] = replace(mention, candidates=tuple(inside))
@@ -115,7 +126,8 @@ def _mentions(hits: list[Hit]) -> list[Mention]:
         ordered = sorted(group, key=_rank)
         best = ordered[0]
         close = [h for h in ordered if h.coverage == best.coverage]
-        mentions.append(Mention(best.start, best.end, best.typed, tuple(close)))
+        others = [h for h in ordered if h.coverage != best.coverage]
+        mentions.append(Mention(best.start, best.end, best.typed, tuple(close), tuple(others)))
     return mentions
 
 

@@ -23,7 +23,7 @@ from bot.answers.which import FigureQuestion, figure_keys
 from bot.catalogue.rates import asks_rate, named_rate
 from bot.config import RemindersConfig
 from bot.questions.fields import FieldMatch, match_fields
-from bot.questions.intent import Intent, compares, detect_intent
+from bot.questions.intent import Intent, compares, compares_with_another, detect_intent
 from bot.questions.language import detect_language
 from bot.questions.leftovers import correct_spelling
 from bot.questions.topics import asks_deadlines, topic_of
@@ -92,6 +92,8 @@ def answer_question(
     spans = [(m.start, m.end) for m in parsed.found.agencies]
     if len(settled.entries) > 1 and not compares(parsed.named, spans):
         return naming.choose_among(settled.entries, lang)  # two names, no comparison asked
+    if len(settled.entries) == 1 and compares_with_another(parsed.named):
+        return naming.compared_alone(settled.entries[0], lang)  # the other is not indexed
     return _about(library, settled.entries, parsed, forced_key=forced_key)
 
 
@@ -213,7 +215,11 @@ def _subject(
 
 def _regional(library: Library, index: NameIndex, parsed: Parsed, forced: bool) -> Answer | None:
     """A total or ranking over the region the question names (a ranking may cover all)."""
-    region = _region(index, parsed.found)
+    region = _region(index, parsed.found, parsed.lang)
+    if isinstance(region, Region):
+        region = regional.settle_region(library, region, parsed.named, parsed.lang)
+    if isinstance(region, Answer):
+        return region
     if region is None and parsed.intent.kind == "total":
         return None
     keys = _keys(parsed, None, forced_key=forced)
@@ -235,9 +241,13 @@ def _regional(library: Library, index: NameIndex, parsed: Parsed, forced: bool) 
     return regional.total(library, index, region=region, keys=keys, year=year, lang=parsed.lang)
 
 
-def _region(index: NameIndex, found: Found) -> Region | None:
+def _region(index: NameIndex, found: Found, lang: str) -> Region | Answer | None:
     if found.regions:
-        return found.regions[0].region
+        first = found.regions[0]
+        alike = [h.region for h in found.regions if (h.start, h.end) == (first.start, first.end)]
+        if len(alike) > 1:  # "Yushu City": 榆树市 or 玉树市
+            return regional.which_region(index, [r for r in alike if r is not None], lang)
+        return first.region
     for mention in found.agencies:  # 淮安市各部门: the city names both a government and a region
         name = mention.typed
         for candidate in (name, f"{name}市", f"{name}区", f"{name}县", f"{name}省"):

@@ -44,6 +44,14 @@ def settle(library: Library, found: Found, text: str, lang: str) -> Settled | An
             if {named.body.kind, agency_body(best.agency.name).kind} == _GOVERNMENT_OR_OFFICE:
                 return did_you_mean([best.agency], typed, lang)  # the government's office
             return not_indexed_here(library, index, typed, best.agency, lang)
+        if mention.outside is not None:  # none of the agencies of this name lies there
+            typed = (
+                f"{mention.typed}（{mention.outside}）"
+                if lang == "zh"
+                else (f"{mention.typed} ({mention.outside})")
+            )
+            members = _members(library, index, mention.outside)
+            return _not_indexed(typed, mention.outside, members, lang)
         if best.partial:  # 上海市人民政府 asked, only its 办公厅 indexed
             return did_you_mean(_agencies(mention.candidates), mention.typed, lang)
         if best.how != "exact":  # a name one edit or one sound away: ask, never answer
@@ -76,9 +84,10 @@ def body_in_region(library: Library, found: Found, text: str, lang: str) -> Answ
 
 def body_spans(found: Found, text: str) -> list[tuple[int, int]]:
     """Where the question names bodies beside the agencies and regions it names."""
+    places = [(m.start, m.end) for m in found.agencies] + [(r.start, r.end) for r in found.regions]
     spans = []
-    for item in (*found.agencies, *found.regions):
-        for named in (_named_body(text, item.end), body_before(text, item.start)):
+    for start, end in places:
+        for named in (_named_body(text, end), body_before(text, start)):
             if named is not None:
                 spans.append((named.start, named.end))
     return spans
@@ -122,6 +131,13 @@ def choose_among(entries: list[AgencyEntry], lang: str) -> Answer:
     choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in entries[:5])
     lines = [say(lang, "choose"), *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
     return Answer("\n".join(lines), "choose_agency", lang, choices=choices)
+
+
+def compared_alone(entry: AgencyEntry, lang: str) -> Answer:
+    """A comparison of which only one agency is indexed: no number for the other."""
+    label = agency_label(entry, lang)
+    text = say(lang, "compared_alone", agency=label)
+    return Answer(text, "not_indexed", lang, choices=(Choice(label, agency_id=entry.id),))
 
 
 def did_you_mean(entries: list[AgencyEntry], typed: str, lang: str) -> Answer:

@@ -3,7 +3,7 @@ reported, which are missing, and flags reports that break a rule on the figure."
 
 from decimal import Decimal
 
-from bot.agencies import Members, NameIndex, Region
+from bot.agencies import AgencyEntry, Members, NameIndex, Region
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
 from bot.answers.model import Answer
@@ -31,6 +31,47 @@ def _year(library: Library, region: Region, year: int | None) -> int:
 
 def _region_name(region: Region, lang: str) -> str:
     return region.name if lang == "zh" else f"{region.name} ({region.english})"
+
+
+def settle_region(library: Library, region: Region, text: str, lang: str) -> Region | Answer:
+    """The region meant: of namesakes (城中区 of 西宁市 and of 柳州市), the one whose city the
+    question names; "which one?" when it names none."""
+    index = library.agency_index()
+    groups: dict[str, list[int]] = {}
+    for member in region.members:
+        groups.setdefault(_above(index.entries[member], region.name), []).append(member)
+    if len(groups) < 2:
+        return region
+    named = [p for p in groups if p and (p in text or p.rstrip("市省") in text)]
+    if len(named) == 1:
+        return Region(region.name, region.english, Members(groups[named[0]]))
+    return which_region(index, [region], lang, places=sorted(groups))
+
+
+def which_region(
+    index: NameIndex, regions: list[Region], lang: str, places: list[str] | None = None
+) -> Answer:
+    """ "Which region?": namesakes, or names that read alike in English (榆树市, 玉树市)."""
+    shown = []
+    for region in regions:
+        for place in places or [_place_of(index, region)]:
+            shown.append(f"{region.name}（{place}）" if place else region.name)
+    text = say(lang, "which_region", regions=join(lang, shown))
+    return Answer(text, "choose_region", lang)
+
+
+def _place_of(index: NameIndex, region: Region) -> str:
+    return _above(index.entries[region.members[0]], region.name)
+
+
+def _above(entry: AgencyEntry, region: str) -> str:
+    """The region above ``region`` that ``entry`` lies in: its province for a city, its city
+    (else province) for a county; nothing for a province."""
+    if entry.province == region:
+        return ""
+    if entry.city == region or entry.city is None:
+        return entry.province or ""
+    return entry.city
 
 
 def total(

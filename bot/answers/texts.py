@@ -74,6 +74,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "passage_missing": "The report's section {section} ({title}) was not kept.",
         "deadlines_title": "Deadlines for the annual reports:",
         "deadline_line": "{line} Published: {reported}/{total}",
+        "compared_alone": "Of the agencies to compare, only {agency} is indexed; the other "
+        "is not. Its figures alone:",
+        "which_region": "Which region do you mean? {regions}. Ask again with its Chinese name "
+        "or the city it is in.",
     },
     "zh": {
         "heading": "{agency} {year}年{latest}",
@@ -144,6 +148,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "passage_missing": "这份报告的第{section}部分（{title}）没有保存下来。",
         "deadlines_title": "年度报告的截止期限：",
         "deadline_line": "{line} 已发布：{reported}/{total}",
+        "compared_alone": "要对比的机构中只收录了{agency}，另一个尚未收录。只看它的数据：",
+        "which_region": "您指的是哪个地区？{regions}。请加上所属的市再问一次。",
     },
 }
 

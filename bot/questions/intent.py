@@ -120,6 +120,11 @@ def detect_intent(text: str, *, agencies: int, regions: int, years: int) -> Inte
 _JOINED = re.compile(r"和|与|及|跟|同|、|\band\b|&|\bvs\.?|\bversus\b|\bor\b", re.IGNORECASE)
 
 
+def compares_with_another(text: str) -> bool:
+    """True when the question compares names (对比, "compare A and B") and not years."""
+    return bool(_COMPARE.search(text) and _JOINED.search(text) and not _CHANGE.search(text))
+
+
 def compares(text: str, spans: list[tuple[int, int]]) -> bool:
     """True when the question sets the agencies it names side by side: words that compare,
     or "and", 和, 、 between the names (not a comma: "Jiefang Subdistrict, Lianyun District"
