@@ -37,6 +37,7 @@ class NameIndex:
         members: dict[str, set[int]] = defaultdict(set)
         forms: set[str] = set()
         distinctive: set[str] = set()
+        proper: set[str] = set()  # place and body names: another name between a name's parts
         seen_parts: set[int] = set()
         # one string object per region name: 100,000 agencies share a few thousand of them
         # (in memory, and in the snapshot, which pickles a shared object once)
@@ -59,6 +60,8 @@ class NameIndex:
                         forms |= part.forms
                         if part.required:
                             distinctive |= part.forms
+                        if part.proper:
+                            proper |= part.forms
                 for form in shape.key.forms:
                     self._by_key[form].append(info.name)
             self._ids_by_name[info.name].append(info.id)
@@ -74,6 +77,7 @@ class NameIndex:
                     for form in part.forms:
                         self._region_postings[form].append(name)
         self._vocabulary = Vocabulary(forms, distinctive)
+        self._proper = frozenset(proper)
         # orders the replies need at once, made here (and kept in the snapshot) rather than
         # by sorting 100,000 agencies while someone waits
         self.by_id = sorted(self.entries.values(), key=lambda e: e.id)
@@ -133,16 +137,25 @@ class NameIndex:
         by_form: dict[str, list[Occurrence]] = defaultdict(list)
         for occurrence in occurrences:
             by_form[occurrence.form].append(occurrence)
-        return [*self._agency_hits(by_form, question), *self._region_hits(by_form, question)]
+        blockers = tuple(o for o in occurrences if o.form in self._proper)
+        return [
+            *self._agency_hits(by_form, question, blockers),
+            *self._region_hits(by_form, question),
+        ]
 
-    def _agency_hits(self, found: dict[str, list[Occurrence]], question: str) -> list[Hit]:
+    def _agency_hits(
+        self,
+        found: dict[str, list[Occurrence]],
+        question: str,
+        blockers: tuple[Occurrence, ...],
+    ) -> list[Hit]:
         names = {name for form in found for name in self._by_key.get(form, ())}
         hits: list[Hit] = []
         for name in sorted(names):  # sets iterate in hash order: answers must not
             shape = profile(name)
             if not all(any(f in found for f in part.forms) for part in shape.required):
                 continue
-            match = _score(shape, found, question)
+            match = _score(shape, found, question, blockers)
             if match is not None:
                 hits.extend(_hit(match, agency=self.entries[i]) for i in self._ids_by_name[name])
         return hits
@@ -183,14 +196,21 @@ class _Match:
     partial: bool = False
 
 
-def _score(shape: Profile, found: dict[str, list[Occurrence]], question: str) -> _Match | None:
+def _score(
+    shape: Profile,
+    found: dict[str, list[Occurrence]],
+    question: str,
+    blockers: tuple[Occurrence, ...] = (),
+) -> _Match | None:
     """How well the question names this profile: its required parts (nearest the anchor),
     then the optional parts that stand right next to them."""
     if not shape.required or not all(_options(p, found) for p in shape.required):
         return None
     # each place the last required part is named could anchor the name: the one that keeps
     # the required parts closest together wins (贵溪司法局和余江司法局: the first 司法)
-    readings = [_required(shape, found, a, question) for a in _options(shape.required[-1], found)]
+    readings = [
+        _required(shape, found, a, question, blockers) for a in _options(shape.required[-1], found)
+    ]
     complete = [r for r in readings if r is not None]
     if not complete:
         return None
@@ -244,7 +264,7 @@ def _covered(shape: Profile, chosen: dict[int, Occurrence]) -> int:
 # City" is no 平顶山市人民政府 grown backwards)
 _JOINERS = re.compile(r"^[\s·.'’-]*$")
 # what never stands inside one name: it joins two (麟游县公安局和麟游县农业农村局)
-_BETWEEN_NAMES = re.compile(r"和|与|及|、|\band\b|\bvs\b|\bversus\b|\bor\b", re.IGNORECASE)
+_BETWEEN_NAMES = re.compile(r"和|与|及|、|,|，|\band\b|\bvs\b|\bversus\b|\bor\b", re.IGNORECASE)
 
 
 def _touches(occurrence: Occurrence, start: int, end: int, question: str) -> bool:
@@ -265,7 +285,11 @@ def _options(part: Part, found: dict[str, list[Occurrence]]) -> list[Occurrence]
 
 
 def _required(
-    shape: Profile, found: dict[str, list[Occurrence]], anchor: Occurrence, question: str
+    shape: Profile,
+    found: dict[str, list[Occurrence]],
+    anchor: Occurrence,
+    question: str,
+    blockers: tuple[Occurrence, ...],
 ) -> dict[int, Occurrence] | None:
     """The required parts, each where it is named nearest ``anchor``; one stretch of the
     question names one part (呼玛县公安局's 公安 is not both the county and the bureau of
@@ -287,7 +311,22 @@ def _required(
     end = max(o.end for o in chosen.values())
     if len(chosen) > 1 and _BETWEEN_NAMES.search(_gaps(question, chosen, start, end)):
         return None  # its parts read from two names joined by 和 or "and"
+    if len(chosen) > 1 and _name_between(chosen, blockers, start, end):
+        return None  # 大理|云龙|自然资源局: 云龙's bureau, in 大理, not 大理市's
     return chosen
+
+
+def _name_between(
+    chosen: dict[int, Occurrence], names: tuple[Occurrence, ...], start: int, end: int
+) -> bool:
+    """True when another place or body name stands between the chosen parts."""
+    own = list(chosen.values())
+    return any(
+        start <= n.start
+        and n.end <= end
+        and not any(n.start < o.end and o.start < n.end for o in own)
+        for n in names
+    )
 
 
 def _gaps(question: str, chosen: dict[int, Occurrence], start: int, end: int) -> str:
