@@ -21,6 +21,8 @@ def resolve(hits: list[Hit], question: str) -> Found:
     mentions = _drop_parent_mentions(all_mentions, question)
     qualifiers = [(m.start, m.end) for m in all_mentions if m not in mentions]
     kept = []
+    placed: set[int] = set()  # mentions a region beside them placed
+    missed: dict[int, str] = {}  # mentions beside a region none of their candidates is in
     for region in regions:
         qualified = False
         for index, mention in enumerate(mentions):
@@ -29,13 +31,17 @@ def resolve(hits: list[Hit], question: str) -> Found:
             inside = _inside(mention, region)
             if inside:
                 mentions[index] = replace(mention, candidates=tuple(inside), others=())
+                placed.add(index)
             elif region.region is not None:  # "Chengguan Subdistrict, Muping District"
-                mentions[index] = replace(mention, outside=region.region.name)
+                missed.setdefault(index, region.region.name)
             qualified = True
         if qualified or _narrows(region, mentions):
             qualifiers.append((region.start, region.end))
         else:
             kept.append(region)
+    for index, region_name in missed.items():
+        if index not in placed:  # 大理 is 大理市 and 大理州: one of them places 云龙县
+            mentions[index] = replace(mentions[index], outside=region_name)
     return Found(tuple(mentions), tuple(_best_regions(kept)), tuple(qualifiers))
 
 
