@@ -311,20 +311,26 @@ def _required(
     end = max(o.end for o in chosen.values())
     if len(chosen) > 1 and _BETWEEN_NAMES.search(_gaps(question, chosen, start, end)):
         return None  # its parts read from two names joined by 和 or "and"
-    if len(chosen) > 1 and _name_between(chosen, blockers, start, end):
+    if len(chosen) > 1 and _name_between(shape, chosen, blockers, start, end):
         return None  # 大理|云龙|自然资源局: 云龙's bureau, in 大理, not 大理市's
     return chosen
 
 
 def _name_between(
-    chosen: dict[int, Occurrence], names: tuple[Occurrence, ...], start: int, end: int
+    shape: Profile,
+    chosen: dict[int, Occurrence],
+    names: tuple[Occurrence, ...],
+    start: int,
+    end: int,
 ) -> bool:
-    """True when another place or body name stands between the chosen parts."""
+    """True when another place or body name stands between the chosen parts (not a word
+    of this name's own: xian is 县 as well as 西安)."""
     own = list(chosen.values())
     return any(
         start <= n.start
         and n.end <= end
         and not any(n.start < o.end and o.start < n.end for o in own)
+        and not any(n.form in part.forms for part in shape.parts)
         for n in names
     )
 
