@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from bot.agencies.aliases import latin_key
 from bot.agencies.bodies import Body, BodyKind, body_of
 from bot.agencies.departments import DEPARTMENT_TABLE
@@ -57,6 +59,9 @@ def body_after(question: str, end: int) -> NamedBody | None:
         text = " ".join(match["body"].split())
         start = end + match.start("body")
         return NamedBody(text, start, start + len(match["body"]), _english_body(text))
+    typed = _misspelt_body(rest, end)
+    if typed is not None:
+        return typed
     match = _PINYIN_BODY.match(rest)
     if match is not None:
         text = match["body"]
@@ -116,6 +121,26 @@ def _past_asking_words(question: str, start: int, end: int) -> int:
         if word.group(0).lower() not in asking or _EN_PLACE.search(word.group(0)):
             return start + word.start()
     return start
+
+
+_BODY_WORDS = ("bureau", "commission", "committee", "office", "administration", "department")
+_WORD = re.compile(r"[A-Za-z'’-]+")
+
+
+def _misspelt_body(rest: str, end: int) -> NamedBody | None:
+    """A body word typed one letter wrong ("Government Officc"), within the next few words."""
+    asking = known_words()
+    for index, word in enumerate(_WORD.finditer(rest[:80])):
+        lower = word.group(0).lower()
+        if index > 5 or lower in asking:
+            return None
+        close = [w for w in _BODY_WORDS if DamerauLevenshtein.distance(lower, w) == 1]
+        if len(lower) >= 5 and close:
+            words = [m.group(0) for m in _WORD.finditer(rest[: word.start()])]
+            text = " ".join([*words, close[0]])
+            start = end + (rest.index(words[0]) if words else word.start())
+            return NamedBody(text, start, end + word.end(), _english_body(text))
+    return None
 
 
 def _plausible(text: str, body: Body) -> bool:

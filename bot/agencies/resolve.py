@@ -69,7 +69,11 @@ def _inside(mention: Mention, region: Hit) -> list[Hit]:
     inside = [h for h in mention.candidates if h.agency and h.agency.id in members]
     if inside:
         return inside
-    rest = [h for h in mention.others if h.agency and h.agency.id in members]
+    names = {h.agency.name for h in mention.candidates if h.agency}
+    # only namesakes of the candidates: another name that read less is no reading of this one
+    rest = [
+        h for h in mention.others if h.agency and h.agency.name in names and h.agency.id in members
+    ]
     best = max((h.coverage for h in rest), default=0)
     return [h for h in rest if h.coverage == best]
 

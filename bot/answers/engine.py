@@ -135,8 +135,13 @@ def parse_question(
         found = Found()
     matches = match_fields(rest)
     agencies = len({m.best.agency.id for m in found.agencies if m.best.agency}) + int(forced)
+    # the words that ask for a kind of answer are read outside the names (万全区 is no 全区)
+    unnamed = _blank(text, found.spans())
     intent = detect_intent(
-        text, agencies=agencies, regions=len(found.regions), years=len(years.years) if years else 0
+        unnamed,
+        agencies=agencies,
+        regions=len(found.regions),
+        years=len(years.years) if years else 0,
     )
     if intent.kind == "change" and matches and matches[0].key.endswith(".items_change"):
         intent = Intent("figure")  # 本年增/减 is a figure, not a comparison with last year

@@ -36,10 +36,15 @@ def settle(library: Library, found: Found, text: str, lang: str) -> Settled | An
         best = mention.best
         assert best.agency is not None
         others = [m for m in found.agencies if m is not mention]
-        named = _named_body(text, mention.end) or body_before(text, mention.start)
+        after = _past_own_region(text, mention, best.agency)
+        named = _named_body(text, after) or body_before(text, mention.start)
         if named is not None and any(m.start < named.end and named.start < m.end for m in others):
             named = None  # "Qingpo Town and Zhongning … Bureau": another agency's own words
         if named is not None and is_other_body(named, best.agency.name):
+            meant = _of_body(named, mention, best.agency)
+            if meant is not None:  # 浦东新政府办: the office, a candidate that read less
+                entries.append(meant)
+                continue
             typed = text[min(mention.start, named.start) : max(named.end, mention.end)]
             if {named.body.kind, agency_body(best.agency.name).kind} == _GOVERNMENT_OR_OFFICE:
                 return did_you_mean([best.agency], typed, lang)  # the government's office
@@ -80,6 +85,32 @@ def body_in_region(library: Library, found: Found, text: str, lang: str) -> Answ
             return did_you_mean(same, typed, lang)
         return _not_indexed(typed, hit.region.name, members, lang)
     return None
+
+
+def _past_own_region(text: str, mention: Mention, entry: AgencyEntry) -> int:
+    """Where the words after the mention start, past the rest of its own region's name that
+    the question spelt out (浦东|新|政府办: 新 of 浦东新区)."""
+    region = _region_of(entry) or ""
+    typed = "".join(text[mention.start : mention.end].split())
+    end = mention.end
+    if typed and region.startswith(typed):
+        for char in region[len(typed) :]:
+            if end < len(text) and text[end] == char:
+                end += 1
+    return end
+
+
+def _of_body(named: NamedBody, mention: Mention, best: AgencyEntry) -> AgencyEntry | None:
+    """The one candidate of the mention in the same region that is the body named."""
+    region = _region_of(best)
+    found = {
+        h.agency.id: h.agency
+        for h in (*mention.candidates, *mention.others)
+        if h.agency is not None
+        and _region_of(h.agency) == region
+        and not is_other_body(named, h.agency.name)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def body_spans(found: Found, text: str) -> list[tuple[int, int]]:
