@@ -29,7 +29,9 @@ _EN = re.compile(
 )
 _EN_OFFICE = re.compile(r"^(?:(?:people'?s\s+)?government\s+)?(?:general\s+)?office$", re.I)
 _EN_TOWNSHIP = re.compile(r"\b(?:subdistrict|sub-district|township|town)$", re.I)
-_EN_GENERIC = re.compile(r"\s*\b(?:bureau|commission|committee|administration|department)$", re.I)
+_EN_GENERIC = re.compile(
+    r"\s*\b(?:bureau|commission|committee|administration|department|office)$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,8 @@ def _plausible(text: str, body: Body) -> bool:
 
 
 def _english_body(text: str) -> Body:
+    """The body English words name: a department (its words, its Bureau or Office), the
+    general office, a township, or another body."""
     if _EN_OFFICE.match(text):
         return body_of("人民政府办公室")
     if _EN_TOWNSHIP.search(text):

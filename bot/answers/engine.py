@@ -8,6 +8,7 @@ answered with a neighbour's number."""
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from bot.agencies import AgencyEntry, Found, NameIndex, Region
 from bot.answers import compare as comparing
@@ -28,6 +29,7 @@ from bot.questions.language import detect_language
 from bot.questions.leftovers import correct_spelling
 from bot.questions.topics import asks_deadlines, topic_of
 from bot.questions.years import YearMention, find_years
+from bot.records import StoredReport
 
 # A breakdown with no figure named lists the applicants of the applications received
 _BREAKDOWN_DEFAULT = "applications.new.total"
@@ -71,6 +73,7 @@ def answer_question(
     lang = language or detect_language(text)
     if not re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}|\d{4}", text):
         return replies.help_answer(library, lang)
+    library = _Pinned(library)  # one name index for the whole question
     index = library.agency_index()
     parsed = parse_question(index, text, lang, today, forced=agency_id is not None)
     if key is not None:
@@ -95,6 +98,32 @@ def answer_question(
     if len(settled.entries) == 1 and compares_with_another(parsed.named):
         return naming.compared_alone(settled.entries[0], lang)  # the other is not indexed
     return _about(library, settled.entries, parsed, forced_key=forced_key)
+
+
+class _Pinned:
+    """The library with its name index read once: every part of an answer asks for it, and
+    each time the store is asked whether it changed."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._index = library.agency_index()
+
+    def agency_index(self) -> NameIndex:
+        return self._index
+
+    def years(self, agency_id: int) -> list[int]:
+        return self._library.years(agency_id)
+
+    def report(self, agency_id: int, year: int) -> StoredReport | None:
+        return self._library.report(agency_id, year)
+
+    def values(
+        self, *, keys: list[str], year: int, agency_ids: list[int]
+    ) -> dict[int, dict[str, Decimal | None]]:
+        return self._library.values(keys=keys, year=year, agency_ids=agency_ids)
+
+    def flagged(self, *, keys: list[str], year: int, agency_ids: list[int]) -> set[int]:
+        return self._library.flagged(keys=keys, year=year, agency_ids=agency_ids)
 
 
 def _beside_agencies(

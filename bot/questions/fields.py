@@ -125,8 +125,11 @@ def match_fields(text: str) -> list[FieldMatch]:
     rows = _best_phrases({r for r, _c, _f in _field_pairs()}, zh_text, en_tokens)
     columns = _best_phrases({c for _r, c, _f in _field_pairs()}, zh_text, en_tokens)
     scored: dict[str, FieldMatch] = {}
+    grouped: dict[Label, list[_Phrase]] = {}  # each row's phrases, worked out once
     for row, column, field in _field_pairs():
-        row_phrases = _with_group(row, rows)
+        row_phrases = grouped.get(row)
+        if row_phrases is None:
+            row_phrases = grouped[row] = _with_group(row, rows)
         if not row_phrases and not (row.key == _NEW_ROW and columns.get(column)):
             continue  # "from companies" alone means applications received from companies
         score, named, units = _pair_score(row_phrases, columns.get(column, []))
