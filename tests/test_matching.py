@@ -293,3 +293,40 @@ def test_a_department_typed_wrong_after_a_place_typed_right(
     (mention,) = NameIndex(TYPO_AGENCIES).find(question).agencies
     assert mention.best.agency is not None
     assert (mention.best.agency.name, mention.best.how) == (agency, how)
+
+
+READ_ALIKE = NameIndex(
+    [
+        AgencyInfo(11, "林西县水利局", "林西县", "赤峰市", "内蒙古自治区", "department"),
+        AgencyInfo(12, "临西县水利局", "临西县", "邢台市", "河北省", "department"),
+        AgencyInfo(13, "大理市自然资源局", "大理市", "大理白族自治州", "云南省", "department"),
+        AgencyInfo(14, "云龙县自然资源局", "云龙县", "大理白族自治州", "云南省", "department"),
+        AgencyInfo(15, "荔浦县行政审批局", "荔浦县", "桂林市", "广西壮族自治区", "department"),
+        AgencyInfo(16, "荔浦县人民政府办公室", "荔浦县", "桂林市", "广西壮族自治区", "department"),
+        AgencyInfo(17, "公安县农业农村局", "公安县", "荆州市", "湖北省", "department"),
+        AgencyInfo(18, "麟游县公安局", "麟游县", "宝鸡市", "陕西省", "department"),
+        AgencyInfo(19, "麟游县农业农村局", "麟游县", "宝鸡市", "陕西省", "department"),
+        AgencyInfo(20, "西安区统计局", "西安区", "辽源市", "吉林省", "department"),
+        AgencyInfo(21, "中宁县统计局", "中宁县", "中卫市", "宁夏回族自治区", "department"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "agencies"),
+    [
+        # the region beside a name places it; the name's own words settle no namesake
+        ("Linxi County Water Resources Bureau, Chifeng City lawsuits", [["林西县水利局"]]),
+        # another place's name between a name's parts: 云龙's bureau, in 大理
+        ("大理云龙自然资源局2021年办结多少件", [["云龙县自然资源局"]]),
+        # each name read where most of it is named
+        ("荔浦审批局和荔浦政府办2022年对比", [["荔浦县行政审批局"], ["荔浦县人民政府办公室"]]),
+        # no name read across 和: 公安 of one, 农业农村 of the other is no 公安县农业农村局
+        ("麟游县公安局和麟游县农业农村局对比", [["麟游县公安局"], ["麟游县农业农村局"]]),
+        # xian is 县 here, not 西安
+        ("zhongningxian tongjiju 2024", [["中宁县统计局"]]),
+    ],
+)
+def test_names_that_read_alike(question: str, agencies: list[list[str]]) -> None:
+    found = READ_ALIKE.find(question).agencies
+    assert [[h.agency.name for h in m.candidates if h.agency] for m in found] == agencies

@@ -107,13 +107,10 @@ def body_before(question: str, start: int) -> NamedBody | None:
     match = _EN_BEFORE.search(question[:start])
     if match is None:
         return None
-    text = " ".join(match["body"].split())
-    words = text.split()
-    for skip in range(len(words)):  # "how many did the Finance Bureau": the body's own words
-        body = _english_body(" ".join(words[skip:]))
-        if body.kind is not BodyKind.NAMED or skip == len(words) - 1:
-            break
-    return NamedBody(text, match.start("body"), match.end("body"), body)
+    # "how many applications did the Finance Bureau of …": the body's own words
+    begin = _past_asking_words(question, match.start("body"), match.end("body"))
+    text = " ".join(question[begin : match.end("body")].split())
+    return NamedBody(text, begin, match.end("body"), _english_body(text))
 
 
 def _past_asking_words(question: str, start: int, end: int) -> int:
