@@ -9,7 +9,6 @@ a ``FetchError`` whose ``reason`` a user can read.
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from types import TracebackType
 
 import httpcore
@@ -25,6 +24,7 @@ from bot.fetch.errors import (
     TooManyRedirectsError,
 )
 from bot.fetch.guard import check_url
+from bot.fetch.model import Fetched, Validators
 from bot.fetch.names import file_name
 from bot.fetch.pacer import Clock, HostPacer, Sleep
 from bot.fetch.settings import FetchSettings
@@ -32,39 +32,6 @@ from bot.fetch.transport import GuardedBackend, GuardedTransport, Resolver, syst
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ACCEPT = "text/html,application/xhtml+xml,application/pdf,application/msword,*/*;q=0.5"
-
-
-@dataclass(frozen=True)
-class Validators:
-    """What a server said to recognise this version of a file by, for a conditional request."""
-
-    etag: str | None = None
-    last_modified: str | None = None
-
-    def headers(self) -> dict[str, str]:
-        """The conditional request headers these validators make."""
-        found = {"If-None-Match": self.etag, "If-Modified-Since": self.last_modified}
-        return {name: value for name, value in found.items() if value}
-
-
-@dataclass(frozen=True)
-class Fetched:
-    """A downloaded page or file (``data`` is empty when the server said 304 Not Modified)."""
-
-    url: str  # as asked for
-    final_url: str  # after redirects
-    status: int
-    media_type: str  # "text/html", "application/pdf"… (lower case, no parameters)
-    charset: str | None  # from the Content-Type header, if any
-    data: bytes
-    name: str  # a file name for it (server's, link's, or made from the media type)
-    validators: Validators  # to store and send next time
-    redirects: tuple[str, ...] = ()
-
-    @property
-    def not_modified(self) -> bool:
-        """True when the server said the file has not changed since ``validators``."""
-        return self.status == 304
 
 
 class Fetcher:
