@@ -8,6 +8,7 @@ gold file in test_gold.py) and of two generated ones (checked in test_roundtrip.
 
 import io
 import struct
+from collections.abc import Callable
 from pathlib import Path
 
 import olefile
@@ -50,7 +51,7 @@ SHAPES_TEXT = (
 )
 
 
-def with_stream(data: bytes, name: str, change: "Change") -> bytes:
+def with_stream(data: bytes, name: str, change: Callable[[bytearray], None]) -> bytes:
     """``data`` with the OLE stream ``name`` changed in place (same length)."""
     buffer = io.BytesIO(data)
     ole = olefile.OleFileIO(buffer, write_mode=True)
@@ -59,9 +60,6 @@ def with_stream(data: bytes, name: str, change: "Change") -> bytes:
     ole.write_stream(name, bytes(stream))
     ole.close()
     return buffer.getvalue()
-
-
-Change = "Callable[[bytearray], None]"
 
 
 def test_paragraphs_and_tables_with_blank_and_merged_cells() -> None:
@@ -121,10 +119,6 @@ def test_a_file_cut_short_is_unreadable() -> None:
 
 
 def test_a_piece_outside_the_stream_is_damage() -> None:
-    def misplace(table: bytearray) -> None:
-        at = table.find(b"\x02", 0)  # the Clx's piece table (LibreOffice writes no Prc)
-        struct.pack_into("<I", table, at + 5 + 8 + 2, 0x3FFFFFF0)
-
     word = olefile.OleFileIO(io.BytesIO(SHAPES.read_bytes())).openstream("WordDocument").read()
     flags = struct.unpack_from("<H", word, 10)[0]
     table_name = "1Table" if flags & 0x0200 else "0Table"

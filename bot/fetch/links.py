@@ -160,7 +160,8 @@ def _text(element: etree._Element) -> str:
     """The link's text or its ``title``, whichever says more (titles are often uncut)."""
     text = _flat(element) if element.tag == "a" else ""
     title = " ".join((element.get("title") or "").split())
-    return title if len(title) > len(text) else text
+    cut = text.endswith(("...", "…", "。。。"))
+    return title if title and (cut or len(title) > len(text)) else text
 
 
 def _flat(element: etree._Element) -> str:
