@@ -31,6 +31,7 @@ from test_hostile_files import (
 from bot.errors import UnreadableFileError, UnsupportedFormatError
 from bot.reports.formats import Kind, sniff
 from bot.reports.formats.doc import _FieldFilter, _Piece, _text, read_doc
+from bot.reports.formats.doc_tables import ParagraphProperties
 from bot.reports.reading import read_document
 
 DOC = Path(__file__).parent / "fixtures" / "doc"
@@ -185,3 +186,19 @@ def test_a_word_file_whose_package_is_broken_says_so(name: str) -> None:
         read_document(name, data)
     assert_clear(error.value, name)
     assert "not a valid Word file" in error.value.reason
+
+
+def test_paragraph_properties_kept_in_the_data_stream_are_read_once() -> None:
+    # one PAPX page: a run of bytes 0-100 whose property list is sprmPHugePapx -> Data[0]
+    page = bytearray(512)
+    struct.pack_into("<II", page, 0, 0, 100)  # rgfc: the run's start and end
+    page[8] = 100  # its BxPap: the PapxInFkp is at byte 200
+    page[200:210] = bytes([0, 4]) + struct.pack("<HHI", 0, 0x6646, 0)  # istd 0, then the sprm
+    page[511] = 1  # one run
+    plcf = struct.pack("<III", 0, 100, 0)  # PlcBtePapx: that run is on page 0
+    # in the Data stream: in a table, ending a row, and (hostile) a pointer back to itself
+    grpprl = struct.pack("<HBHBHI", 0x2416, 1, 0x2417, 1, 0x6646, 0)
+    data = struct.pack("<H", len(grpprl)) + grpprl
+    props = ParagraphProperties(bytes(page), plcf, data)
+    assert (props.at(50).depth, props.at(50).row_end) == (1, True)
+    assert props.at(100).depth == 0  # past the run: default properties

@@ -7,6 +7,7 @@ its links. Nothing is parsed here: the caller parses ``FoundReport.data`` in the
 time-limited worker process as an upload (``bot.reports.batch.parse_bytes_limited``).
 """
 
+import asyncio
 import re
 from dataclasses import dataclass
 
@@ -50,7 +51,7 @@ async def locate(fetcher: Fetcher, url: str) -> FoundReport | FoundListing:
     if not is_html(fetched):
         return FoundReport(url, fetched.final_url, fetched.name, fetched.data, None)
     html = decode_page(fetched.data, fetched.charset, fetched.name)
-    found = discover(fetched.final_url, html)
+    found = await asyncio.to_thread(discover, fetched.final_url, html)
     kind = found.kind
     if kind is PageKind.REPORT:
         name = page_name(found, fetched)

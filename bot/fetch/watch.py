@@ -7,6 +7,7 @@ and say what became of it). A link is marked seen once handled; one whose server
 reason that may pass (a time-out, a 5xx) is left unseen, to be tried at the next check.
 """
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -69,7 +70,8 @@ async def check_page(fetcher: Fetcher, book: WatchBook, url: str) -> PageCheck:
         return PageCheck(url, CheckStatus.NOT_MODIFIED, "unchanged since the last check", given)
     if not is_html(fetched):
         return PageCheck(url, CheckStatus.FAILED, "not a web page listing reports")
-    found = discover(fetched.final_url, decode_page(fetched.data, fetched.charset, fetched.name))
+    html = decode_page(fetched.data, fetched.charset, fetched.name)
+    found = await asyncio.to_thread(discover, fetched.final_url, html)
     fresh = set(book.unseen(url, tuple(link.url for link in found.report_links)))
     new = tuple(link for link in found.report_links if link.url in fresh)
     status = CheckStatus.FOUND if new else CheckStatus.NOTHING_NEW

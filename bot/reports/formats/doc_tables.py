@@ -78,18 +78,18 @@ class ParagraphProperties:
             self._cache[grpprl] = self._props(grpprl)
         return self._cache[grpprl]
 
-    def _props(self, grpprl: bytes) -> Props:
+    def _props(self, grpprl: bytes, *, huge: bool = False) -> Props:
         in_table = ttp = inner_ttp = False
         itap: int | None = None
         row = Row()
         vertical: dict[int, int] = {}
         for sprm, operand in _sprms(grpprl):
-            if sprm == _HUGE_PAPX and len(operand) == 4:  # the real list is in the Data stream
+            if sprm == _HUGE_PAPX and len(operand) == 4 and not huge:  # the list is in Data
                 at = struct.unpack("<I", operand)[0]
                 size = (
                     struct.unpack_from("<H", self._data, at)[0] if at + 2 <= len(self._data) else 0
                 )
-                return self._props(self._data[at + 2 : at + 2 + size])
+                return self._props(self._data[at + 2 : at + 2 + size], huge=True)
             value = operand[0] if operand else 0
             if sprm == _IN_TABLE:
                 in_table = bool(value)
