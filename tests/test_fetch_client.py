@@ -21,6 +21,7 @@ from bot.fetch.errors import (
     TooLargeError,
     TooManyRedirectsError,
 )
+from bot.fetch.guard import ip_literal, non_public
 from bot.fetch.model import Validators
 from bot.fetch.settings import FetchSettings
 
@@ -338,3 +339,32 @@ async def test_content_disposition_names_in_gbk_are_read(
     )
     assert (await fetcher.get(server.url("/download.jsp?id=7"))).name == "平潭2023年报.pdf"
     assert (await fetcher.get(server.url("/get?id=8"))).name == "get.pdf"
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("10.1.2.3", "private"),
+        ("172.16.0.1", "private"),
+        ("192.168.1.1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("100.100.100.200", "shared (CGNAT)"),
+        ("0.0.0.0", "unspecified"),
+        ("224.0.0.1", "multicast"),
+        ("::1", "loopback"),
+        ("fe80::1", "link-local"),
+        ("fc00::1", "private"),
+        ("ff02::1", "multicast"),
+        ("::ffff:127.0.0.1", "loopback"),  # IPv4-mapped: judged by the IPv4 address
+        ("64:ff9b::a00:1", "private"),  # NAT64 of 10.0.0.1
+        ("2002:a00:1::1", "private"),  # 6to4 of 10.0.0.1
+        ("8.8.8.8", None),
+        ("::ffff:8.8.8.8", None),
+        ("2400:3200::1", None),
+    ],
+)
+def test_address_kinds(address: str, kind: str | None) -> None:
+    parsed = ip_literal(address)
+    assert parsed is not None
+    assert non_public(parsed) == kind
