@@ -16,6 +16,7 @@ from bot.fetch.charset import decode_page
 from bot.fetch.client import Fetcher
 from bot.fetch.errors import (
     BlockedURLError,
+    ConnectFailedError,
     FetchTimeoutError,
     HTTPStatusError,
     TooLargeError,
@@ -301,7 +302,7 @@ async def test_the_connection_goes_to_the_address_that_was_checked(
     # DNS rebinding: a public address for the first look-up, loopback for any later one
     resolver = TableResolver({"rebind.test": [["93.184.216.34"], ["127.0.0.1"]]})
     async with Fetcher(settings(allow_hosts=()), resolver=resolver, backend=backend) as fetcher:
-        with pytest.raises(Exception, match="could not connect"):
+        with pytest.raises(ConnectFailedError, match="could not connect"):
             await fetcher.get(server.url("/nb.htm", host="rebind.test"))
     assert resolver.asked == ["rebind.test"]
     assert backend.connects == ["93.184.216.34"]  # refused by the test network, never sent
