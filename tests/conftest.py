@@ -55,6 +55,8 @@ def pytest_configure(config: pytest.Config) -> None:
             "DISCLOSURE_BOT_REQUIRE_POSTGRES=1 but DISCLOSURE_BOT_TEST_PG_URL is not set: the "
             "PostgreSQL variants would be skipped (is the server installed and started?)"
         )
+
+
 BACKENDS = [
     "sqlite",
     pytest.param(

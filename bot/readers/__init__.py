@@ -1,6 +1,6 @@
 """Readers for each file format the bot reads, and the sniffing that picks one.
 
-The HTML, DOCX and PDF readers are imported when first used: lxml, python-docx and
+The HTML, DOCX, DOC and PDF readers are imported when first used: lxml, python-docx and
 pdfplumber take a quarter of a second and some 20 MB to import, which the bot need not pay
 at start-up to answer questions.
 """
@@ -17,6 +17,7 @@ __all__ = [
     "READER_MODULES",
     "Kind",
     "decode_text",
+    "read_doc",
     "read_docx",
     "read_html",
     "read_pdf",
@@ -24,7 +25,7 @@ __all__ = [
     "sniff",
 ]
 
-_MODULES = {Kind.HTML: "html", Kind.DOCX: "docx", Kind.PDF: "pdf"}
+_MODULES = {Kind.HTML: "html", Kind.DOCX: "docx", Kind.DOC: "doc", Kind.PDF: "pdf"}
 #: The modules of the readers imported on first use (worker processes import them at once).
 READER_MODULES = tuple(f"bot.readers.{module}" for module in _MODULES.values())
 

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from bot.errors import UnreadableFileError, UnsupportedFormatError
 from bot.readers.text import looks_like_text
 
-READABLE = "PDF, DOCX, HTML and plain text (.txt, .md)"
+READABLE = "PDF, DOCX, DOC, WPS, HTML and plain text (.txt, .md)"
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".htm", ".html", ".shtml", ".xhtml"})
 _CONVERT = "save it as DOCX or PDF"
@@ -24,6 +24,7 @@ class Kind(StrEnum):
     TEXT = "text"
     HTML = "html"
     DOCX = "docx"
+    DOC = "doc"  # Word 97-2003, and WPS Office's .wps (the same binary format)
     PDF = "pdf"
 
 
@@ -44,6 +45,9 @@ _FOREIGN: tuple[tuple[bytes, str, str], ...] = (
 )
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_WORD_SUFFIXES = frozenset({".doc", ".dot", ".wps"})
+_OLE_OTHER = "old Microsoft Office format"
 _OLE_KINDS = {
     ".doc": "old Word format",
     ".dot": "old Word format",
@@ -105,7 +109,10 @@ def sniff(source: str, data: bytes) -> Kind:
                 source,
                 "the file is protected with a password: send a copy without the password",
             )
-        kind = _OLE_KINDS.get(suffix) or _ole_kind(data)
+        kind = _ole_kind(data)
+        if _WORD_STREAM in data or (suffix in _WORD_SUFFIXES and kind == _OLE_OTHER):
+            return Kind.DOC  # .doc, .dot, and .wps as WPS Office writes it (or damaged ones)
+        kind = _OLE_KINDS.get(suffix) or kind
         raise unsupported(source, f"{shown} ({kind})")
     for magic, what, advice in _FOREIGN:
         if data.startswith(magic):
@@ -152,12 +159,10 @@ def _sniff_zip(source: str, data: bytes, suffix: str) -> Kind:
 
 
 def _ole_kind(data: bytes) -> str:
-    """Tell old Word from old Excel by the stream names in the OLE2 directory."""
-    if "WordDocument".encode("utf-16-le") in data:
-        return "old Word format"
+    """Tell old Excel from other OLE files by the stream names in the OLE2 directory."""
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
         return "old Excel format"
-    return "old Microsoft Office format"
+    return _OLE_OTHER
 
 
 def _is_bmp(data: bytes) -> bool:
