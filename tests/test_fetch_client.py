@@ -7,11 +7,13 @@ client tried to connect at all, without sending a packet to any address but 127.
 
 import gzip
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 
 import pytest
 from fetch_helpers import FakeClock, RecordingBackend, TableResolver
 from portal_server import PortalServer, Route
 
+from bot.config import WatchConfig
 from bot.fetch.charset import decode_page
 from bot.fetch.client import Fetcher
 from bot.fetch.errors import (
@@ -42,8 +44,10 @@ def backend() -> RecordingBackend:
 
 
 def settings(**changes: object) -> FetchSettings:
-    base: dict[str, object] = {"allow_hosts": LOCAL, "per_host_seconds": 0.0, "max_file_mb": 1}
-    return FetchSettings(**{**base, **changes})  # type: ignore[arg-type]
+    base: dict[str, object] = {"allow_hosts": LOCAL, "per_host_seconds": 0.0}
+    mb = changes.pop("max_file_mb", 1)
+    watch = replace(WatchConfig(), **{**base, **changes})  # type: ignore[arg-type]
+    return FetchSettings.from_config(watch, mb)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -15,12 +15,13 @@ from fetch_helpers import RecordingBackend
 from portal_server import PortalServer, Route
 from test_fetch_discovery import PORTAL
 
+from bot.config import WatchConfig
 from bot.fetch.book import CheckStatus, WatchBook
 from bot.fetch.client import Fetcher
 from bot.fetch.discovery import PageKind
 from bot.fetch.errors import NoReportFoundError
 from bot.fetch.locate import FoundListing, FoundReport, locate
-from bot.fetch.settings import FetchSettings, WatchSettings
+from bot.fetch.settings import FetchSettings
 from bot.fetch.watch import watch_round
 from bot.parser import parse_report
 
@@ -57,7 +58,8 @@ def portal() -> Iterator[PortalServer]:
 
 @pytest.fixture
 async def fetcher() -> AsyncIterator[Fetcher]:
-    settings = FetchSettings(allow_hosts=("127.0.0.1",), per_host_seconds=0.0)
+    watch = WatchConfig(allow_hosts=("127.0.0.1",), per_host_seconds=0.0)
+    settings = FetchSettings.from_config(watch, max_file_mb=20)
     async with Fetcher(settings, backend=RecordingBackend()) as client:
         yield client
 
@@ -133,8 +135,8 @@ class Handler:
         return f"{agency} {year}"
 
 
-def watching(portal: PortalServer) -> WatchSettings:
-    return WatchSettings(pages=(portal.url(COLUMN + "index.htm"),))
+def watching(portal: PortalServer) -> WatchConfig:
+    return WatchConfig(pages=(portal.url(COLUMN + "index.htm"),))
 
 
 async def test_a_round_follows_new_links_and_remembers_them(
@@ -223,7 +225,7 @@ async def test_a_page_not_due_is_not_checked(portal: PortalServer, fetcher: Fetc
 async def test_a_page_that_fails_is_recorded_with_its_reason(
     fetcher: Fetcher, portal: PortalServer
 ) -> None:
-    settings = WatchSettings(pages=(portal.url("/gone/"),))
+    settings = WatchConfig(pages=(portal.url("/gone/"),))
     book, _ = await watch_round(fetcher, WatchBook(), settings, NOW, Handler())
     record = book.page(settings.pages[0])
     assert record.status is CheckStatus.FAILED

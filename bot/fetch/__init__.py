@@ -3,7 +3,7 @@
 Pure of Telegram and of the store; the service, the CLI and the chat wire it in. Import the
 modules themselves (this package imports nothing, so that ``import bot.fetch`` costs nothing):
 
-- ``settings``: ``FetchSettings``, ``WatchSettings``, ``OnNewReport``, ``watch_settings(table)``
+- ``settings``: ``FetchSettings`` (from ``[watch]``, declared in ``bot.config.WatchConfig``)
 - ``client``: ``Fetcher`` (``await fetcher.get(url, validators=...) -> Fetched``)
 - ``model``: ``Fetched``, ``Validators``
 - ``errors``: ``FetchError`` (``.reason``) and its kinds

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.config import WatchConfig
 from bot.errors import ReportError
 from bot.fetch.book import CheckStatus, WatchBook
 from bot.fetch.charset import decode_page
@@ -21,7 +22,6 @@ from bot.fetch.errors import ConnectFailedError, FetchError, FetchTimeoutError, 
 from bot.fetch.locate import FoundListing, FoundReport, is_html, locate
 from bot.fetch.model import Validators
 from bot.fetch.schedule import is_due
-from bot.fetch.settings import WatchSettings
 
 #: What the caller does with a found report: a line saying what became of it. A
 #: ``ReportError`` (not a report, unreadable) counts as handled, its reason reported.
@@ -101,7 +101,7 @@ def _may_pass(error: FetchError) -> bool:
 async def watch_round(
     fetcher: Fetcher,
     book: WatchBook,
-    settings: WatchSettings,
+    settings: WatchConfig,
     now: datetime,
     handle: Handle,
     *,
