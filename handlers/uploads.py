@@ -9,7 +9,9 @@ from telegram.constants import ChatAction
 
 from bot.answers.preview import describe, differences
 from bot.errors import ReportError
-from bot.service.core import IngestResult
+from bot.parser import ParsedReport
+from bot.records import StoredReport
+from bot.service.core import DisclosureService, IngestResult
 from handlers.buttons import UploadDecision
 from handlers.common import (
     Context,
@@ -58,10 +60,19 @@ async def upload(update: Update, context: Context) -> None:
     except ReportError as error:
         await message.reply_text(chat_text(lang, "unreadable", name=name, reason=error.reason))
         return
+    text, markup = preview_reply(service_of(context), report, existing, lang)
+    await message.reply_text(text, reply_markup=markup)
+
+
+def preview_reply(
+    service: DisclosureService, report: ParsedReport, existing: StoredReport | None, lang: str
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """What an administrator sees of a report read from a file or a link: the preview, the
+    differences from the report it would replace, and [Index] (or [Replace]) and [Cancel];
+    no buttons, and why, when it cannot be indexed from the chat."""
     text = describe(report, lang)
-    if (reason := service_of(context).refusal(report)) is not None:
-        await message.reply_text(text + "\n\n" + chat_text(lang, "not_indexable", reason=reason))
-        return
+    if (reason := service.refusal(report)) is not None:
+        return text + "\n\n" + chat_text(lang, "not_indexable", reason=reason), None
     if existing is not None:
         changed = differences(report, existing, lang)
         key = "replaces" if changed else "same_figures"
@@ -73,7 +84,7 @@ async def upload(update: Update, context: Context) -> None:
             chat_text(lang, "cancel"), callback_data=UploadDecision(report, False)
         ),
     ]
-    await message.reply_text(text, reply_markup=InlineKeyboardMarkup([buttons]))
+    return text, InlineKeyboardMarkup([buttons])
 
 
 async def decide(update: Update, context: Context) -> None:
