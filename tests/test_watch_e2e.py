@@ -19,7 +19,7 @@ from portal_server import PortalServer, Route
 from typer.testing import CliRunner
 
 from bot.cli.main import app as cli
-from bot.config import AccessConfig, WatchConfig
+from bot.config import AccessConfig, OnNewReport, WatchConfig
 from bot.fetch.settings import FetchSettings
 from bot.reminders.plan import Subscription
 from bot.service.core import DisclosureService
@@ -204,3 +204,28 @@ def test_watch_once_and_fetch_on_the_command_line(
     assert fetched.exit_code == 0, fetched.output
     assert f"indexed   junshan2023.txt  {JUNSHAN} 2023" in fetched.stdout
     assert f"rejected  {portal.url('/nothing')}" in fetched.stdout and "404" in fetched.stdout
+
+
+async def test_queued_reports_wait_for_an_administrators_index(
+    fake_tg: FakeTelegram, tracked: DisclosureService, portal: PortalServer, db_url: str
+) -> None:
+    tracked.watch_settings = replace(tracked.watch_settings, on_new=OnNewReport.QUEUE)
+    publish(portal, "junshan")
+    with time_machine.travel(at(2, 3, 8, 0), tick=True):
+        async with running(fake_tg, tracked, db_url) as bot:
+            await run_job(bot, WATCH_JOB)
+            found = fake_tg.last_message(ADMIN)
+            assert found["text"].startswith(
+                f"在关注的网页上发现（{portal.url('/files/junshan2023.txt')}）"
+            )
+            assert tracked.years(_id(tracked, JUNSHAN)) == [2022]  # nothing indexed yet
+            labels = {
+                b["text"]: b["callback_data"]
+                for row in found["reply_markup"]["inline_keyboard"]
+                for b in row
+            }
+            fake_tg.mark()
+            fake_tg.press_button(found, labels["收录"], user_id=ADMIN)
+            (done,) = await fake_tg.await_for("editMessageText")
+            assert done.params["text"] == f"Indexed: {JUNSHAN} 2023."  # in the presser's language
+    assert tracked.years(_id(tracked, JUNSHAN)) == [2022, 2023]
