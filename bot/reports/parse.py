@@ -12,6 +12,7 @@ from bot.reports.cells import MAX_CELL_DIGITS
 from bot.reports.dates import publication_date, stated_year
 from bot.reports.layout import detect_layout, is_pre_2019
 from bot.reports.model import Finding, ParsedReport
+from bot.reports.ocr_figures import mark_read_by_ocr
 from bot.reports.proactive import read_proactive
 from bot.reports.reading import read_document
 from bot.reports.reading_model import SectionReading
@@ -36,6 +37,8 @@ def parse_report(name: str, data: bytes) -> ParsedReport:
     """Parse the file ``name`` with content ``data``; raises ``ReportError`` kinds."""
     document = read_document(name, data)
     report = parse_text(document.text, source_name=document.name)
+    if document.ocr:
+        report = mark_read_by_ocr(report)
     return report.with_source(hashlib.sha256(data).hexdigest())
 
 

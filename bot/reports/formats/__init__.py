@@ -19,12 +19,13 @@ __all__ = [
     "decode_text",
     "read_docx",
     "read_html",
+    "read_image",
     "read_pdf",
     "reader_for",
     "sniff",
 ]
 
-_MODULES = {Kind.HTML: "html", Kind.DOCX: "docx", Kind.PDF: "pdf"}
+_MODULES = {Kind.HTML: "html", Kind.DOCX: "docx", Kind.PDF: "pdf", Kind.IMAGE: "image"}
 #: The modules of the readers imported on first use (worker processes import them at once).
 READER_MODULES = tuple(f"bot.reports.formats.{module}" for module in _MODULES.values())
 
