@@ -41,7 +41,9 @@ def upright(engine: Engine, image: Image) -> Image:
 
 def straighten(engine: Engine, image: Image) -> Image:
     """``image`` with the perspective of its page (or table) undone and its skew removed."""
-    outline = page_outline(image) or table_outline(image)
+    outline = page_outline(image)
+    if outline is None:
+        outline = table_outline(image)
     if outline is not None:
         image = _rectified(image, outline)
     preview = _shrunk(image, _PREVIEW_SIDE)
