@@ -16,6 +16,7 @@ import numpy as np
 from bot.reports.formats.lines import clean_cell
 from bot.reports.formats.ocr_engine import Engine, Image, Quad, Reading
 from bot.reports.formats.ocr_geometry import _ink, ruling_lines
+from bot.reports.formats.pdf import FOOTER
 from bot.reports.formats.pdf_tables import Box, Cell, Segment, glue
 from bot.reports.formats.unsure import cell_text
 
@@ -54,7 +55,9 @@ def read_page(engine: Engine, image: Image) -> list[tuple[float, str | Segment]]
         lines = [t for t in lines if not _within(_centre(t.box), region)]
         segment = _segment(engine, image, ink, cells, inside)
         items.append((region[1] * scale, _scaled(segment, scale)))
-    items.extend((top * scale, text) for top, text in text_lines(lines))
+    items.extend(
+        (top * scale, text) for top, text in text_lines(lines) if not FOOTER.fullmatch(text)
+    )
     items.sort(key=lambda item: item[0])
     return items
 
@@ -73,12 +76,14 @@ def table_regions(grid: Image) -> list[Box]:
 def _cell_boxes(grid: Image, region: Box) -> list[Box]:
     """The regions the ruling lines enclose inside ``region``, edges snapped to the lines."""
     x0, y0, x1, y1 = (int(v) for v in region)
-    open_area = (grid[y0:y1, x0:x1] == 0).astype(np.uint8)
+    framed = grid[y0:y1, x0:x1].copy()
+    # a table cut by a page break has no line at the cut: its frame closes the cells there
+    cv2.rectangle(framed, (0, 0), (x1 - x0 - 1, y1 - y0 - 1), 255, 2)
+    open_area = (framed == 0).astype(np.uint8)
     count, _labels, stats, _ = cv2.connectedComponentsWithStats(open_area, connectivity=4)
     boxes = []
     for x, y, w, h, _area in stats[1:count]:
-        touches = x == 0 or y == 0 or x + w >= x1 - x0 or y + h >= y1 - y0
-        if touches or w < _MIN_CELL_SIDE or h < _MIN_CELL_SIDE:
+        if w < _MIN_CELL_SIDE or h < _MIN_CELL_SIDE:
             continue
         boxes.append((float(x0 + x), float(y0 + y), float(x0 + x + w), float(y0 + y + h)))
     tolerance = _SNAP * grid.shape[1]
@@ -193,5 +198,7 @@ def _within(point: tuple[float, float], box: Box) -> bool:
 
 def _scaled(segment: Segment, scale: float) -> Segment:
     return Segment(
-        [Cell((b[0] * scale, b[1] * scale, b[2] * scale, b[3] * scale), c.text) for c in segment.cells for b in [c.bbox]]
+        [Cell((x0 * scale, y0 * scale, x1 * scale, y1 * scale), cell.text)
+         for cell in segment.cells
+         for x0, y0, x1, y1 in [cell.bbox]]
     )

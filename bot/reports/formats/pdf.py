@@ -46,7 +46,7 @@ MAX_CONTENT = 32 * 1024 * 1024
 _STEP = 1024 * 1024
 _FORM = LIT("Form")
 _DASH = "-－—–‐‑―~～"
-_FOOTER = re.compile(
+FOOTER = _FOOTER = re.compile(
     rf"[{_DASH}]+ ?\d{{1,4}} ?[{_DASH}]+"
     r"|第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?"
     r"|共 ?\d{1,4} ?页 ?[,，/]? ?第 ?\d{1,4} ?页"
