@@ -63,7 +63,14 @@ def test_the_parser_leaves_an_unreadable_cell_out_and_says_so() -> None:
 
 def test_one_digit_readings() -> None:
     readings = set(one_digit_readings(Decimal(21)))
-    assert {Decimal(20), Decimal(71), Decimal(1), Decimal(2), Decimal(121), Decimal(211)} <= readings
+    assert {
+        Decimal(20),
+        Decimal(71),
+        Decimal(1),
+        Decimal(2),
+        Decimal(121),
+        Decimal(211),
+    } <= readings
     assert Decimal(21) not in readings
     assert not any(str(r).startswith("0") and r != 0 for r in readings)
     assert list(one_digit_readings(Decimal("7730.28"))) == []

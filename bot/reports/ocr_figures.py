@@ -63,14 +63,10 @@ def mark_read_by_ocr(report: ParsedReport) -> ParsedReport:
             )
         )
     not_reported = (*report.not_reported, *sorted(doubtful - set(report.not_reported)))
-    return replace(
-        report, figures=figures, findings=tuple(findings), not_reported=not_reported
-    )
+    return replace(report, figures=figures, findings=tuple(findings), not_reported=not_reported)
 
 
-def doubtful_cells(
-    figures: Mapping[str, Decimal], layout: str, unknown: set[str]
-) -> set[str]:
+def doubtful_cells(figures: Mapping[str, Decimal], layout: str, unknown: set[str]) -> set[str]:
     """The cells of broken rules that a one-digit change would make the rule hold."""
     doubtful: set[str] = set()
     for finding in check_rules(figures, layout, unknown=unknown):

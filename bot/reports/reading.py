@@ -7,6 +7,7 @@ content (magic bytes) first and its name second; see ``bot.reports.formats.sniff
 """
 
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import PurePath
 
 from bot.errors import NoTextLayerError, UnreadableFileError
@@ -55,8 +56,8 @@ def read_document(name: str, data: bytes) -> Document:
     try:
         text = reader_for(kind)(source, data)
     except NoTextLayerError:
-        from bot.reports.formats.scan import read_scanned_pdf  # the OCR engine, when needed
-
+        # the OCR reader is imported when first needed, as the other readers are
+        read_scanned_pdf = import_module("bot.reports.formats.scan").read_scanned_pdf
         text, ocr = read_scanned_pdf(source, data), True
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableFileError(

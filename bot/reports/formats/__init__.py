@@ -27,7 +27,10 @@ __all__ = [
 
 _MODULES = {Kind.HTML: "html", Kind.DOCX: "docx", Kind.PDF: "pdf", Kind.IMAGE: "image"}
 #: The modules of the readers imported on first use (worker processes import them at once).
-READER_MODULES = tuple(f"bot.reports.formats.{module}" for module in _MODULES.values())
+READER_MODULES = (
+    *(f"bot.reports.formats.{module}" for module in _MODULES.values()),
+    "bot.reports.formats.scan",
+)
 
 
 def reader_for(kind: Kind) -> Callable[[str, bytes], str]:

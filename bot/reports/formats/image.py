@@ -75,9 +75,9 @@ def decode_image(source: str, data: bytes) -> Image:
                     f" {SETTINGS.max_pixels // 1_000_000} million",
                 )
             picture.draft("RGB", _target(width, height))  # JPEG: decode at a smaller size
-            picture = ImageOps.exif_transpose(picture).convert("RGB")
-            picture.thumbnail((SETTINGS.page_side, SETTINGS.page_side))
-            return np.asarray(picture, dtype=np.uint8).copy()
+            upright = ImageOps.exif_transpose(picture).convert("RGB")
+            upright.thumbnail((SETTINGS.page_side, SETTINGS.page_side))
+            return np.asarray(upright, dtype=np.uint8).copy()
         except UnreadableFileError:
             raise
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:

@@ -17,8 +17,11 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from rapidocr import RapidOCR
+from rapidocr.ch_ppocr_rec import TextRecInput
+from rapidocr.utils.process_img import get_rotate_crop_image
 
-Image = npt.NDArray[np.uint8]
+Image = npt.NDArray[Any]  # pixels, as OpenCV gives them (uint8 in practice)
 Quad = npt.NDArray[np.float32]  # 4 corner points (x, y), clockwise from top left
 
 #: The model files RapidOCR 3.10 ships in its wheel, by the step that uses them.
@@ -58,9 +61,6 @@ class Engine:
     """Detection, orientation and recognition of text lines; one per process (``engine()``)."""
 
     def __init__(self, threads: int) -> None:
-        from rapidocr import RapidOCR  # imported here: 0.5 s and 100 MB the bot need not pay
-        from rapidocr.utils.process_img import get_rotate_crop_image
-
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         folder = model_dir()
         params: dict[str, Any] = {
@@ -77,9 +77,11 @@ class Engine:
                 raise EngineMissingError(f"the OCR model {name} is missing from {folder}")
             params[f"{step}.model_path"] = str(path)
         ocr = RapidOCR(params=params)
-        self._det = ocr._load_det_model()
-        self._cls = ocr._load_cls_model()
-        self._rec = ocr._load_rec_model()
+        # the three steps are used one by one: a line's per-character confidences, and
+        # recognition of a table cell without detection, are not in RapidOCR's own pipeline
+        self._det = ocr._load_det_model()  # type: ignore[no-untyped-call]
+        self._cls = ocr._load_cls_model()  # type: ignore[no-untyped-call]
+        self._rec = ocr._load_rec_model()  # type: ignore[no-untyped-call]
         self._crop = get_rotate_crop_image
 
     def detect(self, image: Image) -> list[Quad]:
@@ -99,16 +101,12 @@ class Engine:
         if not crops:
             return []
         result = self._cls(crops)
-        return [
-            float(score) if "180" in label else 0.0 for label, score in result.cls_res or []
-        ]
+        return [float(score) if "180" in label else 0.0 for label, score in result.cls_res or []]
 
     def recognize(self, crops: list[Image]) -> list[Reading]:
         """The text in each crop (upright lines), with every character's confidence."""
         if not crops:
             return []
-        from rapidocr.ch_ppocr_rec import TextRecInput
-
         result = self._rec(TextRecInput(img=crops, return_word_box=True))
         readings = []
         for text, words in zip(result.txts or (), result.word_results, strict=True):

@@ -85,11 +85,12 @@ def ruling_lines(ink: Image) -> Image:
     height, width = ink.shape[:2]
     across = cv2.getStructuringElement(cv2.MORPH_RECT, (max(width // 30, 15), 1))
     down = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(height // 60, 15)))
-    lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, across) | cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, down
+    lines = cv2.bitwise_or(
+        cv2.morphologyEx(ink, cv2.MORPH_OPEN, across), cv2.morphologyEx(ink, cv2.MORPH_OPEN, down)
     )
     # a photo's lines are a pixel off here and there: close the gaps, not the cells
-    return cv2.dilate(lines, np.ones((3, 3), np.uint8))
+    closed: Image = cv2.dilate(lines, np.ones((3, 3), np.uint8))
+    return closed
 
 
 def _ink(gray: Image) -> Image:

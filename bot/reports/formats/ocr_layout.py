@@ -139,8 +139,10 @@ def text_lines(lines: list[TextLine]) -> list[tuple[float, str]]:
         for before, line in zip([None, *row], row, strict=False):
             gap = line.box[0] - before.box[2] if before else 0.0
             height = line.box[3] - line.box[1]
-            text = f"{text}  {line.reading.text}" if gap > 2 * height else glue(
-                text, line.reading.text
+            text = (
+                f"{text}  {line.reading.text}"
+                if gap > 2 * height
+                else glue(text, line.reading.text)
             )
         out.append((min(t.box[1] for t in row), text))
     return out
@@ -198,7 +200,9 @@ def _within(point: tuple[float, float], box: Box) -> bool:
 
 def _scaled(segment: Segment, scale: float) -> Segment:
     return Segment(
-        [Cell((x0 * scale, y0 * scale, x1 * scale, y1 * scale), cell.text)
-         for cell in segment.cells
-         for x0, y0, x1, y1 in [cell.bbox]]
+        [
+            Cell((x0 * scale, y0 * scale, x1 * scale, y1 * scale), cell.text)
+            for cell in segment.cells
+            for x0, y0, x1, y1 in [cell.bbox]
+        ]
     )

@@ -19,7 +19,9 @@ def read_scanned_pdf(source: str, data: bytes) -> str:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        raise UnreadableFileError(source, "not a valid PDF file (damaged or incomplete)") from error
+        raise UnreadableFileError(
+            source, "not a valid PDF file (damaged or incomplete)"
+        ) from error
     try:
         if len(document) > SETTINGS.max_pages:
             raise UnreadableFileError(
