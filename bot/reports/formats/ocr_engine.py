@@ -44,6 +44,11 @@ class Reading:
     confidences: tuple[float, ...]
 
     @property
+    def mean(self) -> float:
+        """The mean confidence of the characters (0.0 for no text)."""
+        return sum(self.confidences) / len(self.confidences) if self.confidences else 0.0
+
+    @property
     def least(self) -> float:
         """The confidence of the least sure character (1.0 for no text)."""
         return min(self.confidences, default=1.0)

@@ -28,6 +28,10 @@ _MIN_TABLE_WIDTH = 0.3
 _MIN_CELL_SIDE = 8
 #: Cell edges closer than this part of the page snap to one ruling line.
 _SNAP = 0.006
+#: A line outside the tables read with less mean confidence is a smudge or a stroke, not text
+#: (RapidOCR's own cut-off). Inside a table a doubtful number is marked, never dropped: a
+#: dropped number would read as a blank cell.
+MIN_LINE_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,9 @@ def read_page(engine: Engine, image: Image) -> list[tuple[float, str | Segment]]
         lines = [t for t in lines if not _within(_centre(t.box), region)]
         segment = _segment(engine, image, ink, cells, inside)
         items.append((region[1] * scale, _scaled(segment, scale)))
+    sure = [t for t in lines if t.reading.mean >= MIN_LINE_CONFIDENCE]
     items.extend(
-        (top * scale, text) for top, text in text_lines(lines) if not FOOTER.fullmatch(text)
+        (top * scale, text) for top, text in text_lines(sure) if not FOOTER.fullmatch(text)
     )
     items.sort(key=lambda item: item[0])
     return items
