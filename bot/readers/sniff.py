@@ -11,11 +11,13 @@ from pathlib import PurePath
 from bot.errors import UnreadableFileError, UnsupportedFormatError
 from bot.readers.text import looks_like_text
 
-READABLE = "PDF, DOCX, DOC, WPS, HTML and plain text (.txt, .md)"
+READABLE = (
+    "PDF, DOCX, DOC, WPS, HTML, plain text (.txt, .md) and photos or scans (JPEG, PNG, WebP)"
+)
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".htm", ".html", ".shtml", ".xhtml"})
 _CONVERT = "save it as DOCX or PDF"
-_OCR = "a picture of a report needs OCR first; send the report as PDF, DOCX or HTML"
+_OCR = "send a photo or scan as JPEG, PNG or WebP, or the report as PDF, DOCX or HTML"
 
 
 class Kind(StrEnum):
@@ -25,13 +27,12 @@ class Kind(StrEnum):
     HTML = "html"
     DOCX = "docx"
     DOC = "doc"  # Word 97-2003, and WPS Office's .wps (the same binary format)
+    IMAGE = "image"  # a photo or scan, read by OCR
     PDF = "pdf"
 
 
 # Signatures of formats the bot does not read: (magic at offset 0, what it is, advice).
 _FOREIGN: tuple[tuple[bytes, str, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image", _OCR),
-    (b"\xff\xd8\xff", "JPEG image", _OCR),
     (b"GIF87a", "GIF image", _OCR),
     (b"GIF89a", "GIF image", _OCR),
     (b"II*\x00", "TIFF image", _OCR),
@@ -114,11 +115,13 @@ def sniff(source: str, data: bytes) -> Kind:
             return Kind.DOC  # .doc, .dot, and .wps as WPS Office writes it (or damaged ones)
         kind = _OLE_KINDS.get(suffix) or kind
         raise unsupported(source, f"{shown} ({kind})")
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")) or _is_webp(data):
+        return Kind.IMAGE
     for magic, what, advice in _FOREIGN:
         if data.startswith(magic):
             raise unsupported(source, f"{shown} ({what})", advice)
-    if _is_bmp(data) or _is_webp(data):
-        raise unsupported(source, f"{shown} ({'BMP' if _is_bmp(data) else 'WebP'} image)", _OCR)
+    if _is_bmp(data):
+        raise unsupported(source, f"{shown} (BMP image)", _OCR)
     return _sniff_text(source, data, suffix)
 
 
