@@ -171,7 +171,8 @@ def handlers() -> list[BaseHandler[Update, Context, object]]:
         CommandHandler("deadlines", reminders.deadlines),
         MessageHandler(filters.StatusUpdate.MIGRATE, reminders.migrated),
         MessageHandler(
-            filters.Document.ALL & (filters.ChatType.PRIVATE | filters.CaptionRegex(r"^/check")),
+            (filters.Document.ALL | filters.PHOTO)
+            & (filters.ChatType.PRIVATE | filters.CaptionRegex(r"^/check")),
             uploads.upload,
         ),
         MessageHandler(

@@ -56,6 +56,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "indexed_line": "• {agency}: {years}",
         "region_word": "all agencies in {region}",
         "all_agencies": "All indexed agencies",
+        "read_back_title": "The tables as I read them ({count} figures; — blank, ? unsure, "
+        "left out):",
+        "read_back_section": "Section {section}",
+        "read_by_ocr": "⚠ Read by OCR from a photo or scan of the report: check it against the "
+        "original before relying on it.",
+        "read_back_ocr": "Read by OCR from a photo or scan: compare each figure with the paper.",
     },
     "zh": {
         "heading": "{agency} {year}年{latest}",
@@ -109,6 +115,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "indexed_line": "• {agency}：{years}",
         "region_word": "{region}所有机构",
         "all_agencies": "所有已收录机构",
+        "read_back_title": "表格识读结果（{count}个数据；— 为空白，? 为无法确认、未采用）：",
+        "read_back_section": "第{section}部分",
+        "read_by_ocr": "⚠ 该数据由报告的照片或扫描件文字识别得出，引用前请与原件核对。",
+        "read_back_ocr": "以上数据由照片或扫描件文字识别得出，请与纸面逐项核对。",
     },
 }
 

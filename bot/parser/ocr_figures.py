@@ -62,8 +62,9 @@ def mark_read_by_ocr(report: ParsedReport) -> ParsedReport:
                 " them against the original before relying on them",
             )
         )
-    not_reported = (*report.not_reported, *sorted(doubtful - set(report.not_reported)))
-    return replace(report, figures=figures, findings=tuple(findings), not_reported=not_reported)
+    # an unsure cell is neither a figure nor "not reported" (the report did print something
+    # there): it is only named in the ambiguous_cells finding
+    return replace(report, figures=figures, findings=tuple(findings))
 
 
 def doubtful_cells(figures: Mapping[str, Decimal], layout: str, unknown: set[str]) -> set[str]:
