@@ -5,6 +5,7 @@
 Parses the report fixtures of each format (real reports and generated ones) in a loop for
 about ``--seconds`` each and prints reports per second, with the machine it ran on, and the
 milliseconds a report took on the first pass (before the parser's caches knew its lines).
+Then OCR: each scan and photo fixture (tests/fixtures/scans) read once, in seconds a page.
 """
 
 import argparse
@@ -19,6 +20,8 @@ from bot.parser.caches import forget_all
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 FORMATS = (".txt", ".html", ".docx", ".pdf")
+SCANS = FIXTURES / "scans"
+OCR_SUFFIXES = (".pdf", ".jpg", ".png", ".webp")
 COMMAND = ".venv/bin/python -m bench.read"
 
 
@@ -48,6 +51,7 @@ def main() -> None:
     """Print reports per second for each format."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--no-ocr", action="store_true", help="skip the OCR rows")
     args = parser.parse_args()
     print(
         f"# reading speed · {platform.processor() or platform.machine()} · "
@@ -64,7 +68,31 @@ def main() -> None:
         rate = count / elapsed
         first = 1000 * first_elapsed / max(first_count, 1)
         print(f"{suffix[1:]:<8}{len(files):>6}{rate:>12.1f}{1000 / rate:>12.1f}{first:>12.1f}")
+    if not args.no_ocr:
+        ocr_rows()
     print(f"reproduce: {COMMAND} --seconds {args.seconds:g}")
+
+
+def ocr_rows() -> None:
+    """Seconds a page for each scan and photo fixture, read once (the engine loaded first)."""
+    import pypdfium2 as pdfium
+
+    from bot.readers.ocr_engine import engine
+
+    start = time.perf_counter()
+    engine()
+    print(f"ocr engine loaded in {time.perf_counter() - start:.1f} s")
+    print(f"{'ocr file':<34}{'pages':>6}{'seconds':>9}{'s/page':>8}{'figures':>9}")
+    for path in sorted(p for p in SCANS.iterdir() if p.suffix in OCR_SUFFIXES):
+        data = path.read_bytes()
+        pages = len(pdfium.PdfDocument(data)) if path.suffix == ".pdf" else 1
+        start = time.perf_counter()
+        report = parse_report(path.name, data)
+        elapsed = time.perf_counter() - start
+        print(
+            f"{path.name:<34}{pages:>6}{elapsed:>9.1f}{elapsed / pages:>8.1f}"
+            f"{len(report.figures):>9}"
+        )
 
 
 if __name__ == "__main__":

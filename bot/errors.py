@@ -40,6 +40,10 @@ class UnreadableFileError(ReportError):
     """The file is broken, empty, too large or has no text layer."""
 
 
+class NoTextLayerError(UnreadableFileError):
+    """A PDF whose pages are pictures (a scan): its text is read by OCR."""
+
+
 class NotAReportError(ReportError):
     """The text holds no recognisable annual report (sections or table missing)."""
 

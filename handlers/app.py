@@ -5,7 +5,7 @@ import logging
 import os
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, MessageEntity, Update
 from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
@@ -35,6 +35,7 @@ from handlers import (
     deletes,
     exports,
     inline,
+    links,
     questions,
     reminders,
     reports,
@@ -85,6 +86,7 @@ COMMANDS = {
         ("subscribe", "Deadline reminders for this chat"),
         ("unsubscribe", "End reminders"),
         ("deadlines", "Next deadlines and who has published"),
+        ("sources", "Watched portal pages and their last check"),
     ],
     "zh": [
         ("start", "机器人简介"),
@@ -100,6 +102,7 @@ COMMANDS = {
         ("subscribe", "订阅截止期限提醒"),
         ("unsubscribe", "取消提醒"),
         ("deadlines", "近期截止期限与发布情况"),
+        ("sources", "关注的门户网页及最近检查"),
     ],
 }
 
@@ -161,13 +164,21 @@ def handlers() -> list[BaseHandler[Update, Context, object]]:
         CommandHandler("export", exports.export),
         CommandHandler("check", uploads.check),
         CommandHandler("delete", deletes.delete),
+        CommandHandler("fetch", links.fetch),
+        CommandHandler("sources", links.sources),
         subscribe.conversation(),  # before questions: it takes the agencies typed during it
         CommandHandler("unsubscribe", subscribe.unsubscribe),
         CommandHandler("deadlines", reminders.deadlines),
         MessageHandler(filters.StatusUpdate.MIGRATE, reminders.migrated),
         MessageHandler(
-            filters.Document.ALL & (filters.ChatType.PRIVATE | filters.CaptionRegex(r"^/check")),
+            (filters.Document.ALL | filters.PHOTO)
+            & (filters.ChatType.PRIVATE | filters.CaptionRegex(r"^/check")),
             uploads.upload,
+        ),
+        MessageHandler(
+            filters.ChatType.PRIVATE
+            & (filters.Entity(MessageEntity.URL) | filters.Entity(MessageEntity.TEXT_LINK)),
+            links.link,
         ),
         MessageHandler(
             filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, questions.question
@@ -242,6 +253,7 @@ async def post_init(app: BotApp) -> None:
             language_code=None if language == "en" else language,
         )
     schedule_reminders(app)
+    schedule_watching(app, config)
     if app.job_queue is not None:  # after the start-up rush, not in the way of first answers
         app.job_queue.run_once(_prepare_charts, when=CHARTS_AFTER_SECONDS, name="charts")
     log.info("bot ready: %s", app.bot.username)
@@ -264,6 +276,22 @@ def schedule_reminders(app: BotApp) -> None:
         first=1,
         name=reminders.JOB_NAME,
         job_kwargs={"misfire_grace_time": None, "coalesce": True},
+    )
+
+
+def schedule_watching(app: BotApp, config: Config) -> None:
+    """The watcher's job, once, when pages are watched: every few minutes it checks the pages
+    that are due by [watch]'s schedule (their last checks live in the store)."""
+    if app.job_queue is None or not config.watch.pages:
+        return
+    for job in app.job_queue.get_jobs_by_name(links.WATCH_JOB):
+        job.schedule_removal()
+    app.job_queue.run_repeating(
+        links.watch_tick,
+        interval=links.WATCH_EVERY_SECONDS,
+        first=10,
+        name=links.WATCH_JOB,
+        job_kwargs={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
     )
 
 

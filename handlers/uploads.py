@@ -1,15 +1,27 @@
-"""Report files sent to the bot: an administrator's are read, shown and indexed on [Index]
-(asking before replacing); anyone's may be checked with /check; nothing else is accepted."""
+"""Report files and photos sent to the bot: an administrator's are read, shown and indexed on
+[Index] (asking before replacing); anyone's may be checked with /check (a photo or a scan gets
+its tables read back, to compare with the paper); nothing else is accepted."""
 
 import asyncio
 from datetime import datetime
 
-from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (
+    Document,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    PhotoSize,
+    Update,
+)
 from telegram.constants import ChatAction
 
 from bot.answers.preview import describe, differences
+from bot.answers.read_back import read_back
 from bot.errors import ReportError
-from bot.service.core import IngestResult
+from bot.parser import ParsedReport
+from bot.parser.model import READ_BY_OCR
+from bot.records import StoredReport
+from bot.service.core import DisclosureService, IngestResult
 from handlers.buttons import UploadDecision
 from handlers.common import (
     Context,
@@ -20,11 +32,27 @@ from handlers.common import (
     language_of,
     service_of,
 )
+from handlers.replies import fit
 from handlers.texts import chat_text
+
+Attachment = Document | PhotoSize
+
+
+def attachment(message: Message | None) -> tuple[Attachment, str] | None:
+    """The file a message carries and its name: a document, or the largest size of a photo
+    (Telegram sends each photo in several sizes, smallest first)."""
+    if message is None:
+        return None
+    if message.document is not None:
+        return message.document, message.document.file_name or "report"
+    if message.photo:
+        largest = message.photo[-1]
+        return largest, f"photo-{largest.file_unique_id}.jpg"
+    return None
 
 
 async def _download(
-    message: Message, document: Document, context: Context, lang: str
+    message: Message, document: Attachment, context: Context, lang: str
 ) -> bytes | None:
     limit = config_of(context).telegram.max_file_mb
     if document.file_size and document.file_size > limit * 1024 * 1024:
@@ -38,19 +66,21 @@ async def _download(
 
 
 async def upload(update: Update, context: Context) -> None:
-    """A document: /check in the caption checks it; from an admin it is read for indexing."""
+    """A document or a photo: /check in the caption checks it; from an admin it is read for
+    indexing."""
     message = update.effective_message
-    if message is None or message.document is None:
+    found = attachment(message)
+    if message is None or found is None:
         return
     if (message.caption or "").strip().startswith("/check"):
-        await check_document(message, message.document, update, context)
+        await check_document(message, found, update, context)
         return
     lang = language_of(update, context)
     if not is_admin(update, context):
         await message.reply_text(chat_text(lang, "not_admin_upload"))
         return
-    data = await _download(message, message.document, context, lang)
-    name = message.document.file_name or "report"
+    document, name = found
+    data = await _download(message, document, context, lang)
     if data is None:
         return
     try:
@@ -58,10 +88,19 @@ async def upload(update: Update, context: Context) -> None:
     except ReportError as error:
         await message.reply_text(chat_text(lang, "unreadable", name=name, reason=error.reason))
         return
+    text, markup = preview_reply(service_of(context), report, existing, lang)
+    await message.reply_text(text, reply_markup=markup)
+
+
+def preview_reply(
+    service: DisclosureService, report: ParsedReport, existing: StoredReport | None, lang: str
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """What an administrator sees of a report read from a file or a link: the preview, the
+    differences from the report it would replace, and [Index] (or [Replace]) and [Cancel];
+    no buttons, and why, when it cannot be indexed from the chat."""
     text = describe(report, lang)
-    if (reason := service_of(context).refusal(report)) is not None:
-        await message.reply_text(text + "\n\n" + chat_text(lang, "not_indexable", reason=reason))
-        return
+    if (reason := service.refusal(report)) is not None:
+        return text + "\n\n" + chat_text(lang, "not_indexable", reason=reason), None
     if existing is not None:
         changed = differences(report, existing, lang)
         key = "replaces" if changed else "same_figures"
@@ -73,7 +112,7 @@ async def upload(update: Update, context: Context) -> None:
             chat_text(lang, "cancel"), callback_data=UploadDecision(report, False)
         ),
     ]
-    await message.reply_text(text, reply_markup=InlineKeyboardMarkup([buttons]))
+    return text, InlineKeyboardMarkup([buttons])
 
 
 async def decide(update: Update, context: Context) -> None:
@@ -109,20 +148,21 @@ async def check(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
-    replied = message.reply_to_message
-    if replied is None or replied.document is None:
+    found = attachment(message.reply_to_message)
+    if found is None:
         await message.reply_text(chat_text(language_of(update, context), "check_how"))
         return
-    await check_document(message, replied.document, update, context)
+    await check_document(message, found, update, context)
 
 
 async def check_document(
-    message: Message, document: Document, update: Update, context: Context
+    message: Message, found: tuple[Attachment, str], update: Update, context: Context
 ) -> None:
-    """Read a report file and say which rules it breaks."""
+    """Read a report file or photo and say which rules it breaks; a photo or a scan (read by
+    OCR) also gets its tables read back, to compare with the paper."""
     lang = language_of(update, context)
+    document, name = found
     data = await _download(message, document, context, lang)
-    name = document.file_name or "report"
     if data is None:
         return
     try:
@@ -131,6 +171,8 @@ async def check_document(
         await message.reply_text(chat_text(lang, "unreadable", name=name, reason=error.reason))
         return
     text = describe(report, lang)
-    if not report.findings:
+    if not [f for f in report.findings if f.rule != READ_BY_OCR]:
         text += "\n" + chat_text(lang, "check_ok", name=name)
-    await message.reply_text(text)
+    if any(f.rule == READ_BY_OCR for f in report.findings):
+        text += "\n\n" + read_back(report, lang)
+    await message.reply_text(fit(text))

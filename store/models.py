@@ -152,3 +152,12 @@ class StoreState(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     reports_version: int = 0
+
+
+class WatchState(SQLModel, table=True):
+    """One row (id 1): the watcher's book of watched pages (last checks, links seen), as the
+    JSON ``bot.fetch.book.WatchBook.to_json`` writes."""
+
+    id: int = Field(default=1, primary_key=True)
+    book_json: str = "{}"
+    updated_at: datetime | None = Field(default=None, sa_type=AwareDateTime)

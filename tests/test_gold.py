@@ -18,7 +18,8 @@ from bot.parser import ParsedReport, parse_report
 VERSIONS = sorted(
     p
     for p in REPORTS.iterdir()
-    if p.suffix in {".txt", ".html", ".pdf", ".docx"} and (GOLD / f"{p.stem}.json").exists()
+    if p.suffix in {".txt", ".html", ".pdf", ".docx", ".doc"}
+    and (GOLD / f"{p.stem}.json").exists()
 )
 
 

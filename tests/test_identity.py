@@ -192,7 +192,7 @@ _SUBSCRIPTION = (
 
 def test_a_store_holding_one_agency_twice_is_merged(db_url: str) -> None:
     db = open_database(db_url)
-    downgrade(db.engine, "0004")  # the store as it was: an agency per printed name
+    downgrade(db.engine, "0005")  # the store as it was: an agency per printed name
     at = fixed_now()
     with db.engine.begin() as c:
         short = _insert(

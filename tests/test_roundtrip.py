@@ -52,7 +52,9 @@ def test_pdf_round_trip(report: GeneratedReport) -> None:
     _assert_round_trip(report, "pdf")
 
 
-FIXTURES = sorted(p for p in GENERATED.iterdir() if p.suffix in {".txt", ".html", ".docx", ".pdf"})
+FIXTURES = sorted(
+    p for p in GENERATED.iterdir() if p.suffix in {".txt", ".html", ".docx", ".doc", ".pdf"}
+)
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)

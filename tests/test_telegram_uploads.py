@@ -164,7 +164,7 @@ async def test_a_non_admin_cannot_press_index_on_an_admins_preview(
         (
             "scan.png",
             b"\x89PNG\r\n\x1a\n" + bytes(100),
-            "unsupported file type .png (PNG image)",
+            "scan.png: not a valid image file (damaged or incomplete)",
         ),
         (
             "019_pingtan_2018_pre2019format.txt",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.catalogue import all_fields, fields_by_key
+from bot.parser.model import READ_BY_OCR
 from bot.records import StoredReport
 
 HEADER = ("agency", "year", "section", "key", "row", "column", "value", "unit", "note")
@@ -23,7 +24,8 @@ class Table:
 def report_table(report: StoredReport) -> Table:
     """Every cell of a report's layout, in report order: value, or why there is none."""
     rows: list[tuple[object, ...]] = []
-    flagged = {c for f in report.findings for c in f.cells}
+    flagged = {c for f in report.findings if f.rule != READ_BY_OCR for c in f.cells}
+    by_ocr = {c for f in report.findings if f.rule == READ_BY_OCR for c in f.cells}
     for spec in all_fields():
         if spec.derived or report.layout not in spec.layouts:
             continue
@@ -33,6 +35,8 @@ def report_table(report: StoredReport) -> Table:
             note = "not reported"
         if spec.key in flagged:
             note = (note + "; " if note else "") + "breaks a rule"
+        if spec.key in by_ocr:
+            note = (note + "; " if note else "") + "read by OCR"
         rows.append(
             (
                 report.agency.name,

@@ -11,6 +11,7 @@ from bot.answers.subject import Subject, source_line, source_of
 from bot.answers.texts import say
 from bot.catalogue import COLUMNS, Field, field, json_number, section
 from bot.catalogue.tree import sub_figures
+from bot.parser.model import READ_BY_OCR
 
 SUMMARY_KEYS = (
     "applications.new.total",
@@ -28,6 +29,9 @@ OUTCOME_KEYS = (
     "applications.outcome.not_processed.total",
     "applications.outcome.other.total",
 )
+
+#: Findings that say how cells were read, not that the report breaks a rule.
+_NOT_BREAKS = frozenset({"ambiguous_cells", READ_BY_OCR})
 
 
 def choose_field(subject: Subject, keys: list[str]) -> Field:
@@ -228,7 +232,7 @@ def _parts(spec: Field, by: str) -> tuple[list[Field], bool]:
 
 def status(subject: Subject) -> Answer:
     """Which arithmetic rules the report breaks, if any."""
-    breaks = [f for f in subject.report.findings if f.rule != "ambiguous_cells"]
+    breaks = [f for f in subject.report.findings if f.rule not in _NOT_BREAKS]
     lines = [subject.heading()]
     if not breaks:
         lines.append(say(subject.lang, "status_ok"))

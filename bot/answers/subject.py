@@ -8,6 +8,7 @@ from bot.answers.format import printed_row, section_title
 from bot.answers.model import Source
 from bot.answers.texts import say
 from bot.catalogue import Field
+from bot.parser.model import READ_BY_OCR
 from bot.records import StoredReport
 
 
@@ -35,9 +36,12 @@ class Subject:
         )
 
     def warnings(self, cells: tuple[str, ...]) -> tuple[str, ...]:
-        """A warning for each finding of the report that touches ``cells``."""
+        """A warning for each finding of the report that touches ``cells``; a figure read by
+        OCR from a photo or scan says so."""
         return tuple(
-            say(self.lang, "warning", message=f.message)
+            say(self.lang, "read_by_ocr")
+            if f.rule == READ_BY_OCR
+            else say(self.lang, "warning", message=f.message)
             for f in self.report.findings
             if set(f.cells) & set(cells)
         )

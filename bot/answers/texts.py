@@ -78,6 +78,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "is not. Its figures alone:",
         "which_region": "Which region do you mean? {regions}. Ask again with its Chinese name "
         "or the city it is in.",
+        "read_back_title": "The tables as I read them ({count} figures; — blank, ? unsure, "
+        "left out):",
+        "read_back_section": "Section {section}",
+        "read_by_ocr": "⚠ Read by OCR from a photo or scan of the report: check it against the "
+        "original before relying on it.",
+        "read_back_ocr": "Read by OCR from a photo or scan: compare each figure with the paper.",
     },
     "zh": {
         "heading": "{agency} {year}年{latest}",
@@ -150,6 +156,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "deadline_line": "{line} 已发布：{reported}/{total}",
         "compared_alone": "要对比的机构中只收录了{agency}，另一个尚未收录。只看它的数据：",
         "which_region": "您指的是哪个地区？{regions}。请加上所属的市再问一次。",
+        "read_back_title": "表格识读结果（{count}个数据；— 为空白，? 为无法确认、未采用）：",
+        "read_back_section": "第{section}部分",
+        "read_by_ocr": "⚠ 该数据由报告的照片或扫描件文字识别得出，引用前请与原件核对。",
+        "read_back_ocr": "以上数据由照片或扫描件文字识别得出，请与纸面逐项核对。",
     },
 }
 

@@ -16,6 +16,7 @@ import typer
 
 from bot.cli.console import run_console
 from bot.cli.data_commands import delete_command, export_command, import_command
+from bot.cli.web_commands import fetch_command, watch_command
 from bot.config import Config, load_config
 from bot.errors import ConfigError, ReportError, StoreError
 from bot.logs import setup_logging
@@ -151,8 +152,7 @@ def index_paths(
 
 def _print_summary(results: list[IngestResult]) -> None:
     for r in results:
-        what = f"{r.agency} {r.year}" if r.agency else ""
-        print(f"{r.status:<9} {r.name}  {what}  {r.detail}".rstrip())
+        print(r.line())
     counts = Counter(r.status for r in results)
     print(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no files")
 
@@ -210,6 +210,8 @@ def reminders_command(
         print("no reminders planned")
 
 
+app.command("fetch")(fetch_command)
+app.command("watch")(watch_command)
 app.command("export")(export_command)
 app.command("import")(import_command)
 app.command("delete")(delete_command)

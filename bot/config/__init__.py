@@ -7,10 +7,12 @@ from bot.config.sections import (
     AccessConfig,
     Config,
     Deadline,
+    OnNewReport,
     RemindersConfig,
     Secret,
     StoreConfig,
     TelegramConfig,
+    WatchConfig,
 )
 
 __all__ = [
@@ -19,10 +21,12 @@ __all__ = [
     "AccessConfig",
     "Config",
     "Deadline",
+    "OnNewReport",
     "RemindersConfig",
     "Secret",
     "StoreConfig",
     "TelegramConfig",
+    "WatchConfig",
     "find_config_file",
     "load_config",
 ]

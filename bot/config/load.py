@@ -11,6 +11,7 @@ import typing
 from collections.abc import Mapping
 from dataclasses import MISSING, fields, is_dataclass
 from datetime import time
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -85,6 +86,8 @@ def _convert(hint: Any, raw: Any, name: str) -> Any:
         return _items(hint, raw, name)
     if origin is typing.Literal:
         return _scalar(str, raw, name)
+    if isinstance(hint, type) and issubclass(hint, StrEnum):
+        return _choice(hint, _scalar(str, raw, name), name)
     if hint is Secret:
         return Secret(_scalar(str, raw, name))
     if hint is ZoneInfo:
@@ -118,6 +121,14 @@ def _items(hint: Any, raw: Any, name: str) -> Any:
     if element is int and not all(isinstance(v, int) and not isinstance(v, bool) for v in raw):
         raise ConfigError(f"{name}: must be a list of numeric (whole) values, got {raw!r}")
     return get_origin(hint)(_scalar(element, v, name) for v in raw)
+
+
+def _choice(kind: type[StrEnum], value: str, name: str) -> StrEnum:
+    try:
+        return kind(value)
+    except ValueError:
+        shown = " or ".join(repr(c.value) for c in kind)
+        raise ConfigError(f"{name}: must be {shown}, got {value!r}") from None
 
 
 def _zone(value: str, name: str) -> ZoneInfo:

@@ -5,8 +5,11 @@ these declarations (``bot.config.load``, ``bot.config.example``).
 """
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -228,6 +231,97 @@ class AccessConfig:
     )
 
 
+class OnNewReport(StrEnum):
+    """What the watcher does with a report it found on a watched page."""
+
+    INDEX = "index"  # index it at once and tell the administrators
+    QUEUE = "queue"  # show the administrators its preview with [Index]
+
+
+_MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
+
+
+def _month_day(value: str) -> str | None:
+    match = _MONTH_DAY.fullmatch(value)
+    if match is None or _date(Deadline("x", int(match[1]), int(match[2]))) is not None:
+        return f"must be a date as MM-DD, got {value!r}"
+    return None
+
+
+def _web_pages(pages: tuple[str, ...]) -> str | None:
+    bad = [p for p in pages if web_address(p) is not None]
+    return f"{bad[0]!r} is not an http:// or https:// address" if bad else None
+
+
+def _user_agent() -> str:
+    try:
+        release = version("disclosure-bot")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        release = "dev"
+    return f"disclosure-bot/{release} (reads government information disclosure annual reports)"
+
+
+@dataclass(frozen=True)
+class WatchConfig:
+    """Portal pages the bot watches for new annual reports, and how it fetches pages and files
+    (for those pages and for links administrators send)."""
+
+    pages: tuple[str, ...] = setting(
+        (),
+        "Pages that list annual reports (a portal's 政府信息公开年报 column), checked on the "
+        "schedule below; new reports found there are indexed or queued (on_new).",
+        check=_web_pages,
+    )
+    on_new: OnNewReport = setting(
+        OnNewReport.INDEX,
+        '"index": index reports found on watched pages at once and tell the administrators; '
+        '"queue": send the administrators each preview with [Index].',
+    )
+    busy_from: str = setting(
+        "01-01", "First day (MM-DD) of the season of daily checks.", check=_month_day
+    )
+    busy_until: str = setting(
+        "04-30", "Last day (MM-DD) of the season of daily checks.", check=_month_day
+    )
+    quiet_weekday: int = setting(
+        0, "Weekday of the weekly check outside the season (0 = Monday).", check=between(0, 6)
+    )
+    check_at: dt.time = setting(dt.time(9, 0), "Time of day (HH:MM) of the checks.")
+    allow_hosts: tuple[str, ...] = setting(
+        (),
+        "Hosts that may be on private, loopback or link-local addresses (intranet portals, "
+        "tests); every other host must be on a public address, checked after DNS and after "
+        "every redirect.",
+    )
+    connect_timeout: float = setting(
+        10.0, "Seconds to resolve and connect to a server.", check=between(0.1, 600, "seconds")
+    )
+    read_timeout: float = setting(
+        30.0,
+        "Seconds a server may stay silent while sending.",
+        check=between(0.1, 600, "seconds"),
+    )
+    total_timeout: float = setting(
+        120.0,
+        "Seconds one download may take, redirects included.",
+        check=between(0.1, 3600, "seconds"),
+    )
+    max_redirects: int = setting(5, "Redirects followed per download.", check=between(0, 30))
+    per_host_seconds: float = setting(
+        2.0,
+        "Least seconds between two requests to the same host.",
+        check=between(0, 3600, "seconds"),
+    )
+    user_agent: str = setting(help="The User-Agent header naming the bot.", factory=_user_agent)
+
+    def season(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The season of daily checks as (month, day) pairs."""
+        start, end = (
+            tuple(int(x) for x in d.split("-")) for d in (self.busy_from, self.busy_until)
+        )
+        return (start[0], start[1]), (end[0], end[1])
+
+
 @dataclass(frozen=True)
 class Config:
     """All settings, one section per table of the file."""
@@ -236,6 +330,7 @@ class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     reminders: RemindersConfig = field(default_factory=RemindersConfig)
     access: AccessConfig = field(default_factory=AccessConfig)
+    watch: WatchConfig = field(default_factory=WatchConfig)
     path: Path | None = None  # the file read, if any
 
 
@@ -245,6 +340,7 @@ SECTIONS: dict[str, type] = {
     "store": StoreConfig,
     "reminders": RemindersConfig,
     "access": AccessConfig,
+    "watch": WatchConfig,
 }
 
 

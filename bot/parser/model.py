@@ -8,6 +8,9 @@ from functools import lru_cache
 from typing import Any
 
 Value = Decimal
+#: The finding that lists the figures read by OCR (a photo or a scanned PDF): the preview,
+#: answers and exports show that these figures were read from an image.
+READ_BY_OCR = "read_by_ocr"
 
 
 @dataclass(frozen=True)

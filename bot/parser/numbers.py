@@ -13,16 +13,23 @@ _YUAN = re.compile(r"^(?P<n>[+-]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)$")
 
 
 NOT_REPORTED = "not reported"
+#: What an OCR reader writes for a number it could not read for certain; the cell is left
+#: out with an ``ambiguous_cells`` finding, never guessed.
+UNREADABLE_MARK = "\ufffd"
+UNREADABLE = "unreadable"
 
 
 def read_cell(text: str) -> Decimal | str | None:
-    """A cell's value: a ``Decimal``, ``NOT_REPORTED`` for a blank or dash, ``None`` for text.
+    """A cell's value: a ``Decimal``, ``NOT_REPORTED`` for a blank or dash, ``UNREADABLE`` for
+    the unreadable mark, ``None`` for text.
 
     Amounts printed with 元 are converted to 万元, the unit of the spec.
     """
     cell = text.strip().replace(" ", "")
     if cell in NOT_REPORTED_MARKS:
         return NOT_REPORTED
+    if cell == UNREADABLE_MARK:
+        return UNREADABLE
     if _NUMBER.match(cell):
         return _decimal(cell)
     money = _YUAN.match(cell)

@@ -12,6 +12,7 @@ from bot.parser.cells import MAX_CELL_DIGITS
 from bot.parser.dates import publication_date, stated_year
 from bot.parser.layout import detect_layout, is_pre_2019
 from bot.parser.model import Finding, ParsedReport
+from bot.parser.ocr_figures import mark_read_by_ocr
 from bot.parser.section_reading import SectionReading
 from bot.parser.sections import SectionSpan, find_sections
 from bot.parser.tables.applications import read_applications
@@ -36,6 +37,8 @@ def parse_report(name: str, data: bytes) -> ParsedReport:
     """Parse the file ``name`` with content ``data``; raises ``ReportError`` kinds."""
     document = read_document(name, data)
     report = parse_text(document.text, source_name=document.name)
+    if document.ocr:
+        report = mark_read_by_ocr(report)
     return report.with_source(hashlib.sha256(data).hexdigest())
 
 

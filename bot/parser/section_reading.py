@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from bot.parser.cells import Cell
-from bot.parser.numbers import NOT_REPORTED
+from bot.parser.numbers import NOT_REPORTED, UNREADABLE
 
 
 @dataclass
@@ -18,8 +18,9 @@ class SectionReading:
     labels: dict[str, str] = field(default_factory=dict)
 
     def put(self, key: str, value: Cell | None) -> None:
-        """Record one cell: a value, a not-reported mark, or ``None`` for ambiguous."""
-        if value is None:
+        """Record one cell: a value, a not-reported mark, or ``None`` (or an unreadable OCR
+        number) for ambiguous."""
+        if value is None or value == UNREADABLE:
             self.ambiguous.append(key)
         elif isinstance(value, Decimal):
             self.figures[key] = value

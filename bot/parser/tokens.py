@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from bot.parser.caches import memo
-from bot.parser.numbers import NOT_REPORTED_MARKS
+from bot.parser.numbers import NOT_REPORTED_MARKS, UNREADABLE_MARK
 
 _FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页.*|\d+\s*/\s*\d+)\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -68,7 +68,7 @@ def _is_value(cell: str) -> bool:
     if cell.isascii() and cell.isdigit():
         return True
     compactcell = cell.replace(" ", "")
-    if compactcell in NOT_REPORTED_MARKS:
+    if compactcell in NOT_REPORTED_MARKS or compactcell == UNREADABLE_MARK:
         return True
     head = cell.lstrip()[:1]
     if head and not (head.isdecimal() or head in "+-"):

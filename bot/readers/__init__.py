@@ -1,8 +1,8 @@
 """Readers for each file format the bot reads, and the sniffing that picks one.
 
-The HTML, DOCX and PDF readers are imported when first used: lxml, python-docx and
-pdfplumber take a quarter of a second and some 20 MB to import, which the bot need not pay
-at start-up to answer questions.
+The HTML, DOCX, DOC, PDF and image readers are imported when first used: lxml, python-docx,
+pdfplumber and the OCR engine take a quarter of a second and more to import, which the bot need
+not pay at start-up to answer questions.
 """
 
 from collections.abc import Callable
@@ -17,16 +17,27 @@ __all__ = [
     "READER_MODULES",
     "Kind",
     "decode_text",
+    "read_doc",
     "read_docx",
     "read_html",
+    "read_image",
     "read_pdf",
     "reader_for",
     "sniff",
 ]
 
-_MODULES = {Kind.HTML: "html", Kind.DOCX: "docx", Kind.PDF: "pdf"}
+_MODULES = {
+    Kind.HTML: "html",
+    Kind.DOCX: "docx",
+    Kind.DOC: "doc",
+    Kind.PDF: "pdf",
+    Kind.IMAGE: "image",
+}
 #: The modules of the readers imported on first use (worker processes import them at once).
-READER_MODULES = tuple(f"bot.readers.{module}" for module in _MODULES.values())
+READER_MODULES = (
+    *(f"bot.readers.{module}" for module in _MODULES.values()),
+    "bot.readers.scan",
+)
 
 
 def reader_for(kind: Kind) -> Callable[[str, bytes], str]:

@@ -29,7 +29,7 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table
 from pdfplumber.utils.text import extract_text
 
-from bot.errors import ReportError, UnreadableFileError
+from bot.errors import NoTextLayerError, ReportError, UnreadableFileError
 from bot.readers.lines import clean_cell
 from bot.readers.pdf_tables import Box, Cell, Segment, Stitcher, glue, grid, starts
 
@@ -46,7 +46,7 @@ MAX_CONTENT = 32 * 1024 * 1024
 _STEP = 1024 * 1024
 _FORM = LIT("Form")
 _DASH = "-－—–‐‑―~～"
-_FOOTER = re.compile(
+FOOTER = _FOOTER = re.compile(
     rf"[{_DASH}]+ ?\d{{1,4}} ?[{_DASH}]+"
     r"|第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?"
     r"|共 ?\d{1,4} ?页 ?[,，/]? ?第 ?\d{1,4} ?页"
@@ -121,9 +121,9 @@ def _read_pages(source: str, pages: Sequence[Page]) -> str:
             page.close()
         stitcher.page(items)
     if chars == 0:
-        raise UnreadableFileError(source, "no text layer: the file needs OCR")
+        raise NoTextLayerError(source, "no text layer: the file needs OCR")
     if cid_chars > chars / 2:
-        raise UnreadableFileError(
+        raise NoTextLayerError(
             source, "the PDF's fonts have no Unicode map, so its text cannot be read: it needs OCR"
         )
     return stitcher.text()

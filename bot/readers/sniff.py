@@ -11,11 +11,13 @@ from pathlib import PurePath
 from bot.errors import UnreadableFileError, UnsupportedFormatError
 from bot.readers.text import looks_like_text
 
-READABLE = "PDF, DOCX, HTML and plain text (.txt, .md)"
+READABLE = (
+    "PDF, DOCX, DOC, WPS, HTML, plain text (.txt, .md) and photos or scans (JPEG, PNG, WebP)"
+)
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".htm", ".html", ".shtml", ".xhtml"})
 _CONVERT = "save it as DOCX or PDF"
-_OCR = "a picture of a report needs OCR first; send the report as PDF, DOCX or HTML"
+_OCR = "send a photo or scan as JPEG, PNG or WebP, or the report as PDF, DOCX or HTML"
 
 
 class Kind(StrEnum):
@@ -24,13 +26,13 @@ class Kind(StrEnum):
     TEXT = "text"
     HTML = "html"
     DOCX = "docx"
+    DOC = "doc"  # Word 97-2003, and WPS Office's .wps (the same binary format)
+    IMAGE = "image"  # a photo or scan, read by OCR
     PDF = "pdf"
 
 
 # Signatures of formats the bot does not read: (magic at offset 0, what it is, advice).
 _FOREIGN: tuple[tuple[bytes, str, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image", _OCR),
-    (b"\xff\xd8\xff", "JPEG image", _OCR),
     (b"GIF87a", "GIF image", _OCR),
     (b"GIF89a", "GIF image", _OCR),
     (b"II*\x00", "TIFF image", _OCR),
@@ -44,6 +46,9 @@ _FOREIGN: tuple[tuple[bytes, str, str], ...] = (
 )
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_WORD_SUFFIXES = frozenset({".doc", ".dot", ".wps"})
+_OLE_OTHER = "old Microsoft Office format"
 _OLE_KINDS = {
     ".doc": "old Word format",
     ".dot": "old Word format",
@@ -105,13 +110,18 @@ def sniff(source: str, data: bytes) -> Kind:
                 source,
                 "the file is protected with a password: send a copy without the password",
             )
-        kind = _OLE_KINDS.get(suffix) or _ole_kind(data)
+        kind = _ole_kind(data)
+        if _WORD_STREAM in data or (suffix in _WORD_SUFFIXES and kind == _OLE_OTHER):
+            return Kind.DOC  # .doc, .dot, and .wps as WPS Office writes it (or damaged ones)
+        kind = _OLE_KINDS.get(suffix) or kind
         raise unsupported(source, f"{shown} ({kind})")
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")) or _is_webp(data):
+        return Kind.IMAGE
     for magic, what, advice in _FOREIGN:
         if data.startswith(magic):
             raise unsupported(source, f"{shown} ({what})", advice)
-    if _is_bmp(data) or _is_webp(data):
-        raise unsupported(source, f"{shown} ({'BMP' if _is_bmp(data) else 'WebP'} image)", _OCR)
+    if _is_bmp(data):
+        raise unsupported(source, f"{shown} (BMP image)", _OCR)
     return _sniff_text(source, data, suffix)
 
 
@@ -152,12 +162,10 @@ def _sniff_zip(source: str, data: bytes, suffix: str) -> Kind:
 
 
 def _ole_kind(data: bytes) -> str:
-    """Tell old Word from old Excel by the stream names in the OLE2 directory."""
-    if "WordDocument".encode("utf-16-le") in data:
-        return "old Word format"
+    """Tell old Excel from other OLE files by the stream names in the OLE2 directory."""
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
         return "old Excel format"
-    return "old Microsoft Office format"
+    return _OLE_OTHER
 
 
 def _is_bmp(data: bytes) -> bool:

@@ -15,10 +15,12 @@ from zoneinfo import ZoneInfo
 from bot.agencies import AgencyInfo, NameIndex
 from bot.agencies.identify import identify_agency
 from bot.answers import Answer, answer_question
-from bot.config import Config, RemindersConfig
+from bot.config import Config, RemindersConfig, WatchConfig
 from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
+from bot.fetch.settings import FetchSettings
 from bot.parser import ParsedReport
 from bot.records import DeleteOutcome, ReportDump
+from bot.service.links import LinkDesk
 from bot.service.reminders import ReminderDesk
 from bot.service.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
 from bot.validation import compare_with_previous
@@ -48,8 +50,13 @@ class IngestResult:
     year: int | None = None
     detail: str = ""
 
+    def line(self) -> str:
+        """One line for a listing: ``indexed   file.txt  汉屯路街道办事处 2023  …``."""
+        what = f"{self.agency} {self.year}" if self.agency else ""
+        return f"{self.status:<9} {self.name}  {what}  {self.detail}".rstrip()
 
-class DisclosureService(ReminderDesk):
+
+class DisclosureService(ReminderDesk, LinkDesk):
     """Indexed reports, the questions about them and the reminders, over one store: the one
     door to it for the chat and the command line alike. Use it as a context manager (or call
     ``close``) so that its connections are released."""
@@ -63,9 +70,14 @@ class DisclosureService(ReminderDesk):
         parse_seconds: float | None = None,
         snapshot: Path | None = None,
         reminders: RemindersConfig | None = None,
+        watch: WatchConfig | None = None,
     ) -> None:
         self.db = db
         self.reminders = reminders or RemindersConfig(timezone=timezone)
+        self.watch_settings = watch or WatchConfig()
+        self.fetch_settings = FetchSettings.from_config(
+            self.watch_settings, max(1, max_file_bytes // (1024 * 1024))
+        )
         # None: parse here (tests, trusted callers); a number: in a child process stopped
         # after that long, as for files from strangers
         self.parse_seconds = parse_seconds
@@ -228,6 +240,11 @@ class DisclosureService(ReminderDesk):
             report.source_name, outcome.status, outcome.agency, outcome.year, detail
         )
 
+    def index_line(self, report: ParsedReport, *, now: datetime) -> str:
+        """Index a parsed report (fetched by link or from a watched page); what became of it,
+        in one line."""
+        return self.index_parsed(report, now=now).line()
+
     def delete_report(self, agency_id: int, year: int) -> DeleteOutcome | None:
         """Remove an agency's report for a year (and the files it replaced), or ``None``."""
         return writes.delete_report(self.db, agency_id=agency_id, year=year)
@@ -301,6 +318,7 @@ def open_service(config: Config) -> DisclosureService:
         parse_seconds=config.telegram.parse_seconds,
         snapshot=snapshot_path(config.store.url),
         reminders=config.reminders,
+        watch=config.watch,
     )
 
 

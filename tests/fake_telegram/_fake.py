@@ -418,6 +418,38 @@ class FakeTelegram(BotApi):
                 message["caption"] = caption
             return self._queue({"message": message})
 
+    def send_photo(
+        self,
+        sizes: list[bytes],
+        *,
+        chat_id: int = 4242,
+        user_id: int = 4242,
+        caption: str | None = None,
+        chat_type: str = "private",
+    ) -> JSONDict:
+        """Queue a photo as Telegram sends one: a list of sizes, smallest first, each its own
+        file (the bot should fetch the largest)."""
+        with self._cond:
+            photo = []
+            for n, data in enumerate(sizes):
+                stored = self._register_file(data, f"photo_{n}.jpg", "image/jpeg", "photo")
+                side = 90 * (n + 1)
+                photo.append(
+                    {
+                        "file_id": stored.file_id,
+                        "file_unique_id": stored.file_unique_id,
+                        "width": side,
+                        "height": side,
+                        "file_size": len(data),
+                    }
+                )
+            user = self._users.get(user_id) or self._user(user_id)
+            message = self._user_message(chat_id, user, chat_type)
+            message["photo"] = photo
+            if caption is not None:
+                message["caption"] = caption
+            return self._queue({"message": message})
+
     def send_inline_query(self, query: str, *, user_id: int = 4242, offset: str = "") -> JSONDict:
         with self._cond:
             query_id = f"iq-{next(self._ids)}"
