@@ -16,6 +16,7 @@ import pytest
 from conftest import GOLD
 
 from bot.catalogue import COLUMNS
+from bot.parser.json_output import finding_to_json
 from bot.parser.model import Finding
 from bot.validation import check_report, check_rules, compare_with_previous
 
@@ -151,6 +152,10 @@ def test_rule_1_counts_a_blank_cell_as_zero_but_needs_both_sides(city: Figures) 
     assert of_rule(check_rules(no_right, "2021"), "applications.balance") == []
     no_left = without(city, app("new", column), app("carried_over", column))
     assert of_rule(check_rules(no_left, "2021"), "applications.balance") == []
+    # … and the columns after an unchecked one are still checked
+    broken = changed(no_right, app("new", "total"), 1)
+    (finding,) = of_rule(check_rules(broken, "2021"), "applications.balance")
+    assert finding.cells[0] == app("new", "total")
 
 
 # -- rule 2: the outcome total is the sum of the outcome items, in every column ----------------
@@ -325,6 +330,7 @@ def test_rule_5_allows_decimal_amounts_negative_changes_and_large_counts(city: F
     figures["proactive.licensing.items_change"] = Decimal(-1234)  # items removed this year
     figures["applications.new.total"] = Decimal(1000)  # just past the common whole numbers
     figures["no.such.key"] = Decimal("-1.5")  # not a figure of the spec: no rule about it
+    del figures["review.pending"]
     figures["review.pending"] = Decimal(-2)  # after the unknown key: still checked
     ranges = of_rule(check_rules(figures, "2021"), "values.range")
     assert [(f.cells, f.found) for f in ranges] == [(("review.pending",), Decimal(-2))]
@@ -333,6 +339,18 @@ def test_rule_5_allows_decimal_amounts_negative_changes_and_large_counts(city: F
 def test_rule_5_checks_every_cell_after_the_common_small_ones() -> None:
     figures = {"applications.new.natural_person": Decimal(3), "review.upheld": Decimal(-1)}
     assert [f.cells for f in check_rules(figures, "2021")] == [("review.upheld",)]
+
+
+def test_a_total_over_blank_parts_is_a_finding_with_a_decimal_sum() -> None:
+    figures = {app("outcome.total", "total"): Decimal(5)}  # every item row left blank
+    findings = check_rules(figures, "2021")  # rule 2 (the items) and rule 3 (the applicants)
+    assert [(f.rule, f.expected, f.found) for f in findings] == [
+        ("applications.outcome_total", Decimal(0), Decimal(5)),
+        ("applications.row_total", Decimal(0), Decimal(5)),
+    ]
+    for finding in findings:  # a figure like any other: JSON can write it
+        assert isinstance(finding.expected, Decimal)
+        assert finding_to_json(finding)["expected"] == 0
 
 
 # -- cells the text leaves ambiguous ------------------------------------------------------------
