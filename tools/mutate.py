@@ -44,7 +44,8 @@ class Target:
         module, _, name = mutant.rpartition(".")
         if module != self.dotted:
             return False
-        return not self.functions or any(name.startswith(f"x_{f}__mutmut_") for f in self.functions)
+        prefixes = tuple(f"x_{f}__mutmut_" for f in self.functions)
+        return not prefixes or name.startswith(prefixes)
 
 
 TARGETS = (
