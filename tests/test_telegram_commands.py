@@ -13,6 +13,7 @@ from conftest import REPORTS, SEED, fixed_now
 from openpyxl import load_workbook
 from telegram_helpers import (
     ADMIN,
+    HUAIAN,
     USER,
     RecordingTelegram,
     StartBot,
@@ -255,16 +256,16 @@ async def test_report_without_a_name_shows_how(bot: BotApp, tg: RecordingTelegra
 async def test_agencies_pages_edit_in_place_and_forged_pages_expire(
     bot: BotApp, tg: RecordingTelegram, pingtan: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bot.answers.listing.PER_PAGE", 1)
+    monkeypatch.setattr("bot.answers.listing.PER_PAGE", 2)
     first = await say(tg, "/agencies")
-    assert text_of(first).startswith("Indexed agencies: 2 (page 1/2)")
+    assert text_of(first).startswith("Indexed agencies: 3 (page 1/2)")
     assert set(buttons(first)) == {"Next ›"}
 
     second = await press(tg, first, buttons(first)["Next ›"], method="editMessageText")
     assert second.params["message_id"] == first.result["message_id"]
-    assert text_of(second).startswith("Indexed agencies: 2 (page 2/2)")
+    assert text_of(second).startswith("Indexed agencies: 3 (page 2/2)")
     assert set(buttons(second)) == {"‹ Previous"}
-    names = {agency_of(HANTUN), agency_of(PT2023)}
+    names = {agency_of(HANTUN), agency_of(PT2023), agency_of(HUAIAN)}
     shown = [n for n in names if n in text_of(first)] + [n for n in names if n in text_of(second)]
     assert sorted(shown) == sorted(names)  # each agency on exactly one page
     assert "• 平潭综合实验区: 2019, 2023" in text_of(first) + text_of(second)

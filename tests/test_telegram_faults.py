@@ -14,6 +14,7 @@ from telegram.error import Forbidden
 from telegram.ext import _aioratelimiter
 from telegram_helpers import (
     ADMIN,
+    HUAIAN,
     USER,
     RecordingTelegram,
     StartBot,
@@ -26,8 +27,9 @@ from handlers.app import BotApp
 
 pytest_plugins = ("telegram_helpers",)
 
-HANTUN = "000_hantunlu_2023"
-ANSWER = f"New applications received: {gold_figure(HANTUN, 'applications.new.total')} applications"
+ANSWER = (
+    f"New applications received: {gold_figure(HUAIAN, 'applications.new.total'):,} applications"
+)
 OTHER = 5151  # another user, in another private chat
 
 
@@ -39,7 +41,7 @@ async def attempts(tg: RecordingTelegram, text: str, count: int, timeout: float 
 
 
 async def still_answers(tg: RecordingTelegram, user: int = USER) -> None:
-    assert ANSWER in text_of(await say(tg, "hantun 2023", user_id=user))
+    assert ANSWER in text_of(await say(tg, "huaian 2024", user_id=user))
 
 
 class RecordingAsyncio:
@@ -64,7 +66,7 @@ async def test_flood_control_429_is_retried_after_retry_after(
     limiter_asyncio = RecordingAsyncio(tg)
     monkeypatch.setattr(_aioratelimiter, "asyncio", limiter_asyncio)
     tg.fail_next("sendMessage", status=429, retry_after=3)
-    refused, sent = await attempts(tg, "hantun 2023", 2)
+    refused, sent = await attempts(tg, "huaian 2024", 2)
     assert refused.faulted and refused.status == 429
     assert sent.status == 200 and ANSWER in text_of(sent)
     # after the refused call and before the retry, the limiter waited retry_after (+ 0.1)
@@ -75,7 +77,7 @@ async def test_flood_control_429_is_retried_after_retry_after(
 
 async def test_a_server_error_is_retried_once(bot: BotApp, tg: RecordingTelegram) -> None:
     tg.fail_next("sendMessage", status=500)
-    failed, sent = await attempts(tg, "hantun 2023", 2)
+    failed, sent = await attempts(tg, "huaian 2024", 2)
     assert failed.faulted and failed.status == 500
     assert sent.status == 200 and ANSWER in text_of(sent)
     assert len(tg.messages(USER)) == 1
@@ -84,7 +86,7 @@ async def test_a_server_error_is_retried_once(bot: BotApp, tg: RecordingTelegram
 
 async def test_a_bad_gateway_twice_is_retried(bot: BotApp, tg: RecordingTelegram) -> None:
     tg.fail_next("sendMessage", status=502, times=2)
-    *failed, sent = await attempts(tg, "hantun 2023", 3)
+    *failed, sent = await attempts(tg, "huaian 2024", 3)
     assert [c.status for c in failed] == [502, 502]
     assert sent.status == 200 and ANSWER in text_of(sent)
     await still_answers(tg)
@@ -95,7 +97,7 @@ async def test_a_slow_answer_within_the_timeout_is_not_sent_twice(
 ) -> None:
     release = tg.hold_next("sendMessage")  # the bot waits telegram.timeout (10 s) for it
     tg.mark()
-    tg.send_text("hantun 2023", user_id=USER, chat_id=USER)
+    tg.send_text("huaian 2024", user_id=USER, chat_id=USER)
     while not tg.calls_to("sendMessage"):  # the answer is on its way, and held
         await asyncio.sleep(0.01)
     release.set()
@@ -111,7 +113,7 @@ async def test_a_timed_out_answer_is_not_sent_twice(
     await start_bot(admins=frozenset({ADMIN}), timeout=0.5)
     tg.delay_next("sendMessage", 1.5)  # longer than the bot waits: the call times out
     with caplog.at_level(logging.WARNING, logger="disclosure_bot"):
-        (timed_out,) = await attempts(tg, "hantun 2023", 1)
+        (timed_out,) = await attempts(tg, "huaian 2024", 1)
         await still_answers(tg)
     # Telegram (like the fake) may deliver a call whose answer timed out: the bot neither
     # repeats it nor apologises on top of it, so the user sees exactly one answer
@@ -142,7 +144,7 @@ async def test_a_user_who_blocked_the_bot_does_not_stop_it(
     tg.send_raw_update(membership("member", "kicked"))  # the user blocked the bot
     with caplog.at_level(logging.WARNING, logger="disclosure_bot"):
         tg.mark()
-        tg.send_text("hantun 2023", user_id=USER, chat_id=USER)
+        tg.send_text("huaian 2024", user_id=USER, chat_id=USER)
         await still_answers(tg, OTHER)  # another chat is served meanwhile
         # updates are handled concurrently: the blocked chat's answer may come after
         await tg.await_for("sendMessage", chat_id=USER, predicate=lambda c: c.status == 403)
@@ -164,7 +166,7 @@ async def test_a_user_who_blocked_the_bot_does_not_stop_it(
                 break
             await asyncio.sleep(0.1)
     assert logged() and apology_refused()
-    assert "Tester" not in caplog.text and "hantun" not in caplog.text  # no message text logged
+    assert "Tester" not in caplog.text and "huaian" not in caplog.text  # no message text logged
     assert len(tg.messages(USER)) == 1  # only the answer from before the block
 
     tg.send_raw_update(membership("kicked", "member"))  # unblocked: served again
