@@ -1,0 +1,95 @@
+"""Reminder planning at its edges: the day of grace and the ten minutes before a reminder is
+"late", to the minute; deadlines whose reminders fall in another calendar year; the limits
+of the upcoming list and of the next deadlines. Pure functions, hand-picked instants."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.config import STATUTORY_DEADLINES, Deadline
+from bot.reminders.plan import (
+    Subscription,
+    due,
+    next_deadlines,
+    reminders,
+    upcoming,
+)
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+DEPARTMENTS, GOVERNMENTS = STATUTORY_DEADLINES
+SUB = Subscription(1, 4242, (), (14,), time(9, 0))
+DUE = datetime(2027, 1, 17, 9, 0, tzinfo=SHANGHAI)  # 14 days before 31 January 2027
+
+
+def late_flags(now: datetime, deadlines: list[Deadline] | None = None) -> list[bool]:
+    found = due([SUB], deadlines or [DEPARTMENTS], now, set(), SHANGHAI)
+    return [d.late for d in found]
+
+
+def test_the_grace_is_one_day_to_the_minute() -> None:
+    assert late_flags(DUE + timedelta(days=1)) == [True]  # a day late: still sent, as late
+    assert late_flags(DUE + timedelta(days=1) + timedelta(minutes=1)) == []  # past it: dropped
+
+
+def test_late_means_more_than_ten_minutes_after_the_time() -> None:
+    assert late_flags(DUE) == [False]
+    assert late_flags(DUE + timedelta(minutes=10)) == [
+        False
+    ]  # within the first ten minutes: on time
+    assert late_flags(DUE + timedelta(minutes=10) + timedelta(seconds=1)) == [True]
+    assert late_flags(DUE - timedelta(seconds=1)) == []  # a second early: not yet
+
+
+def test_a_january_deadline_reminds_in_december_of_the_year_before() -> None:
+    early = Deadline("early", 1, 5)
+    sub = Subscription(2, 4242, (), (10,), time(9, 0))
+    december = datetime(2026, 12, 26, 9, 0, tzinfo=SHANGHAI)  # 5 January 2027 less 10 days
+    (found,) = due([sub], [early], december, set(), SHANGHAI)
+    assert found.reminder.deadline_date == date(2027, 1, 5)
+    assert found.reminder.report_year == 2026
+
+
+def test_a_new_years_eve_deadline_is_sent_late_on_new_years_day() -> None:
+    eve = Deadline("eve", 12, 31)
+    sub = Subscription(3, 4242, (), (0,), time(23, 30))
+    new_year = datetime(2027, 1, 1, 0, 10, tzinfo=SHANGHAI)
+    (found,) = due([sub], [eve], new_year, set(), SHANGHAI)
+    assert found.reminder.deadline_date == date(2026, 12, 31) and found.late
+
+
+def test_reminders_are_in_time_order_then_subscription_then_deadline() -> None:
+    both = Subscription(5, 1, (), (0,), time(9, 0))
+    first = Subscription(4, 1, (), (0,), time(9, 0))
+    same_day = Deadline("a second deadline", 1, 31)
+    listed = [
+        *reminders(both, [DEPARTMENTS, same_day], [2027], SHANGHAI),
+        *reminders(first, [same_day], [2027], SHANGHAI),
+    ]
+    ordered = sorted(listed, key=lambda r: (r.due_at, r.subscription.id, r.deadline.name))
+    assert reminders(both, [same_day, DEPARTMENTS], [2027], SHANGHAI) == [
+        r for r in ordered if r.subscription.id == 5
+    ]
+    names = [r.deadline.name for r in reminders(both, [same_day, DEPARTMENTS], [2027], SHANGHAI)]
+    assert names == sorted([DEPARTMENTS.name, same_day.name])
+
+
+def test_upcoming_is_strictly_after_now_soonest_first_and_at_most_fifty() -> None:
+    sub = Subscription(6, 1, (), (30, 14, 7, 3, 1, 0), time(9, 0))
+    now = datetime(2027, 1, 17, 9, 0, tzinfo=SHANGHAI)  # the 14-day reminder falls due now
+    coming = upcoming([sub], [DEPARTMENTS, GOVERNMENTS], now, SHANGHAI)
+    assert coming[0].due_at == datetime(2027, 1, 24, 9, 0, tzinfo=SHANGHAI)  # 7 days before
+    assert all(r.due_at > now for r in coming)
+    assert [r.due_at for r in coming] == sorted(r.due_at for r in coming)
+    # this year's and next year's: 2 deadlines x 6 offsets x 2 years, less those passed
+    assert len(coming) == 2 * 6 * 2 - 2
+    many = [Subscription(i, i, (), (30, 14, 7, 3, 1, 0), time(9, 0)) for i in range(10)]
+    assert len(upcoming(many, [DEPARTMENTS], now, SHANGHAI)) == 50
+    assert len(upcoming(many, [DEPARTMENTS], now, SHANGHAI, limit=7)) == 7
+
+
+def test_next_deadlines_include_today_and_are_at_most_five() -> None:
+    deadlines = [Deadline(f"d{n}", 3, n) for n in range(1, 9)]
+    found = next_deadlines(deadlines, date(2027, 3, 2))
+    assert [when for _, when in found] == [date(2027, 3, n) for n in range(2, 7)]
+    assert next_deadlines(deadlines, date(2027, 3, 2), count=2)[-1][1] == date(2027, 3, 3)
+    # after the last of the year: next year's, soonest first
+    assert next_deadlines([DEPARTMENTS], date(2027, 2, 1)) == [(DEPARTMENTS, date(2028, 1, 31))]
