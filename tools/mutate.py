@@ -8,6 +8,10 @@ one module at a time, and each module's score. See docs/testing.md.
 mutmut mutates the files listed in pyproject.toml ([tool.mutmut] only_mutate) and keeps its
 results in mutants/; a run of one module tests only the mutants of that module (mutmut's
 names are ``dotted.module.x_function__mutmut_N``), with the tests that run its code.
+
+A surviving mutant is either killed by a new test or written off in tools/equivalent_mutants
+(``name  reason``, one a line) when no test can tell it from the code: the run fails while a
+survivor is neither. ``mutmut show NAME`` prints a mutant's diff.
 """
 
 import json
@@ -77,6 +81,17 @@ TARGETS = (
 )
 
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+EQUIVALENTS = ROOT / "tools" / "equivalent_mutants"
+
+
+def equivalents() -> dict[str, str]:
+    """The mutants written off as equivalent, with the reason of each."""
+    found = {}
+    for line in EQUIVALENTS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, reason = line.partition(" ")
+            found[name] = reason.strip()
+    return found
 
 
 def mutmut(*args: str) -> int:
@@ -98,22 +113,27 @@ def results() -> dict[str, str]:
     return statuses
 
 
-def score(targets: list[Target]) -> list[str]:
-    """Per module: mutants, killed, survived (by name), and the score."""
-    statuses = results()
-    lines = []
+def score(targets: list[Target]) -> tuple[list[str], int]:
+    """Per module: mutants, killed, equivalent, the score, and each survivor; with the number
+    of survivors neither killed nor written off."""
+    statuses, written_off = results(), equivalents()
+    lines, unexplained = [], 0
     for target in targets:
         mine = {name: status for name, status in statuses.items() if target.selects(name)}
         counts = Counter(mine.values())
         killed = sum(n for status, n in counts.items() if status in KILLED)
-        rate = f"{100 * killed / len(mine):.1f}%" if mine else "not run"
-        lines.append(f"{target.path}: {killed}/{len(mine)} killed ({rate})")
-        lines.extend(
-            f"    {status}: {name}"
-            for name, status in sorted(mine.items())
-            if status not in KILLED
+        same = sum(
+            1 for name, status in mine.items() if status not in KILLED and name in written_off
         )
-    return lines
+        rate = f"{100 * killed / len(mine):.1f}%" if mine else "not run"
+        lines.append(f"{target.path}: {killed}/{len(mine)} killed ({rate}), {same} equivalent")
+        for name, status in sorted(mine.items()):
+            if status in KILLED:
+                continue
+            reason = written_off.get(name)
+            unexplained += reason is None
+            lines.append(f"    {status}: {name}" + (f"  (equivalent: {reason})" if reason else ""))
+    return lines, unexplained
 
 
 def main(argv: list[str]) -> int:
@@ -130,8 +150,11 @@ def main(argv: list[str]) -> int:
         for target in targets:
             print(f"== mutating {target.path}", flush=True)
             status = mutmut("run", *target.patterns()) or status
-    print("\n".join(score(targets)))
-    return status
+    lines, unexplained = score(targets)
+    print("\n".join(lines))
+    if unexplained:
+        print(f"{unexplained} surviving mutants are neither killed nor in {EQUIVALENTS.name}")
+    return status or int(unexplained > 0)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,243 @@
+"""Reminders through the service and the job that sends them, on SQLite and PostgreSQL: what a
+chat has subscribed to, what is planned, what /deadlines says; and the job when Telegram or
+the store fails: a reminder not sent is released and sent at the next tick, a store that
+fails loses nothing.
+
+The store holds five reports (as in the end-to-end reminder tests): for 2023, a street
+office, a county government and a department have published; a department and a city
+government have not.
+"""
+
+import logging
+from datetime import datetime, time
+
+import pytest
+import time_machine
+from conftest import REPORTS, SHANGHAI, bot_config
+from fake_telegram import FakeTelegram
+from telegram.ext import CallbackContext
+
+from bot.errors import StoreError
+from bot.reminders.plan import Subscription
+from bot.service.core import DisclosureService
+from handlers import reminders
+from handlers.app import BotApp, build_application
+from store import subscriptions as repo
+
+pytestmark = pytest.mark.backends
+
+INDEXED = (
+    "000_hantunlu_2023.txt",  # township, 2023: published
+    "001_hongzequ_2023.txt",  # county government, 2023: published
+    "020_shuyang_fgj_2023.html",  # department, 2023: published
+    "015_pingtan_scjgj_2019.txt",  # department, nothing for 2023: missing
+    "003_huaianshi_2024.txt",  # city government, nothing for 2023: missing
+)
+DEPARTMENTS = "部门年报发布 · departments publish"
+GOVERNMENTS = "政府年报发布 · governments publish"
+DUE = datetime(2024, 1, 17, 9, 0, tzinfo=SHANGHAI)  # 14 days before 31 January
+CHAT = 4242
+
+
+def at(month: int, day: int, hour: int = 9, minute: int = 0) -> datetime:
+    return datetime(2024, month, day, hour, minute, tzinfo=SHANGHAI)
+
+
+@pytest.fixture
+def library(service: DisclosureService) -> DisclosureService:
+    for name in INDEXED:
+        result = service.ingest_bytes(name, (REPORTS / name).read_bytes(), now=at(1, 1))
+        assert result.status == "indexed", result
+    return service
+
+
+def plan(chat_id: int = CHAT, **changes: object) -> Subscription:
+    fields: dict[str, object] = {
+        "id": 0,
+        "chat_id": chat_id,
+        "deadlines": (),
+        "offsets": (14, 7),
+        "at": time(9, 0),
+        "language": "en",
+    }
+    return Subscription(**(fields | changes))  # type: ignore[arg-type]
+
+
+def test_a_chats_subscriptions_plans_and_their_end(library: DisclosureService) -> None:
+    first = library.subscribe(plan(), now=at(1, 1))
+    second = library.subscribe(plan(deadlines=(GOVERNMENTS,), offsets=(3,)), now=at(1, 1))
+    other = library.subscribe(plan(chat_id=-100500), now=at(1, 1))
+    assert [s.id for s in library.subscriptions(CHAT)] == [first, second]
+    assert [s.id for s in library.subscriptions()] == [first, second, other]
+    assert library.subscriptions(CHAT)[0].offsets == (14, 7)  # most days before first
+
+    planned = library.planned_reminders(at(1, 17, 8), chat_id=CHAT)
+    assert [(r.subscription.id, r.deadline.name, r.offset) for r in planned[:4]] == [
+        (first, DEPARTMENTS, 14),  # 17 January 09:00
+        (first, DEPARTMENTS, 7),  # 24 January
+        (first, GOVERNMENTS, 14),  # 17 March
+        (first, GOVERNMENTS, 7),  # 24 March
+    ]
+    assert (second, GOVERNMENTS, 3) in [
+        (r.subscription.id, r.deadline.name, r.offset) for r in planned
+    ]
+    assert len(library.planned_reminders(at(1, 17, 8))) > len(planned)  # every chat's
+
+    assert library.end_subscription(CHAT, second) == 1
+    assert [s.id for s in library.subscriptions(CHAT)] == [first]
+    assert library.end_subscription(CHAT) == 1
+    assert library.subscriptions(CHAT) == []
+    assert [s.id for s in library.subscriptions()] == [other]
+
+
+def test_deadlines_count_the_published_among_a_chats_tracked_agencies(
+    library: DisclosureService,
+) -> None:
+    # no subscription: every indexed agency. The 31 January date binds the departments and
+    # the street office (2 of 3 published for 2023), the 31 March one the county and the
+    # city governments (the county published)
+    text = library.deadlines_text(CHAT, "en", now=at(1, 17)).splitlines()
+    assert text[0].startswith(f"⏰ {DEPARTMENTS}: 2024-01-31 (14 days left)")
+    assert text[0].endswith(" published: 2/3")  # the departments and the street office
+    assert text[1].startswith(f"⏰ {GOVERNMENTS}: 2024-03-31 (74 days left)")
+    assert text[1].endswith(" published: 1/2")  # the county, not the city
+    zh = library.deadlines_text(CHAT, "zh", now=at(1, 17)).splitlines()
+    assert zh[0].endswith(" 已发布: 2/3")
+    # a chat that tracks a region counts only its agencies
+    library.subscribe(plan(region="西工区"), now=at(1, 1))
+    tracked = library.deadlines_text(CHAT, "en", now=at(1, 17)).splitlines()
+    assert tracked[0].endswith(" published: 1/1") and tracked[1].endswith(" published: 0/0")
+
+
+def test_a_reminder_is_claimed_once_released_and_claimed_again(
+    library: DisclosureService,
+) -> None:
+    library.subscribe(plan(), now=at(1, 1))
+    (due,) = library.due_reminders(DUE)
+    assert due.chat_id == CHAT and not due.late
+    assert library.claim_reminder(due.key, now=DUE, late=False)
+    assert not library.claim_reminder(due.key, now=DUE, late=False)
+    assert library.due_reminders(DUE) == []  # claimed: no longer due
+    library.release_reminder(due.key)
+    assert [d.key for d in library.due_reminders(DUE)] == [due.key]
+
+
+def test_a_chat_that_blocked_the_bot_pauses_and_a_moved_one_follows(
+    library: DisclosureService,
+) -> None:
+    library.subscribe(plan(), now=at(1, 1))
+    library.move_chat(CHAT, -1000)
+    assert [s.chat_id for s in library.subscriptions()] == [-1000]
+    library.pause_chat(-1000)
+    assert library.subscriptions() == [] and library.due_reminders(DUE) == []
+    assert len(repo.subscriptions(library.db, active=False)) == 1
+
+
+# -- the job ------------------------------------------------------------------------------
+
+
+def reminders_sent(fake: FakeTelegram) -> list[str]:
+    return [
+        c.params["text"]
+        for c in fake.calls_to("sendMessage")
+        if c.status == 200 and "⏰" in c.params["text"]
+    ]
+
+
+async def tick(app: BotApp) -> None:
+    await reminders.tick(CallbackContext(app))
+
+
+async def test_a_reminder_telegram_refused_is_sent_at_the_next_tick(
+    fake_tg: FakeTelegram, library: DisclosureService, db_url: str
+) -> None:
+    library.subscribe(plan(), now=at(1, 1))
+    app = build_application(bot_config(fake_tg, db_url), service=library)
+    with time_machine.travel(DUE, tick=False):
+        async with app:
+            fake_tg.fail_next("sendMessage", status=400, description="Bad Request: oops")
+            await tick(app)
+            assert reminders_sent(fake_tg) == []
+            assert repo.sent_keys(library.db) == set()  # released: due again
+            await tick(app)
+            (sent,) = reminders_sent(fake_tg)
+            assert sent.startswith(f"⏰ {DEPARTMENTS}: 2024-01-31 (14 days left)")
+            await tick(app)
+    assert len(reminders_sent(fake_tg)) == 1
+
+
+async def test_a_claim_the_store_could_not_release_is_released_at_the_next_tick(
+    fake_tg: FakeTelegram,
+    library: DisclosureService,
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    library.subscribe(plan(), now=at(1, 1))
+    app = build_application(bot_config(fake_tg, db_url), service=library)
+    release = library.release_reminder
+
+    def store_down(key: object) -> None:
+        raise StoreError("the database is locked")
+
+    with time_machine.travel(DUE, tick=False):
+        async with app:
+            monkeypatch.setattr(library, "release_reminder", store_down)
+            fake_tg.fail_next("sendMessage", status=400, description="Bad Request: oops")
+            await tick(app)  # not sent, and the claim stays: kept in memory to release
+            assert len(repo.sent_keys(library.db)) == 1
+            assert app.bot_data[reminders.RELEASE_KEY]
+            monkeypatch.setattr(library, "release_reminder", release)
+            await tick(app)  # released first, then due again, and sent
+            assert not app.bot_data[reminders.RELEASE_KEY]
+            (sent,) = reminders_sent(fake_tg)
+            assert "14 days left" in sent
+
+
+async def test_a_store_that_fails_during_the_tick_loses_nothing(
+    fake_tg: FakeTelegram,
+    library: DisclosureService,
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    library.subscribe(plan(), now=at(1, 1))
+    app = build_application(bot_config(fake_tg, db_url), service=library)
+    due_reminders, claim = library.due_reminders, library.claim_reminder
+
+    def store_down(*args: object, **kwargs: object) -> object:
+        raise StoreError("the database is locked")
+
+    with time_machine.travel(DUE, tick=False), caplog.at_level(logging.ERROR):
+        async with app:
+            monkeypatch.setattr(library, "due_reminders", store_down)
+            await tick(app)  # nothing read: nothing sent, nothing claimed
+            assert "reminders wait for the store (the database is locked)" in caplog.text
+            monkeypatch.setattr(library, "due_reminders", due_reminders)
+            monkeypatch.setattr(library, "claim_reminder", store_down)
+            await tick(app)  # read, but not claimed: not sent
+            assert "waits for the store (the database is locked)" in caplog.text
+            assert reminders_sent(fake_tg) == [] and repo.sent_keys(library.db) == set()
+            monkeypatch.setattr(library, "claim_reminder", claim)
+            await tick(app)
+    assert len(reminders_sent(fake_tg)) == 1
+
+
+async def test_deadlines_command_answers_in_the_chat(
+    fake_tg: FakeTelegram, library: DisclosureService, db_url: str
+) -> None:
+    app = build_application(bot_config(fake_tg, db_url), service=library)
+    with time_machine.travel(at(1, 17), tick=True):
+        async with app:
+            await app.start()
+            assert app.updater is not None
+            await app.updater.start_polling(poll_interval=0)
+            try:
+                fake_tg.mark()
+                fake_tg.send_text("/deadlines")
+                (reply,) = await fake_tg.await_for("sendMessage")
+            finally:
+                await app.updater.stop()
+                await app.stop()
+    lines = reply.params["text"].splitlines()
+    assert lines[0].startswith(f"⏰ {DEPARTMENTS}: 2024-01-31 (14 days left)")
+    assert lines[0].endswith(" published: 2/3") and lines[1].endswith(" published: 1/2")
