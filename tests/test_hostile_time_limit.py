@@ -26,6 +26,7 @@ from bot.parser.workers import (
     Clock,
     Outcome,
     Waitable,
+    default_workers,
     parse_bytes_limited,
     parse_files,
 )
@@ -199,6 +200,18 @@ def test_files_over_the_size_limit_and_missing_files(tmp_path: Path) -> None:
     results = dict(parse_files([big, missing], max_bytes=LIMIT))
     assert str(results[big]) == f"big.txt: the file is {LIMIT + 1:,} bytes; the limit is {LIMIT:,}"
     assert str(results[missing]) == "missing.txt: No such file or directory"
+
+
+def test_a_file_of_exactly_the_size_limit_is_read(tmp_path: Path) -> None:
+    text = SEED.read_bytes()
+    exact = tmp_path / "exact.txt"
+    exact.write_bytes(text)
+    (_, result), *_ = parse_files([exact], max_bytes=len(text))
+    assert result == parse_report("exact.txt", text)
+
+
+def test_one_worker_per_cpu_this_process_may_use() -> None:
+    assert default_workers() == len(os.sched_getaffinity(0))
 
 
 # -- the limits pinned on the workers' clock ----------------------------------------------------
