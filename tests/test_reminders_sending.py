@@ -241,3 +241,32 @@ async def test_deadlines_command_answers_in_the_chat(
     lines = reply.params["text"].splitlines()
     assert lines[0].startswith(f"⏰ {DEPARTMENTS}: 2024-01-31 (14 days left)")
     assert lines[0].endswith(" published: 2/3") and lines[1].endswith(" published: 1/2")
+
+
+def test_releasing_a_claim_releases_that_one_only(library: DisclosureService) -> None:
+    first = library.subscribe(plan(), now=at(1, 1))
+    second = library.subscribe(plan(), now=at(1, 1))
+    key = (first, DEPARTMENTS, 2024, 14)
+    neighbours = {
+        (second, DEPARTMENTS, 2024, 14),  # another subscription
+        (first, GOVERNMENTS, 2024, 14),  # another deadline
+        (first, DEPARTMENTS, 2025, 14),  # another year
+        (first, DEPARTMENTS, 2024, 7),  # another offset
+    }
+    for claimed in (key, *neighbours):
+        assert library.claim_reminder(claimed, now=DUE, late=False)
+    library.release_reminder(key)
+    assert repo.sent_keys(library.db) == neighbours
+
+
+def test_ending_one_subscription_forgets_its_claims_only(library: DisclosureService) -> None:
+    first = library.subscribe(plan(), now=at(1, 1))
+    second = library.subscribe(plan(), now=at(1, 1))
+    other_chat = library.subscribe(plan(chat_id=-100500), now=at(1, 1))
+    for sub in (first, second, other_chat):
+        assert library.claim_reminder((sub, DEPARTMENTS, 2024, 14), now=DUE, late=False)
+    assert library.end_subscription(CHAT, first) == 1
+    assert {k[0] for k in repo.sent_keys(library.db)} == {second, other_chat}
+    assert library.end_subscription(CHAT) == 1  # the chat's others, with their claims
+    assert {k[0] for k in repo.sent_keys(library.db)} == {other_chat}
+    assert library.end_subscription(CHAT) == 0
