@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check bench clean migration mutate mutate-score
+.PHONY: run test lint typecheck check bench clean migration mutate mutate-score mutate-again
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ mutate: $(STAMP)
 # The score of each module from the last runs, and the mutants that survived.
 mutate-score: $(STAMP)
 	$(BIN)/python tools/mutate.py --score $(MODULE)
+
+# Only the survivors of the last runs, again (after a new test).
+mutate-again: $(STAMP)
+	$(BIN)/python tools/mutate.py --again $(MODULE)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -4,6 +4,7 @@ one module at a time, and each module's score. See docs/testing.md.
     python tools/mutate.py                        # every module marked ready below
     python tools/mutate.py bot/validation/rules.py  # one module (any of TARGETS)
     python tools/mutate.py --score                # the scores of the last runs, no run
+    python tools/mutate.py --again [MODULE]       # only the survivors of the last runs
 
 mutmut mutates the files listed in pyproject.toml ([tool.mutmut] only_mutate) and keeps its
 results in mutants/; a run of one module tests only the mutants of that module (mutmut's
@@ -136,8 +137,13 @@ def score(targets: list[Target]) -> tuple[list[str], int]:
     return lines, unexplained
 
 
+def survivors(target: Target) -> list[str]:
+    """The mutants of ``target`` that the last runs did not kill."""
+    return sorted(n for n, s in results().items() if target.selects(n) and s not in KILLED)
+
+
 def main(argv: list[str]) -> int:
-    only_score = "--score" in argv
+    only_score, again = "--score" in argv, "--again" in argv
     named = [a for a in argv if not a.startswith("--")]
     by_path = {t.path: t for t in TARGETS}
     unknown = [n for n in named if n not in by_path]
@@ -148,8 +154,10 @@ def main(argv: list[str]) -> int:
     status = 0
     if not only_score:
         for target in targets:
-            print(f"== mutating {target.path}", flush=True)
-            status = mutmut("run", *target.patterns()) or status
+            names = survivors(target) if again else target.patterns()
+            if names:
+                print(f"== mutating {target.path}", flush=True)
+                status = mutmut("run", *names) or status
     lines, unexplained = score(targets)
     print("\n".join(lines))
     if unexplained:
