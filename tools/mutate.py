@@ -43,7 +43,9 @@ class Target:
         """mutmut name patterns selecting this target's mutants."""
         if not self.functions:
             return [f"{self.dotted}.*"]
-        return [f"{self.dotted}.x_{name}__mutmut_*" for name in self.functions]
+        # ``x_name*``, not ``x_name__mutmut_*``: mutmut also matches it against the functions'
+        # names to choose the tests of its clean run
+        return [f"{self.dotted}.x_{name}*" for name in self.functions]
 
     def selects(self, mutant: str) -> bool:
         module, _, name = mutant.rpartition(".")
