@@ -93,3 +93,20 @@ def test_next_deadlines_include_today_and_are_at_most_five() -> None:
     assert next_deadlines(deadlines, date(2027, 3, 2), count=2)[-1][1] == date(2027, 3, 3)
     # after the last of the year: next year's, soonest first
     assert next_deadlines([DEPARTMENTS], date(2027, 2, 1)) == [(DEPARTMENTS, date(2028, 1, 31))]
+
+
+# Just after midnight on New Year's Day in Shanghai it is still the old year in UTC (and on a
+# machine set to UTC): the years to look at are Shanghai's.
+NEW_YEAR = datetime(2027, 1, 1, 0, 30, tzinfo=SHANGHAI)  # 2026-12-31 16:30 UTC
+
+
+def test_the_years_due_are_the_configured_zones_not_the_machines() -> None:
+    far = Deadline("far", 1, 5)  # 5 January 2028 less 369 days is New Year's Day 2027
+    sub = Subscription(7, 4242, (), (369,), time(0, 30))
+    (found,) = due([sub], [far], NEW_YEAR, set(), SHANGHAI)
+    assert found.reminder.deadline_date == date(2028, 1, 5)
+
+
+def test_the_years_upcoming_are_the_configured_zones_not_the_machines() -> None:
+    coming = upcoming([SUB], [DEPARTMENTS], NEW_YEAR, SHANGHAI)
+    assert [r.deadline_date for r in coming] == [date(2027, 1, 31), date(2028, 1, 31)]
