@@ -5,7 +5,9 @@ of the upcoming list and of the next deadlines. Pure functions, hand-picked inst
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.agencies import AgencyEntry, AgencyInfo, NameIndex
 from bot.config import STATUTORY_DEADLINES, Deadline
+from bot.config.sections import Townships
 from bot.reminders.plan import (
     Subscription,
     due,
@@ -13,6 +15,7 @@ from bot.reminders.plan import (
     reminders,
     upcoming,
 )
+from bot.reminders.tracking import concerned, tracked
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DEPARTMENTS, GOVERNMENTS = STATUTORY_DEADLINES
@@ -110,3 +113,43 @@ def test_the_years_due_are_the_configured_zones_not_the_machines() -> None:
 def test_the_years_upcoming_are_the_configured_zones_not_the_machines() -> None:
     coming = upcoming([SUB], [DEPARTMENTS], NEW_YEAR, SHANGHAI)
     assert [r.deadline_date for r in coming] == [date(2027, 1, 31), date(2028, 1, 31)]
+
+
+# -- which agencies a deadline concerns, and which a subscription tracks ------------------------
+
+STREET = AgencyEntry(1, "汉屯路街道办事处", "西工区", "洛阳市", "河南省", "township")
+BUREAU = AgencyEntry(2, "西工区市场监督管理局", None, "洛阳市", "河南省", "department")
+COUNTY = AgencyEntry(3, "西工区人民政府", "洛阳市", "洛阳市", "河南省", "county")
+ELSEWHERE = AgencyEntry(4, "淮安市人民政府", None, "淮安市", "江苏省", "city")
+AGENCIES = [STREET, BUREAU, COUNTY, ELSEWHERE]
+
+
+def concerned_ids(deadline: Deadline, townships: Townships = "departments") -> list[int]:
+    return [a.id for a in AGENCIES if concerned(deadline, a, townships)]
+
+
+def test_a_deadline_for_all_concerns_every_kind_of_agency() -> None:
+    assert concerned_ids(Deadline("all", 1, 26, "all")) == [1, 2, 3, 4]
+    assert concerned_ids(Deadline("departments", 1, 26, "departments")) == [1, 2]
+    assert concerned_ids(Deadline("governments", 1, 26, "governments")) == [3, 4]
+    assert concerned_ids(Deadline("governments", 1, 26, "governments"), "governments") == [1, 3, 4]
+
+
+def test_a_regional_deadline_concerns_the_agencies_in_the_region_or_named_after_it() -> None:
+    # the street office lies in 西工区 (its parent); the bureau and the county government
+    # are named after it; Huai'an is elsewhere
+    assert concerned_ids(Deadline("district", 1, 26, "all", region="西工区")) == [1, 2, 3]
+    assert concerned_ids(Deadline("city", 1, 26, "all", region="洛阳市")) == [1, 2, 3]
+    assert concerned_ids(Deadline("province", 1, 26, "all", region="江苏省")) == [4]
+    assert concerned_ids(Deadline("nowhere", 1, 26, "all", region="东城区")) == []
+
+
+def test_a_subscription_tracks_its_region_its_agencies_or_all() -> None:
+    index = NameIndex(
+        AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in AGENCIES
+    )
+    assert [a.id for a in tracked(index, "西工区", ())] == [1, 3]  # and its own government
+    assert [a.id for a in tracked(index, "洛阳市", ())] == [1, 2, 3]
+    assert tracked(index, "东城区", ()) == []  # a region with no agency indexed: none, not all
+    assert [a.id for a in tracked(index, "", (4, 2, 99))] == [2, 4]  # sorted, the known ones
+    assert [a.id for a in tracked(index, "", ())] == [1, 2, 3, 4]
