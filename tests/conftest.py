@@ -69,6 +69,16 @@ BACKENDS = [
 ]
 
 
+# Tests that start the bot, a process or the fake Bot API: in a mutation run (make mutate)
+# the quick ones go first, so that a mutant is caught by its first failing test sooner.
+_SLOW = ("test_telegram_", "test_bot_e2e", "test_reminders_e2e", "test_hostile_time")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if os.environ.get("MUTANT_UNDER_TEST"):  # set by mutmut only
+        items.sort(key=lambda item: item.path.name.startswith(_SLOW))
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("backends"):
         metafunc.parametrize("backend", BACKENDS, indirect=True, scope="module")
