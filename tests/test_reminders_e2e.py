@@ -74,7 +74,7 @@ async def press(fake: FakeTelegram, label: str) -> None:
 
 
 async def fire(app: BotApp) -> None:
-    """Run the reminder job at the moved clock; return once that run has finished (every
+    """Run the reminder job now, at the moved clock; return once that run has finished (every
     reminder it found due sent, or its failure handled)."""
     assert app.job_queue is not None
     scheduler = app.job_queue.scheduler
@@ -90,6 +90,7 @@ async def fire(app: BotApp) -> None:
 
     scheduler.add_listener(on_run, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
     try:
+        job.job.modify(next_run_time=moved_to)  # now: not at the next minute of its own
         scheduler.wakeup()
         await asyncio.wait_for(finished.wait(), 30)
     finally:
