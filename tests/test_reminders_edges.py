@@ -6,8 +6,9 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.agencies import AgencyEntry, AgencyInfo, NameIndex
-from bot.config import STATUTORY_DEADLINES, Deadline
+from bot.config import STATUTORY_DEADLINES, Deadline, RemindersConfig
 from bot.config.sections import Townships
+from bot.reminders.outbox import Indexed, deadlines_text
 from bot.reminders.plan import (
     Subscription,
     due,
@@ -153,3 +154,45 @@ def test_a_subscription_tracks_its_region_its_agencies_or_all() -> None:
     assert tracked(index, "东城区", ()) == []  # a region with no agency indexed: none, not all
     assert [a.id for a in tracked(index, "", (4, 2, 99))] == [2, 4]  # sorted, the known ones
     assert [a.id for a in tracked(index, "", ())] == [1, 2, 3, 4]
+
+
+# -- what /deadlines says --------------------------------------------------------------------
+
+
+def deadlines(
+    subscriptions: list[Subscription],
+    now: datetime,
+    lang: str = "en",
+    townships: Townships = "departments",
+) -> list[str]:
+    index = NameIndex(
+        AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in AGENCIES
+    )
+    indexed = Indexed(index, {1: [2026], 3: [2026]})  # the street office and the county
+    settings = RemindersConfig(timezone=SHANGHAI, townships=townships)
+    return deadlines_text(subscriptions, indexed, settings, now, lang).splitlines()
+
+
+def test_deadlines_count_days_in_the_configured_zone() -> None:
+    # 00:30 on 17 January in Shanghai is still 16 January in UTC: 14 days left, not 15
+    lines = deadlines([], datetime(2027, 1, 17, 0, 30, tzinfo=SHANGHAI))
+    assert lines[0] == (
+        f"⏰ {DEPARTMENTS.name}: 2027-01-31 (14 days left) — reports for 2026. published: 1/2"
+    )
+    assert lines[1] == (
+        f"⏰ {GOVERNMENTS.name}: 2027-03-31 (73 days left) — reports for 2026. published: 1/2"
+    )
+
+
+def test_deadlines_in_chinese_and_with_towns_under_the_governments_date() -> None:
+    lines = deadlines([], DUE, "zh", townships="governments")
+    assert lines[0] == f"⏰ {DEPARTMENTS.name}：2027-01-31（还剩14天）——2026年度报告。 已发布: 0/1"
+    assert lines[1] == f"⏰ {GOVERNMENTS.name}：2027-03-31（还剩73天）——2026年度报告。 已发布: 2/3"
+
+
+def test_deadlines_count_the_agencies_a_chat_tracks() -> None:
+    by_ids = Subscription(8, 4242, (), (14,), time(9, 0), agency_ids=(2,))
+    by_region = Subscription(9, 4242, (), (14,), time(9, 0), region="淮安市")
+    lines = deadlines([by_ids, by_region], DUE)
+    assert lines[0].endswith(" published: 0/1")  # the bureau (not the street office)
+    assert lines[1].endswith(" published: 0/1")  # Huai'an
