@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.agencies import AgencyEntry, AgencyInfo, NameIndex
 from bot.config import STATUTORY_DEADLINES, Deadline, RemindersConfig
 from bot.config.sections import Townships
-from bot.reminders.outbox import Indexed, deadlines_text
+from bot.reminders.outbox import Indexed, Outgoing, deadlines_text, due_now
 from bot.reminders.plan import (
     Subscription,
     due,
@@ -196,3 +196,37 @@ def test_deadlines_count_the_agencies_a_chat_tracks() -> None:
     lines = deadlines([by_ids, by_region], DUE)
     assert lines[0].endswith(" published: 0/1")  # the bureau (not the street office)
     assert lines[1].endswith(" published: 0/1")  # Huai'an
+
+
+# -- what a reminder says, and to whom ---------------------------------------------------------
+
+
+def outgoing(sub: Subscription, now: datetime) -> list[Outgoing]:
+    index = NameIndex(
+        AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in AGENCIES
+    )
+    indexed = Indexed(index, {1: [2026]})  # only the street office has published for 2026
+    return due_now([sub], set(), indexed, RemindersConfig(timezone=SHANGHAI), now)
+
+
+def test_a_reminder_counts_days_in_the_configured_zone_and_says_if_it_is_late() -> None:
+    midnight = Subscription(10, 4242, (DEPARTMENTS.name,), (14,), time(0, 30), language="en")
+    (on_time,) = outgoing(midnight, datetime(2027, 1, 17, 0, 30, tzinfo=SHANGHAI))
+    assert on_time.late is False and on_time.chat_id == 4242
+    assert on_time.key == (10, DEPARTMENTS.name, 2027, 14)
+    assert on_time.text.startswith(f"⏰ {DEPARTMENTS.name}: 2027-01-31 (14 days left)")
+    (late,) = outgoing(midnight, datetime(2027, 1, 17, 1, 0, tzinfo=SHANGHAI))
+    assert late.late is True and "(sent late" in late.text
+
+
+def test_a_reminder_names_only_the_missing_agencies_of_its_region() -> None:
+    district = Subscription(
+        11, 4242, (DEPARTMENTS.name,), (14,), time(9, 0), region="洛阳市", language="en"
+    )
+    (sent,) = outgoing(district, DUE)
+    assert sent.text.splitlines()[1:] == [
+        "1 of 2 tracked agencies have a report for 2026 indexed.",
+        "Not yet: 西工区市场监督管理局",
+    ]
+    elsewhere = Subscription(12, 4242, (DEPARTMENTS.name,), (14,), time(9, 0), region="淮安市")
+    assert outgoing(elsewhere, DUE) == []  # the 31 January date binds no agency there
