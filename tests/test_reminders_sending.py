@@ -222,9 +222,20 @@ async def test_a_store_that_fails_during_the_tick_loses_nothing(
     assert len(reminders_sent(fake_tg)) == 1
 
 
-async def test_deadlines_command_answers_in_the_chat(
+async def say(fake: FakeTelegram, text: str, chat_id: int = CHAT) -> str:
+    fake.mark()
+    fake.send_text(text, chat_id=chat_id, user_id=CHAT)
+    (reply,) = await fake.await_for("sendMessage", chat_id=chat_id)
+    answer = reply.params["text"]
+    assert isinstance(answer, str)
+    return answer
+
+
+async def test_deadlines_command_answers_for_the_chat_in_its_language(
     fake_tg: FakeTelegram, library: DisclosureService, db_url: str
 ) -> None:
+    # another chat tracks Huai'an only: this chat, with no subscription, counts every agency
+    library.subscribe(plan(chat_id=-100500, region="淮安市"), now=at(1, 1))
     app = build_application(bot_config(fake_tg, db_url), service=library)
     with time_machine.travel(at(1, 17), tick=True):
         async with app:
@@ -232,15 +243,31 @@ async def test_deadlines_command_answers_in_the_chat(
             assert app.updater is not None
             await app.updater.start_polling(poll_interval=0)
             try:
-                fake_tg.mark()
-                fake_tg.send_text("/deadlines")
-                (reply,) = await fake_tg.await_for("sendMessage")
+                lines = (await say(fake_tg, "/deadlines")).splitlines()
+                await say(fake_tg, "/lang zh")
+                chinese = (await say(fake_tg, "/deadlines")).splitlines()
+                # a supergroup's first message names the group it was: nothing moves
+                fake_tg.send_raw_update(
+                    {
+                        "message": {
+                            "message_id": 91,
+                            "date": 1,
+                            "chat": {"id": -100500, "type": "supergroup"},
+                            "migrate_from_chat_id": -500,
+                        }
+                    }
+                )
+                tracked = (await say(fake_tg, "/deadlines", chat_id=-100500)).splitlines()
             finally:
                 await app.updater.stop()
                 await app.stop()
-    lines = reply.params["text"].splitlines()
     assert lines[0].startswith(f"⏰ {DEPARTMENTS}: 2024-01-31 (14 days left)")
     assert lines[0].endswith(" published: 2/3") and lines[1].endswith(" published: 1/2")
+    assert chinese[0].startswith(f"⏰ {DEPARTMENTS}：2024-01-31（还剩14天）")
+    assert chinese[0].endswith(" 已发布: 2/3")
+    assert [s.chat_id for s in library.subscriptions()] == [-100500]
+    # the group tracks 淮安市: no department there; the city and Hongze (which published)
+    assert tracked[0].endswith(" 已发布: 0/0") and tracked[1].endswith(" 已发布: 1/2")
 
 
 def test_releasing_a_claim_releases_that_one_only(library: DisclosureService) -> None:
