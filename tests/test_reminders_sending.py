@@ -15,6 +15,7 @@ import pytest
 import time_machine
 from conftest import REPORTS, SHANGHAI, bot_config
 from fake_telegram import FakeTelegram
+from sqlmodel import select
 from telegram.ext import CallbackContext
 
 from bot.errors import StoreError
@@ -23,6 +24,7 @@ from bot.service.core import DisclosureService
 from handlers import reminders
 from handlers.app import BotApp, build_application
 from store import subscriptions as repo
+from store.models import ReminderSent
 
 pytestmark = pytest.mark.backends
 
@@ -149,14 +151,20 @@ async def tick(app: BotApp) -> None:
 
 
 async def test_a_reminder_telegram_refused_is_sent_at_the_next_tick(
-    fake_tg: FakeTelegram, library: DisclosureService, db_url: str
+    fake_tg: FakeTelegram,
+    library: DisclosureService,
+    db_url: str,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     library.subscribe(plan(), now=at(1, 1))
     app = build_application(bot_config(fake_tg, db_url), service=library)
     with time_machine.travel(DUE, tick=False):
         async with app:
             fake_tg.fail_next("sendMessage", status=400, description="Bad Request: oops")
-            await tick(app)
+            with caplog.at_level(logging.WARNING):
+                await tick(app)
+            (key,) = {d.key for d in library.due_reminders(DUE)}
+            assert f"reminder {key} not sent (BadRequest): will retry" in caplog.messages
             assert reminders_sent(fake_tg) == []
             assert repo.sent_keys(library.db) == set()  # released: due again
             await tick(app)
@@ -297,3 +305,65 @@ def test_ending_one_subscription_forgets_its_claims_only(library: DisclosureServ
     assert library.end_subscription(CHAT) == 1  # the chat's others, with their claims
     assert {k[0] for k in repo.sent_keys(library.db)} == {other_chat}
     assert library.end_subscription(CHAT) == 0
+
+
+def claims(service: DisclosureService) -> list[tuple[int, bool]]:
+    """(subscription, late) of every claim in the store."""
+    with service.db.session() as session:
+        rows = session.exec(select(ReminderSent.subscription_id, ReminderSent.late)).all()
+        return sorted((int(s), bool(late)) for s, late in rows)
+
+
+async def test_a_late_reminder_is_claimed_as_late_and_says_so(
+    fake_tg: FakeTelegram, library: DisclosureService, db_url: str
+) -> None:
+    on_time = library.subscribe(plan(), now=at(1, 1))
+    late = library.subscribe(plan(chat_id=-100500, at=time(7, 0)), now=at(1, 1))
+    app = build_application(bot_config(fake_tg, db_url), service=library)
+    with time_machine.travel(DUE, tick=False):  # 09:00: the 07:00 one is two hours late
+        async with app:
+            await tick(app)
+    assert claims(library) == [(on_time, False), (late, True)]
+    texts = {c.params["chat_id"]: c.params["text"] for c in fake_tg.calls_to("sendMessage")}
+    assert "sent late" in texts[-100500] and "sent late" not in texts[CHAT]
+
+
+async def test_a_reminder_to_a_group_that_became_a_supergroup_follows_it(
+    fake_tg: FakeTelegram, library: DisclosureService, db_url: str
+) -> None:
+    library.subscribe(plan(chat_id=-500), now=at(1, 1))
+    fake_tg.send_raw_update(  # Telegram now answers a message to -500 with ChatMigrated
+        {
+            "message": {
+                "message_id": 90,
+                "date": 1,
+                "chat": {"id": -500, "type": "group"},
+                "migrate_to_chat_id": -1000500,
+            }
+        }
+    )
+    app = build_application(bot_config(fake_tg, db_url), service=library)
+    with time_machine.travel(DUE, tick=False):
+        async with app:
+            await tick(app)
+    delivered = [c for c in fake_tg.calls_to("sendMessage") if c.status == 200]
+    assert [c.params["chat_id"] for c in delivered] == [-1000500]
+    assert "14 days left" in delivered[0].params["text"]
+    assert [s.chat_id for s in library.subscriptions()] == [-1000500]
+
+
+async def test_a_chat_that_blocked_the_bot_pauses_and_it_is_logged(
+    fake_tg: FakeTelegram,
+    library: DisclosureService,
+    db_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    library.subscribe(plan(), now=at(1, 1))
+    app = build_application(bot_config(fake_tg, db_url), service=library)
+    with time_machine.travel(DUE, tick=False), caplog.at_level(logging.WARNING):
+        async with app:
+            fake_tg.fail_next("sendMessage", status=403, description="Forbidden: bot was blocked")
+            await tick(app)
+    assert library.subscriptions() == []
+    assert f"chat {CHAT} blocked the bot: its subscriptions pause" in caplog.messages
+    assert len(repo.sent_keys(library.db)) == 1  # kept: not retried for a blocked chat
