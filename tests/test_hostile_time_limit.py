@@ -8,8 +8,10 @@ pickled by name, and each worker process imports this module to run them.
 import multiprocessing
 import os
 import queue
+import sys
 import threading
 import time
+import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -425,3 +427,28 @@ def test_a_file_after_a_hung_one_gets_its_own_limit_in_a_new_worker(tmp_path: Pa
         assert run.outcomes.empty()
         release(after)
         assert_released(run.next(), after)
+
+
+@pytest.fixture
+def unimportable_parse() -> Iterator[Callable[[str, bytes], ParsedReport]]:
+    """A parse function the parent can send but a worker cannot import: the worker dies
+    before it says it is ready, as it would on a broken installation."""
+    module = types.ModuleType("parser_only_the_parent_has")
+    exec("def parse(name, data):\n    raise AssertionError('never runs')\n", module.__dict__)
+    sys.modules[module.__name__] = module
+    try:
+        yield module.parse
+    finally:
+        del sys.modules[module.__name__]
+
+
+def test_a_worker_that_cannot_start_is_the_machines_fault_not_the_files(
+    unimportable_parse: Callable[[str, bytes], ParsedReport], tmp_path: Path
+) -> None:
+    message = r"^a parsing worker did not start \(exit code 1\)$"
+    with pytest.raises(RuntimeError, match=message):
+        parse_bytes_limited("any.txt", b"x", parse=unimportable_parse)
+    (path,) = held_files(tmp_path, "any.txt")
+    with pytest.raises(RuntimeError, match=message):
+        list(parse_files([path], max_bytes=LIMIT, parse=unimportable_parse))
+    assert multiprocessing.active_children() == []
