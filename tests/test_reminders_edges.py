@@ -230,3 +230,10 @@ def test_a_reminder_names_only_the_missing_agencies_of_its_region() -> None:
     ]
     elsewhere = Subscription(12, 4242, (DEPARTMENTS.name,), (14,), time(9, 0), region="淮安市")
     assert outgoing(elsewhere, DUE) == []  # the 31 January date binds no agency there
+
+
+def test_an_agency_of_unknown_level_is_bound_only_by_a_deadline_for_all() -> None:
+    unknown = AgencyEntry(5, "某某委员会", "西工区", "洛阳市", "河南省", None)
+    assert concerned(Deadline("all", 1, 26, "all"), unknown)
+    assert not concerned(Deadline("departments", 1, 26, "departments"), unknown)
+    assert not concerned(Deadline("governments", 1, 26, "governments"), unknown)
