@@ -219,11 +219,17 @@ async def test_a_store_that_fails_during_the_tick_loses_nothing(
         async with app:
             monkeypatch.setattr(library, "due_reminders", store_down)
             await tick(app)  # nothing read: nothing sent, nothing claimed
-            assert "reminders wait for the store (the database is locked)" in caplog.text
+            assert (
+                "reminders wait for the store (the database is locked): trying again next minute"
+                in caplog.messages
+            )
             monkeypatch.setattr(library, "due_reminders", due_reminders)
             monkeypatch.setattr(library, "claim_reminder", store_down)
             await tick(app)  # read, but not claimed: not sent
-            assert "waits for the store (the database is locked)" in caplog.text
+            (key,) = {d.key for d in library.due_reminders(DUE)}
+            assert f"reminder {key} waits for the store (the database is locked)" in (
+                caplog.messages
+            )
             assert reminders_sent(fake_tg) == [] and repo.sent_keys(library.db) == set()
             monkeypatch.setattr(library, "claim_reminder", claim)
             await tick(app)
