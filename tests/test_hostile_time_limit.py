@@ -8,6 +8,7 @@ pickled by name, and each worker process imports this module to run them.
 import multiprocessing
 import os
 import queue
+import resource
 import sys
 import threading
 import time
@@ -21,15 +22,17 @@ from pathlib import Path
 import pytest
 
 from bot.errors import NotAReportError, ReportError, UnreadableFileError
-from bot.parser import ParsedReport, parse_report
+from bot.parser import ParsedReport, parse_report, workers
 from bot.parser.workers import (
     PARSE_SECONDS,
+    WORKER_MEMORY,
     WORKER_NICENESS,
     Clock,
     Outcome,
     Waitable,
     default_workers,
     parse_bytes_limited,
+    parse_file,
     parse_files,
 )
 
@@ -452,3 +455,62 @@ def test_a_worker_that_cannot_start_is_the_machines_fault_not_the_files(
     with pytest.raises(RuntimeError, match=message):
         list(parse_files([path], max_bytes=LIMIT, parse=unimportable_parse))
     assert multiprocessing.active_children() == []
+
+
+# -- the worker's own loop, here in this process (its limits recorded, not applied) -------------
+
+
+def test_a_worker_sets_its_limits_says_it_is_ready_and_answers_each_task(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    applied: list[tuple[str, object]] = []
+    monkeypatch.setattr(workers.resource, "setrlimit", lambda *a: applied.append(("as", a)))
+    monkeypatch.setattr(workers.os, "nice", lambda n: applied.append(("nice", n)))
+    parent, child = multiprocessing.Pipe()
+    loop = threading.Thread(target=workers._serve, args=(child, parse_report, LIMIT))
+    loop.start()
+    assert parent.recv() is None  # ready
+    assert applied == [
+        ("as", (resource.RLIMIT_AS, (WORKER_MEMORY, WORKER_MEMORY))),
+        ("nice", WORKER_NICENESS),
+    ]
+    seed = tmp_path / "seed.txt"
+    seed.write_bytes(SEED.read_bytes())
+    parent.send((3, seed))
+    assert parent.recv() == (3, parse_report("seed.txt", SEED.read_bytes()))
+    parent.send((4, ("folder/minutes.txt", "会议纪要：无。\n".encode())))
+    index, outcome = parent.recv()
+    assert index == 4 and isinstance(outcome, NotAReportError)
+    assert outcome.source == "minutes.txt" and outcome.reason.startswith("no title")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (LIMIT + 1))
+    parent.send((5, big))
+    assert (
+        str(parent.recv()[1])
+        == f"big.txt: the file is {LIMIT + 1:,} bytes; the limit is {LIMIT:,}"
+    )
+    parent.close()  # no more tasks: the loop ends
+    loop.join(30)
+    assert not loop.is_alive()
+
+
+def raise_memory_error(name: str, data: bytes) -> ParsedReport:
+    raise MemoryError
+
+
+def test_a_parse_failure_becomes_a_reason_a_user_can_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(b"x")
+    bug = parse_file(path, max_bytes=LIMIT, parse=fail_with_a_bug)
+    assert isinstance(bug, UnreadableFileError)
+    assert str(bug) == "report.txt: the parser failed on this file (IndexError); it is logged"
+    assert "the parser failed on report.txt" in caplog.messages
+    memory = parse_file(path, max_bytes=LIMIT, parse=raise_memory_error)
+    assert isinstance(memory, UnreadableFileError)
+    assert memory.reason == "reading the file needs more memory than is allowed"
+    refused = parse_file(path, max_bytes=LIMIT, parse=tell_niceness)
+    assert isinstance(refused, NotAReportError) and refused.source == "report.txt"
+    missing = parse_file(tmp_path / "gone.txt", max_bytes=LIMIT)
+    assert str(missing) == "gone.txt: No such file or directory"
