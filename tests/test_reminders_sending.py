@@ -373,3 +373,28 @@ async def test_a_chat_that_blocked_the_bot_pauses_and_it_is_logged(
     assert library.subscriptions() == []
     assert f"chat {CHAT} blocked the bot: its subscriptions pause" in caplog.messages
     assert len(repo.sent_keys(library.db)) == 1  # kept: not retried for a blocked chat
+
+
+def test_a_subscription_comes_back_from_the_store_as_it_was_saved(
+    library: DisclosureService,
+) -> None:
+    saved = plan(
+        deadlines=(GOVERNMENTS, DEPARTMENTS),
+        offsets=(1, 30, 7),
+        at=time(7, 45),
+        region="淮安市",
+        agency_ids=(5, 2),
+        language="zh",
+    )
+    sub_id = library.subscribe(saved, now=at(1, 1))
+    (read,) = library.subscriptions(CHAT)
+    assert read == Subscription(
+        id=sub_id,
+        chat_id=CHAT,
+        deadlines=(GOVERNMENTS, DEPARTMENTS),
+        offsets=(30, 7, 1),  # most days before first
+        at=time(7, 45),
+        region="淮安市",
+        agency_ids=(5, 2),
+        language="zh",
+    )
