@@ -190,3 +190,15 @@ async def test_a_public_bot_still_keeps_admin_actions(
     assert agency_years(seeded, PINGTAN) == []
     served = await inline(tg, "huaian 2024", STRANGER)
     assert served.params["is_personal"] is False  # a public bot's cards may be shared
+
+
+async def test_a_refused_button_speaks_the_users_language(
+    start_bot: StartBot, tg: RecordingTelegram, seeded: DisclosureService
+) -> None:
+    await start_bot(admins=frozenset({ADMIN}))
+    preview = await send_report(tg, f"{PT2023}.docx", user_id=ADMIN)
+    await say(tg, "/start", user_id=STRANGER, language_code="zh-hans")  # a Chinese user
+    refused = await press(tg, preview, buttons(preview)["Index"], user_id=STRANGER)
+    assert refused.params["text"] == "只有管理员可以执行此操作。"
+    assert refused.params["show_alert"] is True
+    assert agency_years(seeded, PINGTAN) == []
