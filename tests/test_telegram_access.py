@@ -12,6 +12,7 @@ from telegram_helpers import (
     GROUP,
     HUAIAN,
     STRANGER,
+    USER,
     RecordingTelegram,
     StartBot,
     agency_of,
@@ -201,4 +202,7 @@ async def test_a_refused_button_speaks_the_users_language(
     refused = await press(tg, preview, buttons(preview)["Index"], user_id=STRANGER)
     assert refused.params["text"] == "只有管理员可以执行此操作。"
     assert refused.params["show_alert"] is True
+    await say(tg, "/lang zh", user_id=USER)  # Telegram says English; the user chose Chinese
+    chose = await press(tg, preview, buttons(preview)["Index"], user_id=USER)
+    assert chose.params["text"] == "只有管理员可以执行此操作。"
     assert agency_years(seeded, PINGTAN) == []
