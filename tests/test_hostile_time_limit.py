@@ -216,7 +216,13 @@ def test_a_file_of_exactly_the_size_limit_is_read(tmp_path: Path) -> None:
 
 
 def test_one_worker_per_cpu_this_process_may_use() -> None:
-    assert default_workers() == len(os.sched_getaffinity(0))
+    cpus = os.sched_getaffinity(0)
+    assert default_workers() == len(cpus)
+    os.sched_setaffinity(0, {min(cpus)})  # this thread, on one CPU
+    try:
+        assert default_workers() == 1
+    finally:
+        os.sched_setaffinity(0, cpus)
 
 
 # -- the limits pinned on the workers' clock ----------------------------------------------------
