@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check bench clean migration
+.PHONY: run test lint typecheck check bench clean migration mutate mutate-score mutate-again
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,11 +35,24 @@ typecheck: $(STAMP)
 
 check: lint typecheck test
 
+# Mutation testing of the modules where a silent bug costs most (docs/testing.md): all the
+# ready ones, or one: make mutate MODULE=bot/validation/rules.py. Results stay in mutants/.
+mutate: $(STAMP)
+	$(BIN)/python tools/mutate.py $(MODULE)
+
+# The score of each module from the last runs, and the mutants that survived.
+mutate-score: $(STAMP)
+	$(BIN)/python tools/mutate.py --score $(MODULE)
+
+# Only the survivors of the last runs, again (after a new test).
+mutate-again: $(STAMP)
+	$(BIN)/python tools/mutate.py --again $(MODULE)
+
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache mutants
 
 # Answer time over a national index (bench/.data, built on first use: ~4 min for 100,000 agencies)
 bench-answer: $(STAMP)

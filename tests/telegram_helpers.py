@@ -9,7 +9,8 @@ which gives them the fixtures below:
   ``handlers.app.build_application``) against ``tg`` over HTTP with a chosen ``AccessConfig`` and
   file limit, and stops it after the test;
 - ``bot``: the bot as most tests want it: public, administrator ``ADMIN``, 1 MB file limit,
-  on the seeded store (the Hantun Road 2023 report).
+  on the chat tests' store (the Hantun Road 2023 report, every cell 0, and the Huai'an 2024
+  report, whose figures are distinct and not zero: questions about figures ask about it).
 
 Expected figures come from ``tests/fixtures/gold`` (``gold_figure``), never from the bot.
 
@@ -101,7 +102,7 @@ def make_config(
 
 @pytest.fixture
 async def start_bot(
-    tg: RecordingTelegram, seeded: DisclosureService, db_url: str
+    tg: RecordingTelegram, chat_seeded: DisclosureService, db_url: str
 ) -> AsyncIterator[StartBot]:
     """Start the real Application polling ``tg``; stopped (and the store closed) afterwards."""
     running: list[BotApp] = []
@@ -115,7 +116,7 @@ async def start_bot(
     ) -> BotApp:
         access = access or AccessConfig(**access_kwargs)
         config = make_config(tg, db_url, access, max_file_mb, timeout)
-        app = build_application(config, service=seeded)
+        app = build_application(config, service=chat_seeded)
         await app.initialize()
         running.append(app)
         await app.post_init(app)  # type: ignore[misc]  # run_polling would call it
@@ -242,6 +243,9 @@ def agency_years(service: DisclosureService, name: str) -> list[int]:
     entries = service.agency_index().entries.values()
     entry = next((e for e in entries if e.name == name), None)
     return service.years(entry.id) if entry else []
+
+
+HUAIAN = "003_huaianshi_2024"  # the chat tests' report with distinct, non-zero figures
 
 
 def gold_figure(report: str, key: str) -> int | float:

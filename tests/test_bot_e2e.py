@@ -1,6 +1,6 @@
 """End to end: a phone user messages the real Application over HTTP through the fake Bot API."""
 
-from conftest import REPORTS, SEED, fixed_now
+from conftest import HUAIAN, REPORTS, SEED, fixed_now, gold
 from fake_telegram import FakeTelegram
 
 from bot.service.core import DisclosureService
@@ -17,17 +17,18 @@ async def _reply_to(fake: FakeTelegram, text: str, **kwargs: object) -> str:
 
 
 async def test_english_question(bot_app: BotApp, fake_tg: FakeTelegram) -> None:
-    reply = await _reply_to(fake_tg, "how many applications did Hantun Road receive in 2023")
-    assert reply.startswith("汉屯路街道办事处 (Hantun Road Subdistrict Office), 2023")
-    assert "New applications received: 0 applications" in reply
-    assert "000_hantunlu_2023.txt" in reply and "一、本年新收政府信息公开申请数量" in reply
+    reply = await _reply_to(fake_tg, "how many applications did Huaian receive in 2024")
+    assert reply.startswith("淮安市人民政府 (Huaian City People's Government), 2024")
+    new = gold(HUAIAN.stem)["figures"]["applications.new.total"]
+    assert f"New applications received: {new:,} applications" in reply
+    assert "003_huaianshi_2024.txt" in reply and "一、本年新收政府信息公开申请数量" in reply
 
 
 async def test_chinese_question(bot_app: BotApp, fake_tg: FakeTelegram) -> None:
-    reply = await _reply_to(fake_tg, "汉屯路街道2023年收到多少政府信息公开申请")
-    assert reply.startswith("汉屯路街道办事处 2023年")
-    assert "本年新收政府信息公开申请数量：0 件" in reply
-    assert "第三部分" in reply and "行“一、本年新收政府信息公开申请数量”" in reply
+    reply = await _reply_to(fake_tg, "淮安市2024年行政复议多少件")
+    assert reply.startswith("淮安市人民政府 2024年")
+    assert f"行政复议：{gold(HUAIAN.stem)['figures']['review.total']} 件" in reply
+    assert "第四部分" in reply
 
 
 async def test_start_and_help(bot_app: BotApp, fake_tg: FakeTelegram) -> None:
@@ -65,7 +66,14 @@ async def test_group_text_is_not_a_question(bot_app: BotApp, fake_tg: FakeTelegr
 async def test_which_one_buttons_then_answer(
     bot_app: BotApp, fake_tg: FakeTelegram, seeded: DisclosureService
 ) -> None:
-    namesake = SEED.read_text(encoding="utf-8").replace("西工区汉屯路", "老城区汉屯路")
+    # the namesake received 7 applications, the seed none: the answer shows which was picked
+    row = "一、本年新收政府信息公开申请数量\t\t"
+    namesake = (
+        SEED.read_text(encoding="utf-8")
+        .replace("西工区汉屯路", "老城区汉屯路")
+        .replace(f"{row}0\t0\t0\t0\t0\t0\t0", f"{row}7\t0\t0\t0\t0\t0\t7")
+    )
+    assert "7\t0\t0\t0\t0\t0\t7" in namesake
     seeded.ingest_bytes("laocheng.txt", namesake.encode(), now=fixed_now())
     fake_tg.mark()
     fake_tg.send_text("how many applications did Hantun Road receive in 2023")
@@ -78,7 +86,7 @@ async def test_which_one_buttons_then_answer(
     fake_tg.mark()
     fake_tg.press_button(fake_tg.last_message(4242), buttons[1]["callback_data"])
     (edit,) = await fake_tg.await_for("editMessageText")
-    assert "New applications received: 0 applications" in edit.params["text"]
+    assert "New applications received: 7 applications" in edit.params["text"]
     assert await fake_tg.await_for("answerCallbackQuery")
 
 

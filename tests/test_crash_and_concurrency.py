@@ -51,12 +51,43 @@ def _count(db: Path) -> int:
         return 0
 
 
-def _wait_for_reports(db: Path, at_least: int, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while _count(db) < at_least:
-        assert process.poll() is None, "the ingest ended before it could be stopped"
-        assert time.monotonic() < deadline, "the ingest made no progress"
+# Loaded by the ingest process (its PYTHONPATH leads here): about to write report number
+# PAUSE_AFTER + 1, in its transaction, the ingest says so (a file) and waits for the test.
+PAUSES = """
+import os, pathlib, time, sqlalchemy.event, sqlalchemy.engine
+
+_written = [0]
+
+@sqlalchemy.event.listens_for(sqlalchemy.engine.Engine, "before_cursor_execute")
+def _pause(connection, cursor, statement, parameters, context, executemany):
+    if not statement.lstrip().upper().startswith("INSERT INTO REPORT"):
+        return
+    _written[0] += 1
+    if _written[0] == int(os.environ["PAUSE_AFTER"]) + 1:
+        pathlib.Path(os.environ["PAUSED"]).touch()
+        while not pathlib.Path(os.environ["RESUME"]).exists():
+            time.sleep(0.01)
+"""
+
+
+def _pausing_ingest(
+    folder: Path, db: Path, after: int, monkeypatch: pytest.MonkeyPatch
+) -> tuple[subprocess.Popen[bytes], Path]:
+    """An ingest that stops in the middle of writing report ``after + 1``: it waits there,
+    its transaction open, until the file it returns exists."""
+    hooks = folder.parent / "pause"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(PAUSES)
+    monkeypatch.setenv("PAUSE_AFTER", str(after))
+    monkeypatch.setenv("PAUSED", str(hooks / "paused"))
+    monkeypatch.setenv("RESUME", str(hooks / "resume"))
+    process = _ingest(folder, db, path=f"{hooks}:{ROOT}")
+    deadline = time.monotonic() + 120  # polling for the positive case: it pauses, in time
+    while not (hooks / "paused").exists():
+        assert process.poll() is None, process.communicate()[1].decode()
+        assert time.monotonic() < deadline, "the ingest never reached the pause"
         time.sleep(0.01)
+    return process, hooks / "resume"
 
 
 def _check_consistent(db: Path) -> int:
@@ -79,15 +110,17 @@ def _check_consistent(db: Path) -> int:
 
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize("stop_after", [1, 7, 19])
-def test_sigkill_during_ingest_loses_nothing_whole(tmp_path: Path, stop_after: int) -> None:
+def test_sigkill_during_ingest_loses_nothing_whole(
+    tmp_path: Path, stop_after: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = _variants(tmp_path / "reports", 40)
     db = tmp_path / "store.db"
-    process = _ingest(files[0].parent, db)
-    _wait_for_reports(db, stop_after, process)
-    os.kill(process.pid, signal.SIGKILL)
+    process, _ = _pausing_ingest(files[0].parent, db, stop_after, monkeypatch)
+    os.kill(process.pid, signal.SIGKILL)  # in the middle of the next report's transaction
     process.communicate()
+    monkeypatch.delenv("PAUSE_AFTER")
     done = _check_consistent(db)
-    assert stop_after <= done < len(files)
+    assert done == stop_after  # the reports before it, whole; the one it was writing, absent
     again = _ingest(files[0].parent, db)
     out, err = again.communicate(timeout=120)
     assert again.returncode == 0, err.decode()
@@ -97,24 +130,28 @@ def test_sigkill_during_ingest_loses_nothing_whole(tmp_path: Path, stop_after: i
 
 
 @pytest.mark.timeout(180)
-def test_answers_while_another_process_ingests(tmp_path: Path) -> None:
+def test_answers_while_another_process_ingests(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = _variants(tmp_path / "reports", 40)
     db = tmp_path / "store.db"
     service = DisclosureService(
         open_database(f"sqlite:///{db}"), timezone=SHANGHAI, max_file_bytes=1 << 20
     )
-    process = _ingest(files[0].parent, db)
+    # the other process stops half-way, in the middle of a write: we answer meanwhile
+    process, resume = _pausing_ingest(files[0].parent, db, 20, monkeypatch)
     seen: set[str] = set()
-    while process.poll() is None:  # ask about the newest agency, again and again
-        for name in NAMES[:40]:
-            answer = service.ask(f"{name}街道 2023 年 新收申请", now=fixed_now()).to_json()
-            assert answer["kind"] in {"figure", "no_agency", "not_indexed"}, answer
-            if answer["kind"] == "figure":
-                seen.add(name)
-    _, err = process.communicate()
+    for name in NAMES[:40]:
+        answer = service.ask(f"{name}街道 2023 年 新收申请", now=fixed_now()).to_json()
+        assert answer["kind"] in {"figure", "no_agency", "not_indexed"}, answer
+        if answer["kind"] == "figure":
+            seen.add(name)
+    assert process.poll() is None  # still ingesting, its transaction open
+    assert len(seen) == 20  # the twenty reports written before the pause, and no other
+    resume.touch()
+    _, err = process.communicate(timeout=120)
     assert process.returncode == 0, err.decode()
     assert b"database is locked" not in err
-    assert len(seen) >= 1  # some answers came while the other process was still writing
     for name in NAMES[:40]:  # and every report is there once it is done
         assert service.ask(f"{name}街道 2023 年 新收申请", now=fixed_now()).kind == "figure"
     service.db.close()

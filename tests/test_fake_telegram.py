@@ -366,31 +366,42 @@ async def test_offset_limit_and_drop_pending(fake: FakeTelegram, bot: Bot) -> No
     assert fake.pending_updates == []
 
 
+class ManualClock:
+    """The fake's long-poll clock, moved by the test."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 async def test_long_poll_wakes_on_injection(fake: FakeTelegram, bot: Bot) -> None:
-    fake.mark()
-    poll = asyncio.create_task(bot.get_updates(timeout=10))
-    await fake.await_for("getUpdates")
-    await asyncio.sleep(0.05)
-    started = time.monotonic()
+    fake.clock = ManualClock()  # stands still: only an update can end the poll
+    poll = asyncio.create_task(bot.get_updates(timeout=50))
+    await fake.await_long_poll()
     fake.send_text("wake up")
-    updates = await asyncio.wait_for(poll, 2)
-    assert time.monotonic() - started < 0.5
+    updates = await asyncio.wait_for(poll, 30)
     assert updates[0].message is not None and updates[0].message.text == "wake up"
 
 
 async def test_long_poll_times_out_empty(fake: FakeTelegram, bot: Bot) -> None:
-    started = time.monotonic()
-    assert await bot.get_updates(timeout=1) == ()
-    assert 0.9 < time.monotonic() - started < 2
+    clock = fake.clock = ManualClock()
+    poll = asyncio.create_task(bot.get_updates(timeout=50))
+    await fake.await_long_poll(seen_at=0)
+    clock.now = 49.9
+    await fake.await_long_poll(seen_at=49.9)  # a tenth of a second before its end: waiting
+    assert not poll.done()
+    clock.now = 50
+    assert await asyncio.wait_for(poll, 30) == ()
 
 
 async def test_long_poll_wakes_on_stop(fake: FakeTelegram, bot: Bot) -> None:
-    poll = asyncio.create_task(bot.get_updates(timeout=10))
-    await fake.await_for("getUpdates")
-    started = time.monotonic()
+    fake.clock = ManualClock()  # stands still: only the stop can end the poll
+    poll = asyncio.create_task(bot.get_updates(timeout=50))
+    await fake.await_long_poll()
     await asyncio.to_thread(fake.stop)
-    assert await asyncio.wait_for(poll, 2) == ()
-    assert time.monotonic() - started < 1
+    assert await asyncio.wait_for(poll, 30) == ()
     fake.stop()  # idempotent
     assert _fake_threads() == []
 
@@ -494,18 +505,34 @@ async def test_error_statuses(fake: FakeTelegram, bot: Bot) -> None:
     assert [c.faulted for c in fake.calls_to("sendMessage")] == [True, True, True, False]
 
 
-async def test_delay_causes_timeout_without_blocking_others(fake: FakeTelegram, bot: Bot) -> None:
-    fake.delay_next("sendMessage", 0.6)
+async def test_a_held_answer_times_out_without_blocking_others(
+    fake: FakeTelegram, bot: Bot
+) -> None:
+    release = fake.hold_next("sendMessage")
     send = asyncio.create_task(bot.send_message(CHAT, "slow", read_timeout=0.2))
     while not fake.calls_to("sendMessage"):  # arrived and held; wait_for sees answered calls
         await asyncio.sleep(0.01)
-    started = time.monotonic()
-    assert (await bot.get_me()).id == 777  # another connection of the pool, answered at once
-    assert time.monotonic() - started < 0.5
+    assert (await bot.get_me()).id == 777  # another connection of the pool, answered …
+    (held,) = fake.calls_to("sendMessage")
+    assert not held.answered  # … while the send is still held
     with pytest.raises(TimedOut):
         await send
-    [late] = await fake.await_for("sendMessage", timeout=3)  # answered once the delay ends
+    release.set()
+    [late] = await fake.await_for("sendMessage", timeout=30)  # answered once released
     assert late.status == 200 and fake.last_message(CHAT)["text"] == "slow"
+
+
+async def test_a_delayed_answer_comes_after_the_others(fake: FakeTelegram, bot: Bot) -> None:
+    fake.delay_next("sendMessage", 0.3)
+    send = asyncio.create_task(bot.send_message(CHAT, "later"))
+    while not fake.calls_to("sendMessage"):
+        await asyncio.sleep(0.01)
+    assert (await bot.get_me()).id == 777
+    assert (await asyncio.wait_for(send, 30)).text == "later"
+    [get_me] = [c for c in fake.calls if c.method == "getMe"][-1:]
+    (sent,) = fake.calls_to("sendMessage")
+    assert sent.index < get_me.index  # it arrived first …
+    assert fake.last_message(CHAT)["text"] == "later"  # … and was answered all the same
 
 
 async def test_wrong_token(fake: FakeTelegram) -> None:
@@ -557,10 +584,8 @@ async def test_application_echo_in_process(fake: FakeTelegram) -> None:
         await app.updater.start_polling(poll_interval=0)
         await fake.await_for("getUpdates")
         fake.mark()
-        started = time.monotonic()
         fake.send_text("你好")
         [reply] = await fake.await_for(chat_id=CHAT)
-        assert time.monotonic() - started < 1
         assert reply.params["text"] == "echo: 你好"
         await app.updater.stop()
         await app.stop()

@@ -7,15 +7,34 @@ pickled by name, and each worker process imports this module to run them.
 
 import multiprocessing
 import os
+import queue
+import resource
+import sys
 import threading
 import time
+import types
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from multiprocessing.connection import wait
 from pathlib import Path
 
 import pytest
 
 from bot.errors import NotAReportError, ReportError, UnreadableFileError
-from bot.parser import ParsedReport, parse_report
-from bot.parser.workers import PARSE_SECONDS, WORKER_NICENESS, parse_bytes_limited, parse_files
+from bot.parser import ParsedReport, parse_report, workers
+from bot.parser.workers import (
+    PARSE_SECONDS,
+    WORKER_MEMORY,
+    WORKER_NICENESS,
+    Clock,
+    Outcome,
+    Waitable,
+    default_workers,
+    parse_bytes_limited,
+    parse_file,
+    parse_files,
+)
 
 LIMIT = 1 << 20
 # Not imported from conftest: a worker imports this module to find the functions below, and
@@ -66,11 +85,9 @@ def test_default_limit_is_a_minute() -> None:
 
 @pytest.mark.timeout(30)
 def test_a_parse_that_hangs_is_stopped_at_the_limit() -> None:
-    started = time.monotonic()
     result = parse_bytes_limited("hang.txt", b"x", seconds=0.5, parse=hang_on_hang_files)
     assert isinstance(result, UnreadableFileError)
     assert str(result) == "hang.txt: reading took longer than 0.5 s; the file may be damaged"
-    assert time.monotonic() - started < 25  # stopped, not waited for (the marker is the limit)
 
 
 @pytest.mark.timeout(60)
@@ -188,3 +205,318 @@ def test_files_over_the_size_limit_and_missing_files(tmp_path: Path) -> None:
     results = dict(parse_files([big, missing], max_bytes=LIMIT))
     assert str(results[big]) == f"big.txt: the file is {LIMIT + 1:,} bytes; the limit is {LIMIT:,}"
     assert str(results[missing]) == "missing.txt: No such file or directory"
+
+
+def test_a_file_of_exactly_the_size_limit_is_read(tmp_path: Path) -> None:
+    text = SEED.read_bytes()
+    exact = tmp_path / "exact.txt"
+    exact.write_bytes(text)
+    (_, result), *_ = parse_files([exact], max_bytes=len(text))
+    assert result == parse_report("exact.txt", text)
+
+
+def test_one_worker_per_cpu_this_process_may_use() -> None:
+    cpus = os.sched_getaffinity(0)
+    assert default_workers() == len(cpus)
+    os.sched_setaffinity(0, {min(cpus)})  # this thread, on one CPU
+    try:
+        assert default_workers() == 1
+    finally:
+        os.sched_setaffinity(0, cpus)
+
+
+# -- the limits pinned on the workers' clock ----------------------------------------------------
+#
+# The parent measures each file's time on a ``Clock``; here it is a clock that only the test
+# moves, so "stopped at the limit" and "each file gets its own limit" are exact statements
+# about when the parent acts, whatever the machine's load. Files are "held": the parse waits
+# until the test releases it (a file next to the report), or for ever.
+
+TIMED_OUT = "reading took longer than 60 s; the file may be damaged"
+
+
+class ManualClock:
+    """A clock that stands still until ``move_to``; the parent's waits end when a worker
+    answers or when the clock passes their end. ``seen`` tells when the parent has looked at
+    the clock at a given time and gone on waiting (its deadline not reached)."""
+
+    def __init__(self) -> None:
+        self._state = threading.Condition()
+        self._now = 0.0
+        self._waited_at = -1.0  # the latest time the parent went on waiting at
+        self.clock = Clock(now=self.now, wait=self.wait)
+
+    def now(self) -> float:
+        with self._state:
+            return self._now
+
+    def wait(self, objects: list[Waitable], timeout: float) -> list[object]:
+        with self._state:
+            end = self._now + timeout
+        while True:
+            ready = wait(objects, 0.02)  # a real wait, short: the clock may move meanwhile
+            if ready:
+                return list(ready)
+            with self._state:
+                if self._now >= end - 1e-9:  # rounding: end is now + (deadline - now)
+                    return []
+                self._waited_at = self._now
+                self._state.notify_all()
+
+    def move_to(self, when: float) -> None:
+        with self._state:
+            self._now = when
+
+    def seen(self, when: float, done: Callable[[], bool]) -> None:
+        """Wait until the parent waited at ``when`` (or later), or ``done()``."""
+        deadline = time.monotonic() + 30  # only the positive case waits this long
+        with self._state:
+            while self._waited_at < when and not done():
+                assert time.monotonic() < deadline, f"the parser never waited at {when}"
+                self._state.wait(0.02)
+
+
+def hold(name: str, data: bytes) -> ParsedReport:
+    """A parse that says it started (``<data>.started``) and waits for the test: it ends (as
+    a report error) once ``<data>.go`` exists; a file that must hang is never released."""
+    Path(data.decode() + ".started").touch()
+    release = Path(data.decode() + ".go")
+    while not release.exists():
+        time.sleep(0.01)
+    raise NotAReportError(name, "released")
+
+
+class Run:
+    """``parse_files`` on a thread, its outcomes in a queue as they come."""
+
+    def __init__(
+        self, paths: list[Path], clock: ManualClock, workers: int, seconds: float | None
+    ) -> None:
+        self.outcomes: queue.Queue[tuple[Path, Outcome]] = queue.Queue()
+        self.finished = threading.Event()
+
+        def run() -> None:
+            try:
+                limited = partial(parse_files, paths, max_bytes=LIMIT, workers=workers, parse=hold)
+                # without ``seconds``: the default limit
+                parsing = (
+                    limited(clock=clock.clock)
+                    if seconds is None
+                    else limited(seconds=seconds, clock=clock.clock)
+                )
+                for item in parsing:
+                    self.outcomes.put(item)
+            finally:
+                self.finished.set()
+
+        self.thread = threading.Thread(target=run, daemon=True)
+
+    def next(self) -> tuple[Path, Outcome]:
+        return self.outcomes.get(timeout=30)  # the positive case: it comes, soon
+
+
+@contextmanager
+def running(
+    paths: list[Path], clock: ManualClock, workers: int = 1, seconds: float | None = None
+) -> Iterator[Run]:
+    run = Run(paths, clock, workers, seconds)
+    run.thread.start()
+    try:
+        yield run
+    finally:
+        for path in paths:  # release whatever still waits, then the thread ends
+            Path(f"{path}.go").touch()
+        clock.move_to(10**9)
+        run.thread.join(30)
+
+
+def held_files(folder: Path, *names: str) -> list[Path]:
+    paths = []
+    for name in names:
+        path = folder / name
+        path.write_text(str(path))
+        paths.append(path)
+    return paths
+
+
+def release(path: Path) -> None:
+    Path(f"{path}.go").touch()
+
+
+def assert_released(item: tuple[Path, Outcome], path: Path) -> None:
+    """The outcome of a held file that ran until the test released it: never stopped."""
+    assert item[0] == path
+    assert isinstance(item[1], NotAReportError) and item[1].reason == "released", item[1]
+
+
+def started(path: Path | str) -> None:
+    """Wait until the parse of ``path`` has begun (its limit runs from before that)."""
+    deadline = time.monotonic() + 30  # only the positive case waits this long
+    while not Path(f"{path}.started").exists():
+        assert time.monotonic() < deadline, f"{path} never started"
+        time.sleep(0.01)
+
+
+def test_a_file_that_hangs_is_stopped_at_the_default_limit_not_before(tmp_path: Path) -> None:
+    clock = ManualClock()
+    (hung,) = held_files(tmp_path, "hung.txt")
+    with running([hung], clock) as run:
+        started(hung)
+        clock.move_to(PARSE_SECONDS - 0.1)
+        clock.seen(PARSE_SECONDS - 0.1, lambda: not run.outcomes.empty())
+        assert run.outcomes.empty()  # at the limit less a tenth of a second: still parsing
+        clock.move_to(PARSE_SECONDS)
+        path, outcome = run.next()
+        assert path == hung and isinstance(outcome, UnreadableFileError)
+        assert outcome.reason == TIMED_OUT
+
+
+def test_a_single_parse_is_stopped_at_the_default_limit_not_before(tmp_path: Path) -> None:
+    clock = ManualClock()
+    outcomes: queue.Queue[Outcome] = queue.Queue()
+    marker = str(tmp_path / "never")
+    worker = threading.Thread(
+        target=lambda: outcomes.put(
+            parse_bytes_limited("hung.txt", marker.encode(), parse=hold, clock=clock.clock)
+        ),
+        daemon=True,
+    )
+    worker.start()
+    started(marker)
+    clock.move_to(PARSE_SECONDS - 0.1)
+    clock.seen(PARSE_SECONDS - 0.1, lambda: not outcomes.empty())
+    assert outcomes.empty()
+    clock.move_to(PARSE_SECONDS)
+    outcome = outcomes.get(timeout=30)
+    worker.join(30)
+    assert isinstance(outcome, UnreadableFileError) and outcome.reason == TIMED_OUT
+
+
+def test_each_queued_file_gets_its_own_full_limit(tmp_path: Path) -> None:
+    """One worker, three files in its queue: the limit of each starts when the one before it
+    is answered, not when it was queued."""
+    clock = ManualClock()
+    slow, slower, hung = held_files(tmp_path, "a_slow.txt", "b_slower.txt", "c_hung.txt")
+    with running([slow, slower, hung], clock, workers=1) as run:
+        started(slow)
+        clock.move_to(50)  # the first file takes 50 s of its 60
+        clock.seen(50, lambda: not run.outcomes.empty())
+        release(slow)
+        assert_released(run.next(), slow)
+        started(slower)
+        # the second started at 50: at 100 it is past the first file's limit, not its own
+        clock.move_to(100)
+        clock.seen(100, lambda: not run.outcomes.empty())
+        assert run.outcomes.empty()
+        release(slower)
+        assert_released(run.next(), slower)
+        started(hung)
+        # the third started at 100 and hangs: stopped at 160, not before
+        clock.move_to(159.9)
+        clock.seen(159.9, lambda: not run.outcomes.empty())
+        assert run.outcomes.empty()
+        clock.move_to(160)
+        path, outcome = run.next()
+        assert path == hung and isinstance(outcome, UnreadableFileError)
+        assert outcome.reason == TIMED_OUT
+
+
+def test_a_file_after_a_hung_one_gets_its_own_limit_in_a_new_worker(tmp_path: Path) -> None:
+    clock = ManualClock()
+    hung, after = held_files(tmp_path, "a_hung.txt", "b_after.txt")
+    with running([hung, after], clock, workers=1, seconds=10) as run:
+        started(hung)
+        clock.move_to(10)  # the first is stopped; its worker is replaced
+        path, outcome = run.next()
+        assert path == hung and isinstance(outcome, UnreadableFileError)
+        assert outcome.reason == "reading took longer than 10 s; the file may be damaged"
+        started(after)
+        clock.move_to(19.9)  # the second started at 10, in the new worker
+        clock.seen(19.9, lambda: not run.outcomes.empty())
+        assert run.outcomes.empty()
+        release(after)
+        assert_released(run.next(), after)
+
+
+@pytest.fixture
+def unimportable_parse() -> Iterator[Callable[[str, bytes], ParsedReport]]:
+    """A parse function the parent can send but a worker cannot import: the worker dies
+    before it says it is ready, as it would on a broken installation."""
+    module = types.ModuleType("parser_only_the_parent_has")
+    exec("def parse(name, data):\n    raise AssertionError('never runs')\n", module.__dict__)
+    sys.modules[module.__name__] = module
+    try:
+        yield module.parse
+    finally:
+        del sys.modules[module.__name__]
+
+
+def test_a_worker_that_cannot_start_is_the_machines_fault_not_the_files(
+    unimportable_parse: Callable[[str, bytes], ParsedReport], tmp_path: Path
+) -> None:
+    message = r"^a parsing worker did not start \(exit code 1\)$"
+    with pytest.raises(RuntimeError, match=message):
+        parse_bytes_limited("any.txt", b"x", parse=unimportable_parse)
+    (path,) = held_files(tmp_path, "any.txt")
+    with pytest.raises(RuntimeError, match=message):
+        list(parse_files([path], max_bytes=LIMIT, parse=unimportable_parse))
+    assert multiprocessing.active_children() == []
+
+
+# -- the worker's own loop, here in this process (its limits recorded, not applied) -------------
+
+
+def test_a_worker_sets_its_limits_says_it_is_ready_and_answers_each_task(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    applied: list[tuple[str, object]] = []
+    monkeypatch.setattr(workers.resource, "setrlimit", lambda *a: applied.append(("as", a)))
+    monkeypatch.setattr(workers.os, "nice", lambda n: applied.append(("nice", n)))
+    parent, child = multiprocessing.Pipe()
+    loop = threading.Thread(target=workers._serve, args=(child, parse_report, LIMIT))
+    loop.start()
+    assert parent.recv() is None  # ready
+    assert applied == [
+        ("as", (resource.RLIMIT_AS, (WORKER_MEMORY, WORKER_MEMORY))),
+        ("nice", WORKER_NICENESS),
+    ]
+    seed = tmp_path / "seed.txt"
+    seed.write_bytes(SEED.read_bytes())
+    parent.send((3, seed))
+    assert parent.recv() == (3, parse_report("seed.txt", SEED.read_bytes()))
+    parent.send((4, ("folder/minutes.txt", "会议纪要：无。\n".encode())))
+    index, outcome = parent.recv()
+    assert index == 4 and isinstance(outcome, NotAReportError)
+    assert outcome.source == "minutes.txt" and outcome.reason.startswith("no title")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (LIMIT + 1))
+    parent.send((5, big))
+    assert (
+        str(parent.recv()[1])
+        == f"big.txt: the file is {LIMIT + 1:,} bytes; the limit is {LIMIT:,}"
+    )
+    parent.close()  # no more tasks: the loop ends
+    loop.join(30)
+    assert not loop.is_alive()
+
+
+def raise_memory_error(name: str, data: bytes) -> ParsedReport:
+    raise MemoryError
+
+
+def test_a_parse_failure_becomes_a_reason_a_user_can_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(b"x")
+    bug = parse_file(path, max_bytes=LIMIT, parse=fail_with_a_bug)
+    assert isinstance(bug, UnreadableFileError)
+    assert str(bug) == "report.txt: the parser failed on this file (IndexError); it is logged"
+    assert "the parser failed on report.txt" in caplog.messages
+    memory = parse_file(path, max_bytes=LIMIT, parse=raise_memory_error)
+    assert isinstance(memory, UnreadableFileError)
+    assert memory.reason == "reading the file needs more memory than is allowed"
+    refused = parse_file(path, max_bytes=LIMIT, parse=tell_niceness)
+    assert isinstance(refused, NotAReportError) and refused.source == "report.txt"
+    missing = parse_file(tmp_path / "gone.txt", max_bytes=LIMIT)
+    assert str(missing) == "gone.txt: No such file or directory"

@@ -6,16 +6,20 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytest
 import time_machine
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from conftest import REPORTS, SHANGHAI, bot_config
 from fake_telegram import FakeTelegram
 
 from bot.config import RemindersConfig
 from bot.service.core import DisclosureService
 from handlers.app import BotApp, build_application, post_shutdown
+from handlers.reminders import JOB_NAME
+
+INTERVAL = timedelta(seconds=60)  # the reminder job's, handlers.app.schedule_reminders
 
 INDEXED = (
     "000_hantunlu_2023.txt",  # township, 2023: published
@@ -70,11 +74,27 @@ async def press(fake: FakeTelegram, label: str) -> None:
 
 
 async def fire(app: BotApp) -> None:
-    """Let the reminder job see the moved clock."""
+    """Run the reminder job now, at the moved clock; return once that run has finished (every
+    reminder it found due sent, or its failure handled)."""
     assert app.job_queue is not None
-    app.job_queue.scheduler.wakeup()
-    for _ in range(30):
-        await asyncio.sleep(0.05)
+    scheduler = app.job_queue.scheduler
+    (job,) = app.job_queue.get_jobs_by_name(JOB_NAME)
+    moved_to = datetime.now(SHANGHAI)
+    loop = asyncio.get_running_loop()
+    finished = asyncio.Event()
+
+    def on_run(event: JobExecutionEvent) -> None:
+        # a run scheduled within the last interval was scheduled after the clock moved
+        if event.job_id == job.job.id and event.scheduled_run_time > moved_to - INTERVAL:
+            loop.call_soon_threadsafe(finished.set)
+
+    scheduler.add_listener(on_run, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
+    try:
+        job.job.modify(next_run_time=moved_to)  # now: not at the next minute of its own
+        scheduler.wakeup()
+        await asyncio.wait_for(finished.wait(), 30)
+    finally:
+        scheduler.remove_listener(on_run)
 
 
 async def test_one_reminder_never_twice_and_late_after_downtime(
@@ -158,15 +178,14 @@ async def test_blocked_chat_pauses_and_supergroup_keeps_subscriptions(
                     }
                 }
             )
-            await fire(app)
-            await asyncio.sleep(0.3)
-            (moved,) = repo.subscriptions(library.db)
-            assert moved.chat_id == -1000500
+            deadline = asyncio.get_running_loop().time() + 30
+            while repo.subscriptions(library.db)[0].chat_id != -1000500:  # handled, soon
+                assert asyncio.get_running_loop().time() < deadline, "the move was not handled"
+                await asyncio.sleep(0.01)
 
             fake_tg.fail_next("sendMessage", status=403, times=5)
             clock.move_to(at(1, 17, 9, 0))
-            await fire(app)
-            await asyncio.sleep(0.3)
+            await fire(app)  # the reminder is refused (403): the job pauses the chat
             assert repo.subscriptions(library.db) == []  # paused, not deleted
             assert len(repo.subscriptions(library.db, active=False)) == 1
 

@@ -10,7 +10,9 @@ from telegram_helpers import (
     ALLOWED,
     BOT_NAME,
     GROUP,
+    HUAIAN,
     STRANGER,
+    USER,
     RecordingTelegram,
     StartBot,
     agency_of,
@@ -30,10 +32,11 @@ pytest_plugins = ("telegram_helpers",)
 
 REFUSAL = "This bot answers only the users and chats it was set up for."
 NOT_ADMIN = "Only administrators can do that."
-HANTUN = "000_hantunlu_2023"
 PT2023 = "008_pingtan_2023"
 PINGTAN = agency_of(PT2023)
-ANSWER = f"New applications received: {gold_figure(HANTUN, 'applications.new.total')} applications"
+ANSWER = (
+    f"New applications received: {gold_figure(HUAIAN, 'applications.new.total'):,} applications"
+)
 ALLOWED_GROUP = -200600
 
 
@@ -59,12 +62,12 @@ async def test_a_strangers_message_and_commands_are_refused(
     private_bot: BotApp, tg: RecordingTelegram
 ) -> None:
     for text in (
-        "hantun 2023",
+        "huaian 2024",
         "/start",
-        "/ask hantun 2023",
+        "/ask huaian 2024",
         "/report hantun",
         "/agencies",
-        "/delete hantun 2023",
+        "/delete huaian 2024",
     ):
         reply = await say(tg, text, user_id=STRANGER)
         assert text_of(reply) == REFUSAL, text
@@ -72,20 +75,20 @@ async def test_a_strangers_message_and_commands_are_refused(
     assert text_of(await say(tg, "汉屯路", user_id=STRANGER, language_code="zh")) == (
         "此机器人仅为指定的用户和群组提供服务。"
     )
-    assert ANSWER in text_of(await say(tg, "hantun 2023", user_id=ALLOWED))
+    assert ANSWER in text_of(await say(tg, "huaian 2024", user_id=ALLOWED))
 
 
 async def test_the_allowed_user_and_the_admin_are_served(
     private_bot: BotApp, tg: RecordingTelegram
 ) -> None:
-    assert ANSWER in text_of(await say(tg, "/ask hantun 2023", user_id=ALLOWED))
-    assert ANSWER in text_of(await say(tg, "hantun 2023", user_id=ADMIN))  # admins always
+    assert ANSWER in text_of(await say(tg, "/ask huaian 2024", user_id=ALLOWED))
+    assert ANSWER in text_of(await say(tg, "huaian 2024", user_id=ADMIN))  # admins always
     start = await say(tg, "/start", user_id=ALLOWED)
     first = next(iter(buttons(start).values()))
     tg.mark()
     tg.press_button(start, first, user_id=ALLOWED)
     (reply,) = await tg.await_for("sendMessage", chat_id=ALLOWED)
-    assert ANSWER in text_of(reply)
+    assert text_of(reply).startswith("汉屯路街道办事处")  # the example's answer, no refusal
 
 
 async def test_a_strangers_button_press_gets_an_alert(
@@ -99,18 +102,18 @@ async def test_a_strangers_button_press_gets_an_alert(
     assert refused.params["show_alert"] is True
 
     served = await press(tg, start, data, user_id=ALLOWED, method="sendMessage")
-    assert ANSWER in text_of(served)
+    assert text_of(served).startswith("汉屯路街道办事处")  # the example's answer
     assert len(tg.calls_to("sendMessage")) == 2  # /start and the allowed press, nothing between
 
 
 async def test_a_strangers_inline_query_gets_no_results(
     private_bot: BotApp, tg: RecordingTelegram
 ) -> None:
-    refused = await inline(tg, "hantun 2023", STRANGER)
+    refused = await inline(tg, "huaian 2024", STRANGER)
     assert refused.params["results"] == []
     assert refused.params.get("cache_time") == 0
 
-    served = await inline(tg, "hantun 2023", ALLOWED)
+    served = await inline(tg, "huaian 2024", ALLOWED)
     (card,) = served.params["results"]
     assert ANSWER in card["input_message_content"]["message_text"]
     # Telegram would otherwise hand the cached cards to anyone typing the same query.
@@ -131,16 +134,16 @@ async def test_a_stranger_in_a_group_is_ignored_unless_the_group_is_allowed(
     private_bot: BotApp, tg: RecordingTelegram
 ) -> None:
     tg.mark()
-    for text in (f"@{BOT_NAME} hantun 2023", f"/ask@{BOT_NAME} hantun 2023"):
+    for text in (f"@{BOT_NAME} huaian 2024", f"/ask@{BOT_NAME} huaian 2024"):
         tg.send_text(text, user_id=STRANGER, chat_id=GROUP, chat_type="group")
     reply = await say(
-        tg, f"/ask@{BOT_NAME} hantun 2023", user_id=ALLOWED, chat_id=GROUP, chat_type="group"
+        tg, f"/ask@{BOT_NAME} huaian 2024", user_id=ALLOWED, chat_id=GROUP, chat_type="group"
     )
     assert ANSWER in text_of(reply)  # no refusal spoken into the group before it
     assert len(tg.calls_to("sendMessage")) == 1
 
     reply = await say(
-        tg, f"@{BOT_NAME} hantun 2023", user_id=STRANGER, chat_id=ALLOWED_GROUP, chat_type="group"
+        tg, f"@{BOT_NAME} huaian 2024", user_id=STRANGER, chat_id=ALLOWED_GROUP, chat_type="group"
     )
     assert ANSWER in text_of(reply)
 
@@ -186,5 +189,20 @@ async def test_a_public_bot_still_keeps_admin_actions(
     refused = await press(tg, preview, buttons(preview)["Index"], user_id=STRANGER)
     assert refused.params["text"] == NOT_ADMIN
     assert agency_years(seeded, PINGTAN) == []
-    served = await inline(tg, "hantun 2023", STRANGER)
+    served = await inline(tg, "huaian 2024", STRANGER)
     assert served.params["is_personal"] is False  # a public bot's cards may be shared
+
+
+async def test_a_refused_button_speaks_the_users_language(
+    start_bot: StartBot, tg: RecordingTelegram, seeded: DisclosureService
+) -> None:
+    await start_bot(admins=frozenset({ADMIN}))
+    preview = await send_report(tg, f"{PT2023}.docx", user_id=ADMIN)
+    await say(tg, "/start", user_id=STRANGER, language_code="zh-hans")  # a Chinese user
+    refused = await press(tg, preview, buttons(preview)["Index"], user_id=STRANGER)
+    assert refused.params["text"] == "只有管理员可以执行此操作。"
+    assert refused.params["show_alert"] is True
+    await say(tg, "/lang zh", user_id=USER)  # Telegram says English; the user chose Chinese
+    chose = await press(tg, preview, buttons(preview)["Index"], user_id=USER)
+    assert chose.params["text"] == "只有管理员可以执行此操作。"
+    assert agency_years(seeded, PINGTAN) == []

@@ -4,14 +4,19 @@ their example buttons, /lang, /ask, /report (year and export buttons), /agencies
 
 import csv
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from conftest import REPORTS, SEED, fixed_now
 from openpyxl import load_workbook
 from telegram_helpers import (
+    ADMIN,
+    HUAIAN,
     USER,
     RecordingTelegram,
+    StartBot,
     agency_of,
     agency_years,
     buttons,
@@ -251,16 +256,16 @@ async def test_report_without_a_name_shows_how(bot: BotApp, tg: RecordingTelegra
 async def test_agencies_pages_edit_in_place_and_forged_pages_expire(
     bot: BotApp, tg: RecordingTelegram, pingtan: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bot.answers.listing.PER_PAGE", 1)
+    monkeypatch.setattr("bot.answers.listing.PER_PAGE", 2)
     first = await say(tg, "/agencies")
-    assert text_of(first).startswith("Indexed agencies: 2 (page 1/2)")
+    assert text_of(first).startswith("Indexed agencies: 3 (page 1/2)")
     assert set(buttons(first)) == {"Next ›"}
 
     second = await press(tg, first, buttons(first)["Next ›"], method="editMessageText")
     assert second.params["message_id"] == first.result["message_id"]
-    assert text_of(second).startswith("Indexed agencies: 2 (page 2/2)")
+    assert text_of(second).startswith("Indexed agencies: 3 (page 2/2)")
     assert set(buttons(second)) == {"‹ Previous"}
-    names = {agency_of(HANTUN), agency_of(PT2023)}
+    names = {agency_of(HANTUN), agency_of(PT2023), agency_of(HUAIAN)}
     shown = [n for n in names if n in text_of(first)] + [n for n in names if n in text_of(second)]
     assert sorted(shown) == sorted(names)  # each agency on exactly one page
     assert "• 平潭综合实验区: 2019, 2023" in text_of(first) + text_of(second)
@@ -394,13 +399,17 @@ async def test_check_as_a_reply_to_a_document(
     assert text_of(await say(tg, "/check")).startswith("Send the report file with the caption")
 
 
-async def test_charts_are_prepared_in_the_background_soon_after_start(bot: BotApp) -> None:
+async def test_charts_are_prepared_in_the_background_soon_after_start(
+    start_bot: StartBot,
+) -> None:
     # the first trend asked would otherwise wait most of a second for matplotlib
-    assert bot.job_queue is not None
-    (job,) = bot.job_queue.get_jobs_by_name("charts")
-    assert job.next_t is not None
-    seconds = (job.next_t - datetime.now(job.next_t.tzinfo)).total_seconds()
-    assert CHARTS_AFTER_SECONDS - 2 < seconds <= CHARTS_AFTER_SECONDS
+    started = datetime(2024, 5, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    with time_machine.travel(started, tick=False):  # the job queue's clock stands still
+        app = await start_bot(admins=frozenset({ADMIN}))
+    assert app.job_queue is not None
+    (job,) = app.job_queue.get_jobs_by_name("charts")
+    assert job.next_t == started + timedelta(seconds=CHARTS_AFTER_SECONDS)
+    assert CHARTS_AFTER_SECONDS == 5
 
 
 # -- asked back: not indexed here, which figure, deadlines in plain words -----------------------

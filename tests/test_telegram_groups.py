@@ -9,6 +9,7 @@ from telegram_helpers import (
     ADMIN,
     BOT_NAME,
     GROUP,
+    HUAIAN,
     USER,
     RecordingTelegram,
     agency_of,
@@ -23,8 +24,9 @@ from handlers.app import BotApp
 
 pytest_plugins = ("telegram_helpers",)
 
-HANTUN = "000_hantunlu_2023"
-ANSWER = f"New applications received: {gold_figure(HANTUN, 'applications.new.total')} applications"
+ANSWER = (
+    f"New applications received: {gold_figure(HUAIAN, 'applications.new.total'):,} applications"
+)
 
 
 async def in_group(tg: RecordingTelegram, text: str, **kwargs: Any) -> Call:
@@ -38,7 +40,7 @@ async def ignored(tg: RecordingTelegram, *texts: str, **kwargs: Any) -> None:
     mark = tg.mark()
     for text in texts:
         tg.send_text(text, chat_id=GROUP, chat_type="group", **kwargs)
-    probe = tg.send_text(f"/ask@{BOT_NAME} hantun 2023", chat_id=GROUP, chat_type="group")
+    probe = tg.send_text(f"/ask@{BOT_NAME} huaian 2024", chat_id=GROUP, chat_type="group")
 
     def answers_probe(call: Call) -> bool:
         quoted = call.params.get("reply_parameters") or {}
@@ -51,13 +53,13 @@ async def ignored(tg: RecordingTelegram, *texts: str, **kwargs: Any) -> None:
 
 
 async def test_plain_text_in_a_group_is_ignored(bot: BotApp, tg: RecordingTelegram) -> None:
-    await ignored(tg, "hantun 2023", "how many applications did Hantun Road receive in 2023")
+    await ignored(tg, "huaian 2024", "how many applications did Huaian receive in 2024")
 
 
 async def test_a_mention_is_answered(bot: BotApp, tg: RecordingTelegram) -> None:
     tg.mark()
     question = tg.send_text(
-        f"@{BOT_NAME} how many applications did hantun get in 2023",
+        f"@{BOT_NAME} how many applications did huaian get in 2024",
         chat_id=GROUP,
         chat_type="group",
     )["message"]
@@ -67,15 +69,15 @@ async def test_a_mention_is_answered(bot: BotApp, tg: RecordingTelegram) -> None
 
 
 async def test_a_mention_in_another_case_is_answered(bot: BotApp, tg: RecordingTelegram) -> None:
-    reply = await in_group(tg, "@Disclosure_Test_Bot hantun 2023")  # usernames ignore case
+    reply = await in_group(tg, "@Disclosure_Test_Bot huaian 2024")  # usernames ignore case
     assert ANSWER in text_of(reply), text_of(reply)
 
 
 async def test_a_reply_to_the_bot_is_answered(bot: BotApp, tg: RecordingTelegram) -> None:
-    first = await in_group(tg, f"/ask@{BOT_NAME} hantun 2023")
-    follow_up = await in_group(tg, "and hantun lawsuits 2023?", reply_to_message=first.result)
-    lawsuits = gold_figure(HANTUN, "litigation.direct.total") + gold_figure(
-        HANTUN, "litigation.after_review.total"
+    first = await in_group(tg, f"/ask@{BOT_NAME} huaian 2024")
+    follow_up = await in_group(tg, "and huaian lawsuits 2024?", reply_to_message=first.result)
+    lawsuits = gold_figure(HUAIAN, "litigation.direct.total") + gold_figure(
+        HUAIAN, "litigation.after_review.total"
     )
     assert f"Lawsuits: {lawsuits} cases" in text_of(follow_up), text_of(follow_up)
 
@@ -84,7 +86,7 @@ async def test_a_reply_to_someone_else_that_mentions_the_bot_is_answered(
     bot: BotApp, tg: RecordingTelegram
 ) -> None:
     colleague = tg.send_text("no idea", chat_id=GROUP, chat_type="group", user_id=78)["message"]
-    reply = await in_group(tg, f"@{BOT_NAME} hantun 2023", reply_to_message=colleague)
+    reply = await in_group(tg, f"@{BOT_NAME} huaian 2024", reply_to_message=colleague)
     assert ANSWER in text_of(reply)
 
 
@@ -92,18 +94,18 @@ async def test_a_reply_to_someone_else_without_a_mention_is_ignored(
     bot: BotApp, tg: RecordingTelegram
 ) -> None:
     colleague = tg.send_text("hantun?", chat_id=GROUP, chat_type="group", user_id=78)["message"]
-    await ignored(tg, "hantun 2023", reply_to_message=colleague)
+    await ignored(tg, "huaian 2024", reply_to_message=colleague)
 
 
 async def test_a_command_for_this_bot_works(bot: BotApp, tg: RecordingTelegram) -> None:
-    reply = await in_group(tg, f"/ask@{BOT_NAME} hantun 2023")
+    reply = await in_group(tg, f"/ask@{BOT_NAME} huaian 2024")
     assert ANSWER in text_of(reply)
     card = await in_group(tg, f"/report@{BOT_NAME} hantun")
     assert text_of(card).startswith("汉屯路街道办事处 (Hantun Road Subdistrict Office), 2023")
 
 
 async def test_commands_for_another_bot_are_ignored(bot: BotApp, tg: RecordingTelegram) -> None:
-    await ignored(tg, "/ask@other_bot hantun 2023", "/start@other_bot", "/help@other_bot")
+    await ignored(tg, "/ask@other_bot huaian 2024", "/start@other_bot", "/help@other_bot")
 
 
 async def test_files_in_a_group_only_with_check(

@@ -5,7 +5,7 @@ from typing import Any
 
 from conftest import SEED, fixed_now
 from fake_telegram import Call
-from telegram_helpers import RecordingTelegram, agency_of, gold_figure, index
+from telegram_helpers import HUAIAN, RecordingTelegram, agency_of, gold_figure, index
 
 from bot.service.core import DisclosureService
 from handlers.app import BotApp
@@ -45,14 +45,14 @@ def add_namesake(service: DisclosureService, source: str = "laocheng.txt") -> No
 
 
 async def test_inline_query_offers_the_answer(bot: BotApp, tg: RecordingTelegram) -> None:
-    answered = await inline(tg, "hantun 2023")
+    answered = await inline(tg, "huaian 2024")
     found = articles(answered)
     assert len(found) >= 1
-    total = gold_figure(HANTUN, "applications.new.total")
+    total = gold_figure(HUAIAN, "applications.new.total")
     assert any(
-        f"New applications received: {total} applications" in message_text(a) for a in found
+        f"New applications received: {total:,} applications" in message_text(a) for a in found
     )
-    assert found[0]["title"].startswith(agency_of(HANTUN))
+    assert found[0]["title"].startswith(agency_of(HUAIAN))
 
 
 async def test_inline_query_in_chinese(

@@ -14,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import ForkServerContext
 from pathlib import Path, PurePath
@@ -40,6 +41,23 @@ _STARTUP_SECONDS = 60.0
 _QUEUED = 4
 # A task: the index of the file, then its path, or its name and content.
 _Task = tuple[int, Path | tuple[str, bytes]]
+Waitable = Connection | int
+
+
+def _wait(objects: list[Waitable], timeout: float) -> list[object]:
+    return list(wait(objects, timeout))
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The clock the time limits are measured on, and the wait for a worker (for at most
+    ``timeout`` seconds of that clock): a test moves its own clock to pin the limits."""
+
+    now: Callable[[], float] = time.monotonic
+    wait: Callable[[list[Waitable], float], list[object]] = _wait
+
+
+MONOTONIC = Clock()
 
 
 def default_workers() -> int:
@@ -62,18 +80,23 @@ def parse_file(path: Path, *, max_bytes: int, parse: Parse = parse_report) -> Ou
 
 
 def parse_bytes_limited(
-    name: str, data: bytes, *, seconds: float = PARSE_SECONDS, parse: Parse = parse_report
+    name: str,
+    data: bytes,
+    *,
+    seconds: float = PARSE_SECONDS,
+    parse: Parse = parse_report,
+    clock: Clock = MONOTONIC,
 ) -> Outcome:
     """``parse(name, data)`` in a child process, stopped after ``seconds``: the report, or
     the ``ReportError`` saying why not. Blocks; from async code, call it in a thread."""
-    worker = _Worker(_context(), parse, max_bytes=len(data))
+    worker = _Worker(_context(), parse, max_bytes=len(data), clock=clock)
     try:
         worker.wait_ready()
         worker.give((0, (name, data)), seconds)
         while (answer := worker.outcome(seconds)) is None:
-            wait(
+            clock.wait(
                 [worker.conn, worker.process.sentinel],
-                max(0.0, worker.deadline - time.monotonic()),
+                max(0.0, worker.deadline - clock.now()),
             )
         return answer[1]
     finally:
@@ -87,13 +110,15 @@ def parse_files(
     workers: int = 1,
     seconds: float = PARSE_SECONDS,
     parse: Parse = parse_report,
+    clock: Clock = MONOTONIC,
 ) -> Iterator[tuple[Path, Outcome]]:
     """Each path with its parsed report or the error, in the order given; ``workers``
     processes parse, each file for at most ``seconds``."""
     if not paths:
         return
     context = _context()
-    pool = [_Worker(context, parse, max_bytes) for _ in range(min(max(workers, 1), len(paths)))]
+    count = min(max(workers, 1), len(paths))
+    pool = [_Worker(context, parse, max_bytes, clock) for _ in range(count)]
     for worker in pool:  # they start side by side; a file's time starts when its worker is up
         worker.wait_ready()
     window = 6 * len(pool)  # files in flight or waiting their turn: memory stays flat
@@ -112,20 +137,22 @@ def parse_files(
                 yield paths[yielded], done.pop(yielded)
                 yielded += 1
                 continue
-            _collect(pool, done, seconds)
+            _collect(pool, done, seconds, clock)
     finally:
         for worker in pool:
             worker.stop()
 
 
-def _collect(pool: list["_Worker"], done: dict[int, Outcome], seconds: float) -> None:
+def _collect(
+    pool: list["_Worker"], done: dict[int, Outcome], seconds: float, clock: Clock
+) -> None:
     """Wait for a worker to answer, die or pass its deadline; record the outcome of each
     that did, and replace the workers that are gone."""
     busy = [worker for worker in pool if worker.tasks]
     soonest = min(worker.deadline for worker in busy)
-    wait(
+    clock.wait(
         [w.conn for w in busy] + [w.process.sentinel for w in busy],
-        max(0.0, soonest - time.monotonic()),
+        max(0.0, soonest - clock.now()),
     )
     for position, worker in enumerate(pool):
         if not worker.tasks or (answer := worker.outcome(seconds)) is None:
@@ -133,7 +160,7 @@ def _collect(pool: list["_Worker"], done: dict[int, Outcome], seconds: float) ->
         done[answer[0]] = answer[1]
         if not worker.process.is_alive():
             waiting = worker.tasks  # sent but never started: the new worker takes them
-            pool[position] = _Worker(worker.context, worker.parse, worker.max_bytes)
+            pool[position] = _Worker(worker.context, worker.parse, worker.max_bytes, clock)
             pool[position].wait_ready()
             for task in waiting:
                 pool[position].give(task, seconds)
@@ -150,8 +177,10 @@ def _context() -> ForkServerContext:
 class _Worker:
     """One child process that parses the tasks it is given, one at a time."""
 
-    def __init__(self, context: ForkServerContext, parse: Parse, max_bytes: int) -> None:
-        self.context, self.parse, self.max_bytes = context, parse, max_bytes
+    def __init__(
+        self, context: ForkServerContext, parse: Parse, max_bytes: int, clock: Clock = MONOTONIC
+    ) -> None:
+        self.context, self.parse, self.max_bytes, self.clock = context, parse, max_bytes, clock
         self.conn, child_end = context.Pipe()
         self.process = context.Process(
             target=_serve, args=(child_end, parse, max_bytes), daemon=True
@@ -178,7 +207,7 @@ class _Worker:
             self.conn.send(task)
         self.tasks.append(task)
         if len(self.tasks) == 1:
-            self.deadline = time.monotonic() + seconds
+            self.deadline = self.clock.now() + seconds
 
     def outcome(self, seconds: float) -> tuple[int, Outcome] | None:
         """The index and outcome of the task in hand if there is one now: the worker's answer,
@@ -191,9 +220,9 @@ class _Worker:
                 pass  # it died: told below
             else:
                 self.tasks.popleft()
-                self.deadline = time.monotonic() + seconds  # the next one starts now
+                self.deadline = self.clock.now() + seconds  # the next one starts now
                 return answer
-        if self.process.is_alive() and time.monotonic() < self.deadline:
+        if self.process.is_alive() and self.clock.now() < self.deadline:
             return None
         ran_out = self.process.is_alive()
         self.stop()

@@ -132,6 +132,10 @@ class BotApi:
         self._open_queries: set[str] = set()
         self._blocked: dict[ChatId, str] = {}
         self._migrated: dict[ChatId, int] = {}
+        # the clock long polls are timed on: a test may set its own (see ``tick``)
+        self.clock: Callable[[], float] = time.monotonic
+        # the long polls now waiting, and the clock's time each last looked at
+        self.long_polls: dict[int, float] = {}
 
     @property
     def bot_user(self) -> JSONDict:
@@ -365,12 +369,22 @@ class BotApi:
             self._updates = self._updates[offset:]
         self._poll_generation += 1
         generation = self._poll_generation
-        deadline = time.monotonic() + float(p.get("timeout") or 0)
+        deadline = self.clock() + float(p.get("timeout") or 0)
+        try:
+            return self._long_poll(generation, deadline, limit)
+        finally:
+            self.long_polls.pop(generation, None)
+            self._cond.notify_all()
+
+    def _long_poll(self, generation: int, deadline: float, limit: int) -> Any:
         while True:
             self._updates = [u for u in self._updates if self._allowed(u)]
-            remaining = deadline - time.monotonic()
+            now = self.clock()
+            remaining = deadline - now
             if self._updates or self._stopping or remaining <= 0:
                 return copy.deepcopy(self._updates[:limit])
+            self.long_polls[generation] = now  # waiting, as of ``now``
+            self._cond.notify_all()
             self._cond.wait(min(remaining, 0.1))
             if generation != self._poll_generation:
                 raise ApiError(

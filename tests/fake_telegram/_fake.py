@@ -38,6 +38,7 @@ class _Fault:
     error: ApiError | None
     delay: float
     times: int
+    release: threading.Event | None = None
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -233,8 +234,8 @@ class FakeTelegram(BotApi):
             self._calls.append(call)
             fault = self._take_fault(method)
             self._cond.notify_all()
-        if fault is not None and fault.delay:
-            self._stop_event.wait(fault.delay)
+        if fault is not None:
+            self._hold(fault)
         result: Any = None
         try:
             if token != self.token:
@@ -263,6 +264,15 @@ class FakeTelegram(BotApi):
         with self._cond:
             call.status, call.result, call.answered = status, copy.deepcopy(result), True
             self._cond.notify_all()
+
+    def _hold(self, fault: _Fault) -> None:
+        """Hold an answer for the fault's delay, or until the test releases it (or the fake
+        stops)."""
+        if fault.delay:
+            self._stop_event.wait(fault.delay)
+        if fault.release is not None:
+            while not (fault.release.wait(0.05) or self._stop_event.is_set()):
+                pass
 
     def _take_fault(self, method: str) -> _Fault | None:
         queue = self._faults.get(method) or []
@@ -304,6 +314,14 @@ class FakeTelegram(BotApi):
         """Hold the answer to the next `times` calls of `method` (other requests go on)."""
         with self._cond:
             self._faults.setdefault(method, []).append(_Fault(None, seconds, times))
+
+    def hold_next(self, method: str) -> threading.Event:
+        """Hold the answer to the next call of `method` until the returned event is set
+        (other requests go on)."""
+        release = threading.Event()
+        with self._cond:
+            self._faults.setdefault(method, []).append(_Fault(None, 0.0, 1, release))
+        return release
 
     def clear_faults(self) -> None:
         with self._cond:
@@ -531,6 +549,22 @@ class FakeTelegram(BotApi):
     async def await_for(self, method: str | None = "sendMessage", **kwargs: Any) -> list[Call]:
         """`wait_for` in a worker thread, so the bot on this event loop keeps running."""
         return await asyncio.to_thread(self.wait_for, method, **kwargs)
+
+    def wait_for_long_poll(self, *, seen_at: float | None = None, timeout: float = 5.0) -> None:
+        """Block until a getUpdates long poll is waiting; with `seen_at`, until one has looked
+        at the fake's `clock` at that time (or later) and gone on waiting."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            self._cond.notify_all()  # a poll that looked at an earlier time looks again
+            while not any(seen_at is None or t >= seen_at for t in self.long_polls.values()):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError(f"no long poll waiting (as of {seen_at}) in {timeout}s")
+                self._cond.wait(remaining)
+
+    async def await_long_poll(self, **kwargs: Any) -> None:
+        """`wait_for_long_poll` in a worker thread."""
+        await asyncio.to_thread(self.wait_for_long_poll, **kwargs)
 
     def _dump(self, start: int) -> str:
         lines, empty_polls = [], 0
