@@ -6,7 +6,7 @@ import os
 import traceback
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -180,18 +180,30 @@ def bot_config(fake: FakeTelegram, db_url: str) -> Config:
     )
 
 
-@pytest.fixture
-async def bot_app(
-    fake_tg: FakeTelegram, chat_seeded: DisclosureService, db_url: str
-) -> AsyncIterator[BotApp]:
-    """The real Application, polling the fake Bot API over HTTP, on the chat tests' store."""
-    app = build_application(bot_config(fake_tg, db_url), service=chat_seeded)
+@asynccontextmanager
+async def running_app(config: Config, service: DisclosureService) -> AsyncIterator[BotApp]:
+    """The real Application built from ``config``, polling the fake Bot API over HTTP as
+    ``run_polling`` would run it, stopped and shut down (the service closed) on leaving."""
+    app = build_application(config, service=service)
     async with app:
         await app.post_init(app)  # type: ignore[misc]  # run_polling would call it
         await app.start()
         assert app.updater is not None
         await app.updater.start_polling(poll_interval=0)
+        try:
+            yield app
+        finally:  # a test may have stopped it already (a restart, a crash)
+            if app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+            await post_shutdown(app)
+
+
+@pytest.fixture
+async def bot_app(
+    fake_tg: FakeTelegram, chat_seeded: DisclosureService, db_url: str
+) -> AsyncIterator[BotApp]:
+    """The real Application, polling the fake Bot API over HTTP, on the chat tests' store."""
+    async with running_app(bot_config(fake_tg, db_url), chat_seeded) as app:
         yield app
-        await app.updater.stop()
-        await app.stop()
-        await post_shutdown(app)

@@ -22,17 +22,18 @@ from __future__ import annotations
 
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import REPORTS, fixed_now, gold
+from conftest import REPORTS, fixed_now, gold, running_app
 from fake_telegram import Call, FakeTelegram, JSONDict
 
 from bot.config import AccessConfig, Config, Secret, StoreConfig, TelegramConfig
 from bot.service.core import DisclosureService
-from handlers.app import BotApp, build_application, post_shutdown
+from handlers.app import BotApp
 
 ADMIN = 1001  # an administrator (private chat id = user id)
 ALLOWED = 1002  # on the allowlist of a private bot, not an administrator
@@ -105,35 +106,20 @@ async def start_bot(
     tg: RecordingTelegram, chat_seeded: DisclosureService, db_url: str
 ) -> AsyncIterator[StartBot]:
     """Start the real Application polling ``tg``; stopped (and the store closed) afterwards."""
-    running: list[BotApp] = []
+    async with AsyncExitStack() as running:
 
-    async def start(
-        access: AccessConfig | None = None,
-        *,
-        max_file_mb: int = 1,
-        timeout: float = 10.0,
-        **access_kwargs: Any,
-    ) -> BotApp:
-        access = access or AccessConfig(**access_kwargs)
-        config = make_config(tg, db_url, access, max_file_mb, timeout)
-        app = build_application(config, service=chat_seeded)
-        await app.initialize()
-        running.append(app)
-        await app.post_init(app)  # type: ignore[misc]  # run_polling would call it
-        await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0)
-        return app
+        async def start(
+            access: AccessConfig | None = None,
+            *,
+            max_file_mb: int = 1,
+            timeout: float = 10.0,
+            **access_kwargs: Any,
+        ) -> BotApp:
+            access = access or AccessConfig(**access_kwargs)
+            config = make_config(tg, db_url, access, max_file_mb, timeout)
+            return await running.enter_async_context(running_app(config, chat_seeded))
 
-    yield start
-    for app in running:
-        assert app.updater is not None
-        if app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await post_shutdown(app)
-        await app.shutdown()
+        yield start
 
 
 @pytest.fixture

@@ -3,20 +3,19 @@ get exactly one reminder at its time with the right missing agencies, none twice
 restart, and one late reminder after being down across a due time."""
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 import pytest
 import time_machine
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
-from conftest import REPORTS, SHANGHAI, bot_config
+from conftest import REPORTS, SHANGHAI, bot_config, running_app
 from fake_telegram import FakeTelegram
 
 from bot.config import RemindersConfig
 from bot.service.core import DisclosureService
-from handlers.app import BotApp, build_application, post_shutdown
+from handlers.app import BotApp
 from handlers.reminders import JOB_NAME
 
 INTERVAL = timedelta(seconds=60)  # the reminder job's, handlers.app.schedule_reminders
@@ -42,22 +41,10 @@ def library(service: DisclosureService) -> DisclosureService:
     return service
 
 
-@asynccontextmanager
-async def running(
+def running(
     fake: FakeTelegram, service: DisclosureService, db_url: str
-) -> AsyncIterator[BotApp]:
-    app = build_application(bot_config(fake, db_url), service=service)
-    async with app:
-        await app.post_init(app)  # type: ignore[misc]
-        await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0)
-        try:
-            yield app
-        finally:
-            await app.updater.stop()
-            await app.stop()
-            await post_shutdown(app)
+) -> AbstractAsyncContextManager[BotApp]:
+    return running_app(bot_config(fake, db_url), service)
 
 
 def reminders_sent(fake: FakeTelegram) -> list[str]:
@@ -197,29 +184,19 @@ async def test_subscribe_starts_from_the_configured_days_and_time(
         bot_config(fake_tg, db_url),
         reminders=RemindersConfig(time=time(7, 30), days_before=(5,)),
     )
-    app = build_application(config, service=library)
-    async with app:
-        await app.post_init(app)  # type: ignore[misc]
-        await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0)
-        try:
-            fake_tg.mark()
-            fake_tg.send_text("/subscribe")
-            await fake_tg.await_for("sendMessage")
-            await press(fake_tg, "Next ›")
-            await press(fake_tg, "All indexed agencies")
-            labels = [
-                b["text"]
-                for row in fake_tg.last_message(4242)["reply_markup"]["inline_keyboard"]
-                for b in row
-            ]
-            assert "✓5" in labels and "✓07:30" in labels and "30" in labels  # 30: offered, off
-            await press(fake_tg, "Save")
-            assert "5 days before, at 07:30" in fake_tg.last_message(4242)["text"]
-        finally:
-            await app.updater.stop()
-            await app.stop()
-            await post_shutdown(app)
+    async with running_app(config, library):
+        fake_tg.mark()
+        fake_tg.send_text("/subscribe")
+        await fake_tg.await_for("sendMessage")
+        await press(fake_tg, "Next ›")
+        await press(fake_tg, "All indexed agencies")
+        labels = [
+            b["text"]
+            for row in fake_tg.last_message(4242)["reply_markup"]["inline_keyboard"]
+            for b in row
+        ]
+        assert "✓5" in labels and "✓07:30" in labels and "30" in labels  # 30: offered, off
+        await press(fake_tg, "Save")
+        assert "5 days before, at 07:30" in fake_tg.last_message(4242)["text"]
     (saved,) = library.subscriptions(4242)
     assert saved.offsets == (5,) and saved.at == time(7, 30)

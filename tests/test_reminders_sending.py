@@ -13,7 +13,7 @@ from datetime import datetime, time
 
 import pytest
 import time_machine
-from conftest import REPORTS, SHANGHAI, bot_config
+from conftest import REPORTS, SHANGHAI, bot_config, running_app
 from fake_telegram import FakeTelegram
 from sqlmodel import select
 from telegram.ext import CallbackContext
@@ -250,31 +250,23 @@ async def test_deadlines_command_answers_for_the_chat_in_its_language(
 ) -> None:
     # another chat tracks Huai'an only: this chat, with no subscription, counts every agency
     library.subscribe(plan(chat_id=-100500, region="淮安市"), now=at(1, 1))
-    app = build_application(bot_config(fake_tg, db_url), service=library)
     with time_machine.travel(at(1, 17), tick=True):
-        async with app:
-            await app.start()
-            assert app.updater is not None
-            await app.updater.start_polling(poll_interval=0)
-            try:
-                lines = (await say(fake_tg, "/deadlines")).splitlines()
-                await say(fake_tg, "/lang zh")
-                chinese = (await say(fake_tg, "/deadlines")).splitlines()
-                # a supergroup's first message names the group it was: nothing moves
-                fake_tg.send_raw_update(
-                    {
-                        "message": {
-                            "message_id": 91,
-                            "date": 1,
-                            "chat": {"id": -100500, "type": "supergroup"},
-                            "migrate_from_chat_id": -500,
-                        }
+        async with running_app(bot_config(fake_tg, db_url), library):
+            lines = (await say(fake_tg, "/deadlines")).splitlines()
+            await say(fake_tg, "/lang zh")
+            chinese = (await say(fake_tg, "/deadlines")).splitlines()
+            # a supergroup's first message names the group it was: nothing moves
+            fake_tg.send_raw_update(
+                {
+                    "message": {
+                        "message_id": 91,
+                        "date": 1,
+                        "chat": {"id": -100500, "type": "supergroup"},
+                        "migrate_from_chat_id": -500,
                     }
-                )
-                tracked = (await say(fake_tg, "/deadlines", chat_id=-100500)).splitlines()
-            finally:
-                await app.updater.stop()
-                await app.stop()
+                }
+            )
+            tracked = (await say(fake_tg, "/deadlines", chat_id=-100500)).splitlines()
     assert lines[0].startswith(f"⏰ {DEPARTMENTS}: 2024-01-31 (14 days left)")
     assert lines[0].endswith(" published: 2/3") and lines[1].endswith(" published: 1/2")
     assert chinese[0].startswith(f"⏰ {DEPARTMENTS}：2024-01-31（还剩14天）")

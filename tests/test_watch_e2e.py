@@ -5,15 +5,15 @@ goes out once all have. /sources shows each check; `watch --once` and `fetch` do
 from the command line."""
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
 from datetime import datetime, time
 from pathlib import Path
 
 import pytest
 import time_machine
-from conftest import REPORTS, SHANGHAI, bot_config
+from conftest import REPORTS, SHANGHAI, bot_config, running_app
 from fake_telegram import FakeTelegram
 from portal_server import PortalServer, Route
 from typer.testing import CliRunner
@@ -23,7 +23,7 @@ from bot.config import AccessConfig, OnNewReport, WatchConfig
 from bot.fetch.settings import FetchSettings
 from bot.reminders.plan import Subscription
 from bot.service.core import DisclosureService
-from handlers.app import BotApp, build_application, post_shutdown
+from handlers.app import BotApp
 from handlers.links import WATCH_JOB
 from handlers.reminders import JOB_NAME as REMINDER_JOB
 
@@ -99,27 +99,15 @@ def tracked(service: DisclosureService, portal: PortalServer) -> DisclosureServi
     return service
 
 
-@asynccontextmanager
-async def running(
+def running(
     fake: FakeTelegram, service: DisclosureService, db_url: str
-) -> AsyncIterator[BotApp]:
+) -> AbstractAsyncContextManager[BotApp]:
     config = replace(
         bot_config(fake, db_url),
         access=AccessConfig(admins=frozenset({ADMIN})),
         watch=service.watch_settings,
     )
-    bot = build_application(config, service=service)
-    async with bot:
-        await bot.post_init(bot)  # type: ignore[misc]
-        await bot.start()
-        assert bot.updater is not None
-        await bot.updater.start_polling(poll_interval=0)
-        try:
-            yield bot
-        finally:
-            await bot.updater.stop()
-            await bot.stop()
-            await post_shutdown(bot)
+    return running_app(config, service)
 
 
 async def run_job(bot: BotApp, name: str) -> None:
