@@ -31,9 +31,7 @@ from zoneinfo import ZoneInfo
 
 from bench.answer import db_url, percentile
 from bench.corpus import build_index
-from bench.testgen import TESTS  # noqa: F401  (puts tests/ on sys.path for the fake server)
-
-FakeTelegram = Any  # tests/fake_telegram, imported once bench.testgen has put it on the path
+from tests.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMAND = ".venv/bin/python -m bench.bot"
@@ -128,7 +126,6 @@ def load(fake: FakeTelegram, questions: list[str], users: int) -> tuple[float, l
 
 def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
     """Cold start, warm start, then one user and ``--users`` users over ``size`` agencies."""
-    from fake_telegram import FakeTelegram as FakeServer
 
     from bench.agencies import national_agencies
     from bench.mix import question_mix
@@ -139,7 +136,7 @@ def run_size(size: int, args: argparse.Namespace) -> dict[str, Any]:
     if snapshot is not None:
         snapshot.unlink(missing_ok=True)
     questions = [q.text for q in question_mix(national_agencies(size), args.messages, 11)]
-    with FakeServer() as fake:
+    with FakeTelegram() as fake:
         cold, bot = start_up(fake, db_url(size))
         cold_rss = bot.stop()
         warm, bot = start_up(fake, db_url(size))

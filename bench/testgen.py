@@ -1,27 +1,26 @@
-"""The report generator of the tests (``tests/reportgen``), importable from the benchmarks."""
+"""The report generator of the tests (``tests/reportgen``), for the benchmarks: ``tests`` is a
+namespace package seen from the repository's root (where ``python -m bench`` runs), and the
+generator's modules import one another relatively, so nothing edits ``sys.path``."""
 
-import sys
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parent.parent / "tests"
-if str(TESTS) not in sys.path:
-    sys.path.insert(0, str(TESTS))
-
-from reportgen import GeneratedReport, render  # noqa: E402
-from reportgen.figures import (  # noqa: E402
+from tests.reportgen import GeneratedReport, render
+from tests.reportgen.figures import (
     APPLICANTS,
     COMMON_OUTCOMES,
     RESULTS,
     REVIEW_GROUPS,
     outcome_items,
 )
-from reportgen.names import (  # noqa: E402
+from tests.reportgen.names import (
     FEE_SENTENCES,
     IMPROVEMENT_SENTENCES,
     OTHER_SENTENCES,
     OVERVIEW_SENTENCES,
     PROBLEM_SENTENCES,
 )
+
+TESTS = Path(__file__).resolve().parent.parent / "tests"
 
 __all__ = [
     "APPLICANTS",

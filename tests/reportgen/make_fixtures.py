@@ -1,6 +1,6 @@
 """Write a few generated reports, in every format, with their expected figures.
 
-    .venv/bin/python tests/reportgen/make_fixtures.py [--out DIR] [--formats txt,html,docx,pdf]
+    .venv/bin/python -m tests.reportgen.make_fixtures [--out DIR] [--formats txt,html,docx,pdf]
 
 Each report is drawn from the ``reports`` strategy with a fixed seed (generation only, no
 shrinking, no database), so the same hypothesis version writes the same reports. Every report
@@ -20,15 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-TESTS = Path(__file__).resolve().parents[1]
-if str(TESTS) not in sys.path:  # run as a script
-    sys.path.insert(0, str(TESTS))
+from hypothesis import Phase, find, settings
 
-from hypothesis import Phase, find, settings  # noqa: E402
+from tests.reportgen import FORMATS, GeneratedReport, render, reports
 
-from reportgen import FORMATS, GeneratedReport, render, reports  # noqa: E402
-
-OUT = TESTS / "fixtures" / "generated"
+OUT = Path(__file__).resolve().parents[1] / "fixtures" / "generated"
 
 
 def _has_decimals(key: str) -> Callable[[GeneratedReport], bool]:
