@@ -1,9 +1,13 @@
 """Fakes for the fetch tests: a clock that moves only when slept on, a resolver that answers
-from a table, and a network backend that records where it was asked to connect."""
+from a table, and a network backend that records where it was asked to connect; ``PORTAL``,
+the saved portal pages."""
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import httpcore
+
+PORTAL = Path(__file__).parent / "fixtures" / "portal"
 
 
 class FakeClock:

@@ -53,7 +53,7 @@ def test_item_number_glued_to_digits_is_a_label() -> None:
 def test_glued_digits_split_every_way_then_by_rule_three() -> None:
     options = split_chunks(["230", "000023"], 7)
     assert len(options) == 3  # a stray space is a cell boundary; "230" may hold 1 or 2 cells
-    adding_up = [o for o in options if sum(o[:6], Decimal(0)) == o[6]]  # type: ignore[arg-type]
+    adding_up = [o for o in options if sum(o[:6], Decimal(0)) == o[6]]
     assert adding_up == [tuple(Decimal(v) for v in (23, 0, 0, 0, 0, 0, 23))]
 
 

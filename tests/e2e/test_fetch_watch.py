@@ -7,13 +7,13 @@ as DOCX. Its request log proves what each round fetched and what it left alone.
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import REPORTS
-from fetch_helpers import RecordingBackend
+from fetch_helpers import PORTAL, RecordingBackend
 from portal_server import PortalServer, Route
-from test_fetch_discovery import PORTAL
 
 from bot.config import WatchConfig
 from bot.fetch.book import CheckStatus, WatchBook
@@ -164,7 +164,7 @@ async def test_a_round_follows_new_links_and_remembers_them(
 
 async def test_an_unchanged_page_costs_a_304(portal: PortalServer, fetcher: Fetcher) -> None:
     listing = portal.routes[COLUMN + "index.htm"]
-    version = {"etag": '"v1"', "body": listing.body}
+    version: dict[str, Any] = {"etag": '"v1"', "body": listing.body}
 
     def conditional(headers: dict[str, str]) -> Route:
         if headers.get("if-none-match") == version["etag"]:

@@ -14,7 +14,7 @@ from reportgen import GeneratedReport, render, reports
 
 from bot.parser import parse_report
 
-GENERATED = Path(__file__).parent / "fixtures" / "generated"
+GENERATED = Path(__file__).parents[1] / "fixtures" / "generated"
 
 
 def _assert_round_trip(report: GeneratedReport, fmt: str) -> None:

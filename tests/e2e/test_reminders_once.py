@@ -18,6 +18,7 @@ from conftest import REPORTS, SHANGHAI, bot_config
 from fake_telegram import FakeTelegram
 from telegram.ext import CallbackContext
 
+from bot.reminders.outbox import Outgoing
 from bot.reminders.plan import Subscription
 from bot.service.core import DisclosureService
 from handlers import reminders
@@ -58,8 +59,8 @@ def both_compute_before_either_claims(
     barrier = threading.Barrier(len(services), timeout=30)
     found: list[int] = []
 
-    def holding(compute: Callable[[datetime], list[reminders.Outgoing]]) -> Callable[..., object]:
-        def due_reminders(now: datetime) -> list[reminders.Outgoing]:
+    def holding(compute: Callable[[datetime], list[Outgoing]]) -> Callable[..., object]:
+        def due_reminders(now: datetime) -> list[Outgoing]:
             due = compute(now)
             found.append(len(due))
             barrier.wait()
@@ -78,7 +79,8 @@ def reminders_sent(fake: FakeTelegram) -> list[str]:
 
 async def tick_together(apps: list[BotApp]) -> None:
     """Each bot's reminder job, at the same moment; returns when both have finished."""
-    await asyncio.gather(*(reminders.tick(CallbackContext(app)) for app in apps))
+    contexts = [CallbackContext(app) for app in apps]
+    await asyncio.gather(*(reminders.tick(context) for context in contexts))
 
 
 def subscribe(service: DisclosureService, chat_id: int) -> None:

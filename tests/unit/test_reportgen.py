@@ -22,7 +22,7 @@ from reportgen import YEARS, GeneratedReport, render, render_text, reports
 
 from bot.catalogue import fields_by_key, layout_keys
 
-GENERATED = Path(__file__).parent / "fixtures" / "generated"
+GENERATED = Path(__file__).parents[1] / "fixtures" / "generated"
 APPLICANTS: tuple[str, ...] = (
     "natural_person",
     "commercial",
@@ -129,7 +129,9 @@ def test_blank_cells_are_zero_and_listed(report: GeneratedReport) -> None:
 @FAST
 @given(reports())
 def test_expected_has_the_gold_shape(report: GeneratedReport) -> None:
-    gold = json.loads((Path(__file__).parent / "fixtures/gold/000_hantunlu_2023.json").read_text())
+    gold = json.loads(
+        (Path(__file__).parents[1] / "fixtures/gold/000_hantunlu_2023.json").read_text()
+    )
     expected = report.expected(file="x.txt")
     assert set(gold) <= set(expected)
     for key, value in expected["figures"].items():

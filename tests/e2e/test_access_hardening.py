@@ -13,7 +13,7 @@ from handlers.app import BotApp
 
 pytest_plugins = ("telegram_helpers",)
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 SEED = ROOT / "tests" / "fixtures" / "reports" / "000_hantunlu_2023.txt"
 
 

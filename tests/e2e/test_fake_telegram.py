@@ -7,8 +7,10 @@ import datetime as dtm
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
+from fake_telegram import Call, FakeTelegram
 from telegram import (
     Bot,
     BotCommand,
@@ -39,11 +41,6 @@ from telegram.error import (
 )
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes, MessageHandler, filters
 from telegram.warnings import PTBDeprecationWarning
-
-try:  # tests/ on sys.path (no tests/__init__.py) or the repository root on it
-    from fake_telegram import Call, FakeTelegram
-except ModuleNotFoundError:  # pragma: no cover
-    from tests.fake_telegram import Call, FakeTelegram
 
 CHAT = 4242
 KEYBOARD = InlineKeyboardMarkup(
@@ -163,7 +160,7 @@ async def test_text_and_command_updates(fake: FakeTelegram, bot: Bot) -> None:
     assert updates[0].to_dict() == Update.de_json(plain, bot).to_dict()
     assert updates[0].message is not None and updates[0].message.text == "hello"
     assert updates[0].message.entities == ()
-    start = CommandHandler("start", lambda u, c: None)  # type: ignore[arg-type, return-value]
+    start: CommandHandler[Any, None] = CommandHandler("start", lambda u, c: None)  # type: ignore[arg-type, return-value]
     assert [bool(start.check_update(u)) for u in updates] == [False, True, True, False]
     command = updates[1].message
     assert command is not None and command.from_user is not None

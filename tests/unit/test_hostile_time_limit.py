@@ -39,7 +39,7 @@ from bot.parser.workers import (
 LIMIT = 1 << 20
 # Not imported from conftest: a worker imports this module to find the functions below, and
 # conftest would bring the whole bot (Telegram included) into each one
-REPORTS = Path(__file__).parent / "fixtures" / "reports"
+REPORTS = Path(__file__).parents[1] / "fixtures" / "reports"
 SEED = REPORTS / "000_hantunlu_2023.txt"
 
 
@@ -470,8 +470,8 @@ def test_a_worker_sets_its_limits_says_it_is_ready_and_answers_each_task(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     applied: list[tuple[str, object]] = []
-    monkeypatch.setattr(workers.resource, "setrlimit", lambda *a: applied.append(("as", a)))
-    monkeypatch.setattr(workers.os, "nice", lambda n: applied.append(("nice", n)))
+    monkeypatch.setattr(resource, "setrlimit", lambda *a: applied.append(("as", a)))
+    monkeypatch.setattr(os, "nice", lambda n: applied.append(("nice", n)))
     parent, child = multiprocessing.Pipe()
     loop = threading.Thread(target=workers._serve, args=(child, parse_report, LIMIT))
     loop.start()

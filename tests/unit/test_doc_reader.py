@@ -34,7 +34,7 @@ from bot.readers.doc import _FieldFilter, _Piece, _text, read_doc
 from bot.readers.doc_tables import ParagraphProperties
 from bot.readers.document import read_document
 
-DOC = Path(__file__).parent / "fixtures" / "doc"
+DOC = Path(__file__).parents[1] / "fixtures" / "doc"
 SHAPES = DOC / "shapes.doc"
 # What shapes.html holds, as every reader writes it: paragraphs as lines, table rows with
 # tabs, blank cells empty, a colspan's and a rowspan's text in every position they cover.

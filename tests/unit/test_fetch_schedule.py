@@ -19,7 +19,7 @@ DEFAULT = WatchConfig()
 
 
 def at(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=SHANGHAI)  # type: ignore[misc]
+    return datetime(*parts, tzinfo=SHANGHAI)  # type: ignore[arg-type, misc]
 
 
 @pytest.mark.parametrize(

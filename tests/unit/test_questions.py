@@ -18,7 +18,7 @@ from conftest import REPORTS, SEED, SHANGHAI, store_url
 from bot.service.core import DisclosureService
 from store import open_database
 
-TABLE = Path(__file__).parent / "fixtures" / "questions.tsv"
+TABLE = Path(__file__).parents[1] / "fixtures" / "questions.tsv"
 ROWS = list(csv.DictReader(TABLE.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
 INDEXED = [
     "000_hantunlu_2023.txt",
@@ -37,7 +37,7 @@ INDEXED = [
 ]
 # reports titled as real ones are: with the city before the county, with short department
 # names (tests/fixtures/make_named.py)
-NAMED = sorted((Path(__file__).parent / "fixtures" / "named").glob("*.txt"))
+NAMED = sorted((Path(__file__).parents[1] / "fixtures" / "named").glob("*.txt"))
 NOW = datetime(2024, 5, 1, 10, 0, tzinfo=SHANGHAI)
 
 

@@ -11,7 +11,7 @@ from bot.config.example import render_example
 from bot.config.sections import SECTIONS
 from bot.errors import ConfigError
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 EXAMPLE = ROOT / "config.example.toml"
 
 

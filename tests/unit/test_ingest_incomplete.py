@@ -1,6 +1,7 @@
 """Truncated reports and fragments: parsed for what they hold, indexed only when told to."""
 
 import codecs
+from decimal import Decimal
 
 from conftest import REPORTS, SEED, fixed_now
 
@@ -56,7 +57,7 @@ def test_year_mismatch_between_title_and_body() -> None:
     )
     report = parse_text(text, source_name="mismatch.txt")
     (mismatch,) = [f for f in report.findings if f.rule == "year_mismatch"]
-    assert (mismatch.expected, mismatch.found) == (2023, 2022)
+    assert (mismatch.expected, mismatch.found) == (Decimal(2023), Decimal(2022))
 
 
 def test_encodings_are_detected() -> None:

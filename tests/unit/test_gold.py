@@ -116,7 +116,7 @@ def test_rule_breaks_the_gold_notes_record(
     report = parse_report(name, path.read_bytes())
     matches = [f for f in report.findings if f.rule == rule and f.cells[0] == total]
     assert len(matches) == 1, [(f.rule, f.cells[:1]) for f in report.findings]
-    assert (matches[0].expected, matches[0].found) == (expected, found)
+    assert (matches[0].expected, matches[0].found) == (Decimal(expected), Decimal(found))
 
 
 @pytest.mark.parametrize("name", [p.name for p in VERSIONS if p.stem.startswith(("003", "008"))])

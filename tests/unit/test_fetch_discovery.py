@@ -4,15 +4,13 @@ The report pages are the shared portal pages as archived; the listing and the no
 (tests/fixtures/portal) are written in the shape of the same portal's 政府信息公开年报 column.
 """
 
-from pathlib import Path
-
 import pytest
 from conftest import REPORTS
+from fetch_helpers import PORTAL
 
 from bot.fetch.charset import decode_page
 from bot.fetch.discovery import LinkKind, PageKind, discover
 
-PORTAL = Path(__file__).parent / "fixtures" / "portal"
 COLUMN = "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/"
 
 

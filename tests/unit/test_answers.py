@@ -1,5 +1,7 @@
 """Answers through the core service: the same text the chat, the console and ``ask`` give."""
 
+from typing import Any, cast
+
 import pytest
 from conftest import SEED, fixed_now
 
@@ -74,7 +76,7 @@ def test_a_name_typed_wrong_is_asked_about_not_answered(seeded: DisclosureServic
     answer = ask(seeded, "Hamtun Road 2023 applications")
     assert answer["kind"] == "choose_agency" and "value" not in answer
     assert "Did you mean 汉屯路街道办事处" in str(answer["answer"])
-    (choice,) = answer["choices"]  # type: ignore[misc]
+    (choice,) = cast(list[dict[str, Any]], answer["choices"])
     picked = seeded.ask(
         "Hamtun Road 2023 applications", now=fixed_now(), agency_id=choice["agency_id"]
     )

@@ -24,6 +24,7 @@ from decimal import Decimal
 from encodings.aliases import aliases
 from functools import cache
 from pathlib import Path, PurePath
+from typing import Literal
 
 import pytest
 from conftest import FIXTURES, REPORTS, SEED
@@ -884,6 +885,6 @@ def test_long_run_of_digits_in_flattened_row(digits: int) -> None:
 
 
 @pytest.mark.parametrize("nfkc", ["NFKC", "NFD"])
-def test_report_in_other_unicode_forms(nfkc: str) -> None:
+def test_report_in_other_unicode_forms(nfkc: Literal["NFKC", "NFD"]) -> None:
     text = unicodedata.normalize(nfkc, SEED.read_text(encoding="utf-8"))
     assert_sane(outcome("seed.txt", text.encode()), "seed.txt")

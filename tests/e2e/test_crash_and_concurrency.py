@@ -17,7 +17,7 @@ from conftest import SEED, SHANGHAI, fixed_now
 from bot.service.core import DisclosureService
 from store import open_database
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 NAMES = [f"{a}{b}路" for a, b in product("甲乙丙丁戊己庚辛壬癸", "东西南北中")]
 CELLS = 200  # every variant of the seed has 200 figures (none blank)
 
