@@ -8,6 +8,7 @@ from datetime import datetime
 
 from telegram import Message, Update
 
+from bot.answers.model import AnswerKind
 from bot.answers.replies import example_question
 from handlers.buttons import Pick
 from handlers.chat_action import typing_if_slow
@@ -25,7 +26,7 @@ async def answer_text(update: Update, context: Context, text: str) -> None:
     service = service_of(context)
     async with typing_if_slow(message):
         answer = await asyncio.to_thread(service.ask, text, language=language)
-    if answer.kind == "deadlines" and update.effective_chat is not None:
+    if answer.kind is AnswerKind.DEADLINES and update.effective_chat is not None:
         # as /deadlines says it: the agencies this chat tracks, if it subscribed
         now = datetime.now(service.timezone)
         chat = update.effective_chat.id

@@ -2,7 +2,7 @@
 
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
-from bot.answers.model import Answer
+from bot.answers.model import Answer, AnswerKind
 from bot.answers.single import OUTCOME_KEYS, SUMMARY_KEYS
 from bot.answers.subject import Subject
 from bot.answers.texts import say
@@ -51,7 +51,7 @@ def report_card(subject: Subject) -> Answer:
     lines.append(say(lang, "source_short", report=subject.report.source_name))
     return Answer(
         "\n".join(lines),
-        "report",
+        AnswerKind.REPORT,
         lang,
         agency=subject.entry.name,
         agency_id=subject.entry.id,

@@ -4,7 +4,7 @@ from bot.agencies import AgencyEntry
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
-from bot.answers.model import Answer
+from bot.answers.model import Answer, AnswerKind
 from bot.answers.texts import say
 from bot.catalogue import field
 from bot.catalogue import json_number as number
@@ -45,7 +45,9 @@ def compare(
         )
         sources.append(report.source_name)
     lines.append(say(lang, "sources", reports=", ".join(sources) or "—"))
-    return Answer("\n".join(lines), "compare", lang, year=when, key=spec.key, rows=tuple(rows))
+    return Answer(
+        "\n".join(lines), AnswerKind.COMPARE, lang, year=when, key=spec.key, rows=tuple(rows)
+    )
 
 
 def _common_year(library: Library, entries: list[AgencyEntry]) -> int:

@@ -5,7 +5,7 @@ and how many indexed agencies have published (the chat shows its own tracked age
 from datetime import date
 
 from bot.answers.library import Library
-from bot.answers.model import Answer
+from bot.answers.model import Answer, AnswerKind
 from bot.answers.texts import say
 from bot.config import RemindersConfig
 from bot.reminders.message import headline
@@ -25,4 +25,4 @@ def deadlines(library: Library, settings: RemindersConfig, today: date, lang: st
         lines.append(
             say(lang, "deadline_line", line=line, reported=len(done.reported), total=total)
         )
-    return Answer("\n".join(lines), "deadlines", lang)
+    return Answer("\n".join(lines), AnswerKind.DEADLINES, lang)

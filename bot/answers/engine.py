@@ -24,7 +24,13 @@ from bot.answers.which import FigureQuestion, figure_keys
 from bot.catalogue.rates import asks_rate, named_rate
 from bot.config import RemindersConfig
 from bot.questions.fields import FieldMatch, match_fields
-from bot.questions.intent import Intent, compares, compares_with_another, detect_intent
+from bot.questions.intent import (
+    Intent,
+    IntentKind,
+    compares,
+    compares_with_another,
+    detect_intent,
+)
 from bot.questions.language import detect_language
 from bot.questions.leftovers import correct_spelling
 from bot.questions.topics import asks_deadlines, topic_of
@@ -33,7 +39,9 @@ from bot.records import StoredReport
 
 # A breakdown with no figure named lists the applicants of the applications received
 _BREAKDOWN_DEFAULT = "applications.new.total"
-_NEEDS_FIGURE = frozenset({"trend", "compare", "total", "ranking"})
+_NEEDS_FIGURE = frozenset(
+    {IntentKind.TREND, IntentKind.COMPARE, IntentKind.TOTAL, IntentKind.RANKING}
+)
 
 
 @dataclass(frozen=True)
@@ -138,7 +146,7 @@ def _beside_agencies(
     """Answers that are about no one agency: the index, the deadlines, a body that is not
     indexed in a region named, a region's total or ranking."""
     lang = parsed.lang
-    if parsed.intent.kind == "indexed":
+    if parsed.intent.kind == IntentKind.INDEXED:
         return replies.indexed(library, lang)
     if asks_deadlines(parsed.text) and not parsed.found.agencies and not parsed.matches:
         return deadlines(library, reminders or RemindersConfig(), today, lang)
@@ -146,7 +154,7 @@ def _beside_agencies(
         unknown := naming.body_in_region(library, parsed.found, parsed.named, lang)
     ):
         return unknown
-    if parsed.intent.kind in {"total", "ranking"}:
+    if parsed.intent.kind in {IntentKind.TOTAL, IntentKind.RANKING}:
         return _regional(library, library.agency_index(), parsed, forced_key)
     return None
 
@@ -172,8 +180,10 @@ def parse_question(
         regions=len(found.regions),
         years=len(years.years) if years else 0,
     )
-    if intent.kind == "change" and matches and matches[0].key.endswith(".items_change"):
-        intent = Intent("figure")  # 本年增/减 is a figure, not a comparison with last year
+    if intent.kind == IntentKind.CHANGE and matches and matches[0].key.endswith(".items_change"):
+        intent = Intent(
+            IntentKind.FIGURE
+        )  # 本年增/减 is a figure, not a comparison with last year
     return Parsed(text, lang, found, years, matches, intent, named, rest)
 
 
@@ -190,9 +200,9 @@ def _about(
     keys = _keys(parsed, settled, forced_key=forced_key or bool(topic) or wants_rate)
     if isinstance(keys, Answer):
         return keys
-    if intent.kind == "compare" and len(entries) > 1:
+    if intent.kind == IntentKind.COMPARE and len(entries) > 1:
         return comparing.compare(library, entries, keys, years[-1] if years else None, lang)
-    if intent.kind == "trend" and not topic and not wants_rate:
+    if intent.kind == IntentKind.TREND and not topic and not wants_rate:
         return trend(library, entry, keys, years, lang)
     subject = _subject(library, entry, years, lang)
     if isinstance(subject, Answer):
@@ -208,13 +218,13 @@ def _about(
 
 
 def _single(library: Library, subject: Subject, keys: list[str], intent: Intent) -> Answer:
-    if intent.kind == "status":
+    if intent.kind == IntentKind.STATUS:
         return single.status(subject)
-    if intent.kind == "breakdown":
+    if intent.kind == IntentKind.BREAKDOWN:
         return single.breakdown(subject, keys or [_BREAKDOWN_DEFAULT], intent.by)
     if not keys:
         return single.summary(subject)
-    if intent.kind == "change":
+    if intent.kind == IntentKind.CHANGE:
         return single.change(subject, keys, library)
     return single.figure(subject, keys)
 
@@ -224,9 +234,9 @@ def _keys(parsed: Parsed, entry: AgencyEntry | None, *, forced_key: bool) -> lis
     if forced_key:
         return parsed.keys
     kind = parsed.intent.kind
-    if kind in {"status", "breakdown"} and not parsed.matches:
+    if kind in {IntentKind.STATUS, IntentKind.BREAKDOWN} and not parsed.matches:
         return []
-    needs = kind in _NEEDS_FIGURE or (kind == "compare")
+    needs = kind in _NEEDS_FIGURE
     found = figure_keys(parsed.rest, parsed.matches, needs_figure=needs)
     if isinstance(found, FigureQuestion):
         return replies.choose_figure(found, parsed.lang, entry)
@@ -254,13 +264,13 @@ def _regional(library: Library, index: NameIndex, parsed: Parsed, forced: bool) 
         region = regional.settle_region(library, region, parsed.named, parsed.lang)
     if isinstance(region, Answer):
         return region
-    if region is None and parsed.intent.kind == "total":
+    if region is None and parsed.intent.kind == IntentKind.TOTAL:
         return None
     keys = _keys(parsed, None, forced_key=forced)
     if isinstance(keys, Answer):
         return keys
     year = parsed.years.years[-1] if parsed.years else None
-    if parsed.intent.kind == "ranking":
+    if parsed.intent.kind == IntentKind.RANKING:
         return regional.ranking(
             library,
             index,

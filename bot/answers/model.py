@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from bot.answers.chart import Chart
@@ -49,12 +50,41 @@ class Choice:
         return out
 
 
+class AnswerKind(StrEnum):
+    """What an answer is (``kind`` in ``ask --json``): a figure, a listing, a question back…"""
+
+    FIGURE = "figure"
+    SUMMARY = "summary"
+    REPORT = "report"
+    BREAKDOWN = "breakdown"
+    CHANGE = "change"
+    TREND = "trend"
+    COMPARE = "compare"
+    TOTAL = "total"
+    RANKING = "ranking"
+    RATE = "rate"
+    NO_RATE = "no_rate"
+    STATUS = "status"
+    PASSAGE = "passage"
+    PASSAGE_NONE = "passage_none"
+    INDEXED = "indexed"
+    DEADLINES = "deadlines"
+    HELP = "help"
+    CHOOSE_AGENCY = "choose_agency"
+    CHOOSE_FIGURE = "choose_figure"
+    UNKNOWN_FIELD = "unknown_field"
+    CHOOSE_REGION = "choose_region"
+    NOT_INDEXED = "not_indexed"
+    NO_REPORT = "no_report"
+    UNKNOWN = "unknown"
+
+
 @dataclass(frozen=True)
 class Answer:
     """An answer: ``text`` for people; the other fields for programs and buttons."""
 
     text: str
-    kind: str
+    kind: AnswerKind
     language: str
     agency: str | None = None
     agency_id: int | None = None  # the store's id of that agency, for buttons and exports

@@ -11,7 +11,7 @@ from bot.agencies.identify import agency_body
 from bot.agencies.named_bodies import NamedBody, body_after, body_before, is_other_body
 from bot.answers.format import quoted
 from bot.answers.library import Library
-from bot.answers.model import Answer, Choice
+from bot.answers.model import Answer, AnswerKind, Choice
 from bot.answers.texts import say
 
 _CLOSE = 2.0  # candidates within this score of the best are asked about
@@ -154,21 +154,21 @@ def choose_agency(hits: list[Hit], lang: str) -> Answer:
     entries = _agencies(hits)[:5]
     choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in entries)
     lines = [say(lang, "choose"), *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
-    return Answer("\n".join(lines), "choose_agency", lang, choices=choices)
+    return Answer("\n".join(lines), AnswerKind.CHOOSE_AGENCY, lang, choices=choices)
 
 
 def choose_among(entries: list[AgencyEntry], lang: str) -> Answer:
     """ "Which one?" between agencies a question names without comparing them."""
     choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in entries[:5])
     lines = [say(lang, "choose"), *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
-    return Answer("\n".join(lines), "choose_agency", lang, choices=choices)
+    return Answer("\n".join(lines), AnswerKind.CHOOSE_AGENCY, lang, choices=choices)
 
 
 def compared_alone(entry: AgencyEntry, lang: str) -> Answer:
     """A comparison of which only one agency is indexed: no number for the other."""
     label = agency_label(entry, lang)
     text = say(lang, "compared_alone", agency=label)
-    return Answer(text, "not_indexed", lang, choices=(Choice(label, agency_id=entry.id),))
+    return Answer(text, AnswerKind.NOT_INDEXED, lang, choices=(Choice(label, agency_id=entry.id),))
 
 
 def did_you_mean(entries: list[AgencyEntry], typed: str, lang: str) -> Answer:
@@ -181,7 +181,7 @@ def did_you_mean(entries: list[AgencyEntry], typed: str, lang: str) -> Answer:
         else " or ".join(c.label for c in choices)
     )
     text = say(lang, "did_you_mean", typed=quoted(typed), names=names)
-    return Answer(text, "choose_agency", lang, choices=choices)
+    return Answer(text, AnswerKind.CHOOSE_AGENCY, lang, choices=choices)
 
 
 def not_indexed_here(
@@ -200,7 +200,7 @@ def _not_indexed(typed: str, region: str, members: list[AgencyEntry], lang: str)
     lines += [f"{i}. {c.label}" for i, c in enumerate(choices, 1)]
     if len(members) > _SHOWN:
         lines.append(say(lang, "more", count=len(members) - _SHOWN).strip())
-    return Answer("\n".join(lines), "not_indexed", lang, choices=choices)
+    return Answer("\n".join(lines), AnswerKind.NOT_INDEXED, lang, choices=choices)
 
 
 def _region_of(entry: AgencyEntry) -> str | None:

@@ -1,7 +1,7 @@
 """Answers in the report's own words: the sentences of section 一, 五 or 六 that answer the
 question, quoted and cited; or that the section does not say."""
 
-from bot.answers.model import Answer
+from bot.answers.model import Answer, AnswerKind
 from bot.answers.subject import Subject
 from bot.answers.texts import say
 from bot.catalogue import section
@@ -31,7 +31,7 @@ def passage(subject: Subject, topic: Topic) -> Answer:
     rows = tuple({"section": topic.section, "sentence": q} for q in quotes)
     return Answer(
         "\n".join(lines),
-        "passage" if quotes else "passage_none",
+        AnswerKind.PASSAGE if quotes else AnswerKind.PASSAGE_NONE,
         lang,
         agency=subject.entry.name,
         agency_id=subject.entry.id,

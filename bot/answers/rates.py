@@ -5,7 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
-from bot.answers.model import Answer
+from bot.answers.model import Answer, AnswerKind
 from bot.answers.subject import Subject
 from bot.answers.texts import join, say
 from bot.catalogue import field, section
@@ -46,7 +46,7 @@ def rate(subject: Subject, declared: Rate) -> Answer:
     ]
     return Answer(
         "\n".join(lines),
-        "rate",
+        AnswerKind.RATE,
         lang,
         agency=subject.entry.name,
         agency_id=subject.entry.id,
@@ -88,7 +88,7 @@ def _source(subject: Subject, declared: Rate) -> str:
 def _plain(subject: Subject, line: str) -> Answer:
     return Answer(
         "\n".join([subject.heading(), line]),
-        "rate",
+        AnswerKind.RATE,
         subject.lang,
         agency=subject.entry.name,
         agency_id=subject.entry.id,
@@ -100,4 +100,4 @@ def no_rate(words: str, lang: str, agency: str | None) -> Answer:
     """A rate that is not declared: the report prints none; say which can be computed."""
     names = join(lang, [r.zh if lang == "zh" else r.en for r in RATES])
     text = say(lang, "no_rate", words=words, rates=names)
-    return Answer(text, "no_rate", lang, agency=agency)
+    return Answer(text, AnswerKind.NO_RATE, lang, agency=agency)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from bot.agencies import AgencyEntry, Members, NameIndex, Region
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
-from bot.answers.model import Answer
+from bot.answers.model import Answer, AnswerKind
 from bot.answers.texts import join, say
 from bot.catalogue import Field, field, json_number
 
@@ -57,7 +57,7 @@ def which_region(
         for place in places or [_place_of(index, region)]:
             shown.append(f"{region.name}（{place}）" if place else region.name)
     text = say(lang, "which_region", regions=join(lang, shown))
-    return Answer(text, "choose_region", lang)
+    return Answer(text, AnswerKind.CHOOSE_REGION, lang)
 
 
 def _place_of(index: NameIndex, region: Region) -> str:
@@ -92,7 +92,7 @@ def total(
     lines = [say(lang, "region_title", region=name, year=when, label=field_label(spec, lang))]
     if not values:
         lines.append(say(lang, "region_none", region=name, members=len(members), year=when))
-        return Answer("\n".join(lines), "total", lang, year=when, key=spec.key)
+        return Answer("\n".join(lines), AnswerKind.TOTAL, lang, year=when, key=spec.key)
     amounts = [v for v in (_value(spec, c) for c in values.values()) if v is not None]
     amount = sum(amounts, Decimal(0))
     lines.append(
@@ -122,7 +122,7 @@ def total(
         )
     return Answer(
         "\n".join(lines),
-        "total",
+        AnswerKind.TOTAL,
         lang,
         year=when,
         key=spec.key,
@@ -198,4 +198,6 @@ def ranking(
             }
         )
     lines.append(say(lang, "ranking_note", reported=len(values), members=len(members)))
-    return Answer("\n".join(lines), "ranking", lang, year=when, key=spec.key, rows=tuple(rows))
+    return Answer(
+        "\n".join(lines), AnswerKind.RANKING, lang, year=when, key=spec.key, rows=tuple(rows)
+    )

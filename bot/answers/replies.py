@@ -3,7 +3,7 @@
 from bot.agencies import AgencyEntry
 from bot.answers.format import field_label, quoted
 from bot.answers.library import Library
-from bot.answers.model import Answer, Choice
+from bot.answers.model import Answer, AnswerKind, Choice
 from bot.answers.texts import join, say
 from bot.answers.which import FigureQuestion
 from bot.catalogue import field
@@ -23,7 +23,7 @@ def choose_figure(question: FigureQuestion, lang: str, entry: AgencyEntry | None
         words = say(lang, "choose_figure_words", words=quoted(question.words))
         head = say(lang, "choose_figure", words=words if question.words else "")
     lines = [head, *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
-    kind = "unknown_field" if question.unknown else "choose_figure"
+    kind = AnswerKind.UNKNOWN_FIELD if question.unknown else AnswerKind.CHOOSE_FIGURE
     agency = entry.name if entry is not None else None
     return Answer(
         "\n".join(lines), kind, lang, agency=agency, agency_id=agency_id, choices=choices
@@ -34,7 +34,7 @@ def no_year(entry: AgencyEntry, year: int, available: list[int], lang: str) -> A
     """The agency is indexed, the year is not."""
     listed = join(lang, [str(y) for y in available])
     text = say(lang, "no_year", agency=entry.name, year=year, years=listed)
-    return Answer(text, "not_indexed", lang, agency=entry.name, year=year)
+    return Answer(text, AnswerKind.NOT_INDEXED, lang, agency=entry.name, year=year)
 
 
 def no_agency(library: Library, question: str, lang: str, *, understood: bool) -> Answer:
@@ -48,7 +48,7 @@ def no_agency(library: Library, question: str, lang: str, *, understood: bool) -
     else:
         lines.append(_indexed_line(library, lang))
     lines.append(say(lang, "try", example=example_question(library, lang)))
-    return Answer("\n".join(lines), "not_indexed", lang)
+    return Answer("\n".join(lines), AnswerKind.NOT_INDEXED, lang)
 
 
 def _indexed_line(library: Library, lang: str) -> str:
@@ -76,7 +76,7 @@ def example_question(library: Library, lang: str) -> str:
 def help_answer(library: Library, lang: str) -> Answer:
     """What the bot can answer, with an example."""
     lines = [say(lang, "help"), say(lang, "try", example=example_question(library, lang))]
-    return Answer("\n".join(lines), "help", lang)
+    return Answer("\n".join(lines), AnswerKind.HELP, lang)
 
 
 def indexed(library: Library, lang: str, limit: int = 20) -> Answer:
@@ -105,4 +105,4 @@ def indexed(library: Library, lang: str, limit: int = 20) -> Answer:
     if len(entries) > limit:
         lines.append(say(lang, "more", count=len(entries) - limit).strip())
     rows = tuple({"agency": e.name, "years": library.years(e.id)} for e in entries[:limit])
-    return Answer("\n".join(lines), "indexed", lang, rows=rows)
+    return Answer("\n".join(lines), AnswerKind.INDEXED, lang, rows=rows)

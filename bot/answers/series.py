@@ -5,7 +5,7 @@ from bot.answers.chart import Chart
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
-from bot.answers.model import Answer
+from bot.answers.model import Answer, AnswerKind
 from bot.answers.texts import say
 from bot.catalogue import field
 
@@ -43,7 +43,7 @@ def trend(
     chart = Chart(title, tuple(points), unit) if any(v is not None for _, v in points) else None
     return Answer(
         "\n".join(lines),
-        "trend",
+        AnswerKind.TREND,
         lang,
         agency=entry.name,
         agency_id=entry.id,

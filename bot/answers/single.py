@@ -6,12 +6,13 @@ from decimal import Decimal
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
-from bot.answers.model import Answer
+from bot.answers.model import Answer, AnswerKind
 from bot.answers.subject import Subject, source_line, source_of
 from bot.answers.texts import say
 from bot.catalogue import COLUMNS, Field, field, json_number, section
 from bot.catalogue.tree import sub_figures
 from bot.parser.model import READ_BY_OCR
+from bot.questions.intent import BreakdownBy
 
 SUMMARY_KEYS = (
     "applications.new.total",
@@ -78,7 +79,7 @@ def figure(subject: Subject, keys: list[str]) -> Answer:
     ]
     return Answer(
         "\n".join(lines),
-        "figure",
+        AnswerKind.FIGURE,
         subject.lang,
         agency=subject.entry.name,
         agency_id=subject.entry.id,
@@ -107,7 +108,7 @@ def summary(subject: Subject) -> Answer:
     lines.append(say(subject.lang, "source_short", report=subject.report.source_name))
     return Answer(
         "\n".join(lines),
-        "summary",
+        AnswerKind.SUMMARY,
         subject.lang,
         agency=subject.entry.name,
         agency_id=subject.entry.id,
@@ -150,7 +151,7 @@ def change(subject: Subject, keys: list[str], library: Library) -> Answer:
     ]
     return Answer(
         "\n".join(lines),
-        "change",
+        AnswerKind.CHANGE,
         subject.lang,
         agency=subject.entry.name,
         agency_id=subject.entry.id,
@@ -165,7 +166,7 @@ def _plain(value: Decimal) -> str:
     return f"{int(value):,}" if value == value.to_integral_value() else f"{value.normalize():f}"
 
 
-def breakdown(subject: Subject, keys: list[str], by: str) -> Answer:
+def breakdown(subject: Subject, keys: list[str], by: BreakdownBy) -> Answer:
     """The parts of a figure with their values: a group's items (不予公开的原因), a row by
     applicant (申请人构成), the applications by outcome (办理结果分布), a reconsideration's
     results; cited by section."""
@@ -202,7 +203,7 @@ def breakdown(subject: Subject, keys: list[str], by: str) -> Answer:
     )
     return Answer(
         "\n".join(lines),
-        "breakdown",
+        AnswerKind.BREAKDOWN,
         lang,
         agency=subject.entry.name,
         agency_id=subject.entry.id,
@@ -242,7 +243,7 @@ def status(subject: Subject) -> Answer:
     lines.append(say(subject.lang, "source_short", report=subject.report.source_name))
     return Answer(
         "\n".join(lines),
-        "status",
+        AnswerKind.STATUS,
         subject.lang,
         agency=subject.entry.name,
         agency_id=subject.entry.id,

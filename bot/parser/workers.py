@@ -12,7 +12,7 @@ import os
 import resource
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -111,7 +111,7 @@ def parse_files(
     seconds: float = PARSE_SECONDS,
     parse: Parse = parse_report,
     clock: Clock = MONOTONIC,
-) -> Iterator[tuple[Path, Outcome]]:
+) -> Generator[tuple[Path, Outcome], None, None]:
     """Each path with its parsed report or the error, in the order given; ``workers``
     processes parse, each file for at most ``seconds``."""
     if not paths:

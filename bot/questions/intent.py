@@ -8,6 +8,8 @@ the field catalogue.
 import itertools
 import re
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
 
 _CN_DIGITS = {
     "一": 1,
@@ -81,15 +83,33 @@ _APPLICANTS = re.compile(
 )
 
 
+#: What a breakdown lists: a row by applicant, the applications by outcome, or a figure's parts.
+BreakdownBy = Literal["applicant", "outcome", "parts"]
+
+
+class IntentKind(StrEnum):
+    """The shape of answer a question asks for."""
+
+    FIGURE = "figure"
+    BREAKDOWN = "breakdown"
+    CHANGE = "change"
+    TREND = "trend"
+    COMPARE = "compare"
+    TOTAL = "total"
+    RANKING = "ranking"
+    STATUS = "status"
+    INDEXED = "indexed"
+
+
 @dataclass(frozen=True)
 class Intent:
     """The shape of answer wanted; ``top`` and ``descending`` for rankings, ``by`` for
     breakdowns (``applicant``, ``outcome``, or ``parts``: the figure's own parts)."""
 
-    kind: str
+    kind: IntentKind
     top: int = 5
     descending: bool = True
-    by: str = "parts"
+    by: BreakdownBy = "parts"
 
 
 def detect_intent(text: str, *, agencies: int, regions: int, years: int) -> Intent:
@@ -97,24 +117,24 @@ def detect_intent(text: str, *, agencies: int, regions: int, years: int) -> Inte
     names."""
     ranking = _RANKING.search(text)
     if _INDEXED.search(text) and not agencies:
-        return Intent("indexed")
+        return Intent(IntentKind.INDEXED)
     if ranking and (regions or not agencies):
         return _ranking(ranking)
     if regions and not agencies:
-        return Intent("total")
+        return Intent(IntentKind.TOTAL)
     if regions and _TOTAL.search(text):
-        return Intent("total")
+        return Intent(IntentKind.TOTAL)
     if agencies >= 2 or (_COMPARE.search(text) and agencies >= 2):
-        return Intent("compare")
+        return Intent(IntentKind.COMPARE)
     if _STATUS.search(text):
-        return Intent("status")
+        return Intent(IntentKind.STATUS)
     if years >= 2 or _TREND.search(text):
-        return Intent("trend")
+        return Intent(IntentKind.TREND)
     if _CHANGE.search(text):
-        return Intent("change")
+        return Intent(IntentKind.CHANGE)
     if _BREAKDOWN.search(text):
-        return Intent("breakdown", by=_breakdown_by(text))
-    return Intent("figure")
+        return Intent(IntentKind.BREAKDOWN, by=_breakdown_by(text))
+    return Intent(IntentKind.FIGURE)
 
 
 _JOINED = re.compile(r"和|与|及|跟|同|、|\band\b|&|\bvs\.?|\bversus\b|\bor\b", re.IGNORECASE)
@@ -137,7 +157,7 @@ def compares(text: str, spans: list[tuple[int, int]]) -> bool:
     )
 
 
-def _breakdown_by(text: str) -> str:
+def _breakdown_by(text: str) -> BreakdownBy:
     if _OUTCOMES.search(text):
         return "outcome"
     return "applicant" if _APPLICANTS.search(text) else "parts"
@@ -155,7 +175,7 @@ def _ranking(match: re.Match[str]) -> Intent:
     elif groups["most"] or groups["least"] or groups["zmost"] or groups["zleast"]:
         plural = re.search(r"\bagencies\b|\bwhich\s+\w+s\b|哪些|前几", match.string)
         top = 5 if plural else 1
-    return Intent("ranking", top=max(1, min(top, 50)), descending=descending)
+    return Intent(IntentKind.RANKING, top=max(1, min(top, 50)), descending=descending)
 
 
 def without_intent_words(text: str) -> str:
