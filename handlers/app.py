@@ -28,6 +28,7 @@ from bot.answers.chart import prepare_charts
 from bot.config import Config
 from bot.logs import quiet_noisy_loggers
 from bot.service.core import DisclosureService, open_service
+from bot.texts import en, zh
 from handlers import (
     agencies,
     analysis,
@@ -71,40 +72,7 @@ CHARTS_AFTER_SECONDS = 5.0
 #: answer "expired"): a few days of a busy bot's answers.
 CALLBACK_DATA_KEPT = 4096
 
-COMMANDS = {
-    "en": [
-        ("start", "What this bot does"),
-        ("help", "Examples and the figures it knows"),
-        ("ask", "Ask a question"),
-        ("report", "A report's card: /report AGENCY [YEAR]"),
-        ("agencies", "What is indexed: /agencies [FILTER]"),
-        ("compare", "Compare agencies: /compare A, B [YEAR]"),
-        ("trend", "A figure over the years: /trend AGENCY [FIGURE]"),
-        ("export", "Figures as CSV or XLSX: /export AGENCY [YEAR]"),
-        ("check", "Check a report file without indexing it"),
-        ("lang", "Reply language: /lang en or /lang zh"),
-        ("subscribe", "Deadline reminders for this chat"),
-        ("unsubscribe", "End reminders"),
-        ("deadlines", "Next deadlines and who has published"),
-        ("sources", "Watched portal pages and their last check"),
-    ],
-    "zh": [
-        ("start", "机器人简介"),
-        ("help", "示例与可查询的数据"),
-        ("ask", "提问"),
-        ("report", "报告概览：/report 机构 [年份]"),
-        ("agencies", "已收录机构：/agencies [筛选]"),
-        ("compare", "对比机构：/compare 机构A, 机构B [年份]"),
-        ("trend", "历年趋势：/trend 机构 [数据项]"),
-        ("export", "导出 CSV/XLSX：/export 机构 [年份]"),
-        ("check", "核对报告文件（不收录）"),
-        ("lang", "回复语言：/lang zh 或 /lang en"),
-        ("subscribe", "订阅截止期限提醒"),
-        ("unsubscribe", "取消提醒"),
-        ("deadlines", "近期截止期限与发布情况"),
-        ("sources", "关注的门户网页及最近检查"),
-    ],
-}
+COMMANDS = {"en": en.COMMANDS, "zh": zh.COMMANDS}
 
 
 # Calls that may be repeated after a time-out: a time-out does not say whether Telegram

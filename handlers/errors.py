@@ -6,20 +6,14 @@ from telegram import Update
 from telegram.error import BadRequest, TimedOut
 
 from bot.errors import StoreError
+from bot.texts import en, zh
 from handlers.common import Context, language_of
 from handlers.texts import chat_text
 
 log = logging.getLogger("disclosure_bot.errors")
 
-_SORRY = {
-    "en": "Sorry, something went wrong while answering. Please try again in a moment.",
-    "zh": "抱歉，处理时出了问题，请稍后再试。",
-}
-_STORE = {
-    "en": "Sorry, the report database is busy or unavailable right now. Please try again in "
-    "a minute.",
-    "zh": "抱歉，报告数据库暂时繁忙或不可用，请一分钟后再试。",
-}
+_SORRY = {"en": en.SORRY, "zh": zh.SORRY}
+_STORE = {"en": en.STORE_DOWN, "zh": zh.STORE_DOWN}
 
 
 async def on_error(update: object, context: Context) -> None:

@@ -20,6 +20,7 @@ from telegram.warnings import PTBUserWarning
 from bot.answers.texts import localized
 from bot.reminders.plan import Subscription
 from bot.service.core import DisclosureService
+from bot.texts import en, zh
 from handlers.buttons import EndSubscription, SubscribeAction, SubscribeStep
 from handlers.common import Context, config_of, language_of, pressed, service_of
 
@@ -32,43 +33,7 @@ _REGIONS_SHOWN = 6
 TIMEOUT_SECONDS = 15 * 60
 DEADLINES, AGENCIES, WHEN = range(3)
 
-_TEXT = {
-    "en": {
-        "deadlines": "Remind this chat of which deadlines?",
-        "agencies": "Track which agencies? Tap a region, or send a region or agency names "
-        "(comma-separated).",
-        "all": "All indexed agencies",
-        "when": "When? Days before each deadline, and the time of day:",
-        "next": "Next ›",
-        "save": "Save",
-        "saved": "Subscribed: {deadlines}; {agencies}; {days} days before, at {at}.",
-        "unknown": "I know no region or agency called “{text}”. Try again.",
-        "none": "This chat has no subscriptions.",
-        "end": "End #{id}",
-        "end_all": "End all",
-        "ended": "Ended {count} subscription(s).",
-        "list": "Subscriptions of this chat:",
-        "expired": "This has expired; send /subscribe again.",
-        "cancelled": "No subscription was saved.",
-    },
-    "zh": {
-        "deadlines": "提醒本群/本聊天哪些期限？",
-        "agencies": "跟踪哪些机构？点选地区，或发送地区名称或机构名称（用逗号分隔）。",
-        "all": "所有已收录机构",
-        "when": "何时提醒？期限前几天，以及时间：",
-        "next": "下一步 ›",
-        "save": "保存",
-        "saved": "已订阅：{deadlines}；{agencies}；提前{days}天，{at}。",
-        "unknown": "没有找到名为“{text}”的地区或机构，请重试。",
-        "none": "本聊天没有订阅。",
-        "end": "结束 #{id}",
-        "end_all": "全部结束",
-        "ended": "已结束{count}个订阅。",
-        "list": "本聊天的订阅：",
-        "expired": "已过期，请重新发送 /subscribe。",
-        "cancelled": "未保存订阅。",
-    },
-}
+_TEXT = {"en": en.SUBSCRIBE, "zh": zh.SUBSCRIBE}
 
 
 def _t(lang: str, key: str, **values: object) -> str:

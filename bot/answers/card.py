@@ -7,6 +7,7 @@ from bot.answers.single import OUTCOME_KEYS, SUMMARY_KEYS
 from bot.answers.subject import Subject
 from bot.answers.texts import say
 from bot.catalogue import field
+from bot.texts import en, zh
 
 _PROACTIVE = (
     "proactive.rules.issued",
@@ -17,16 +18,7 @@ _PROACTIVE = (
     "proactive.rules.created",
     "proactive.normative_docs.created",
 )
-_TITLES = {
-    "en": (
-        "Applications",
-        "Outcomes",
-        "Reconsiderations and lawsuits",
-        "Proactive disclosure",
-        "Findings",
-    ),
-    "zh": ("依申请公开", "办理结果", "行政复议与行政诉讼", "主动公开", "勾稽关系"),
-}
+_TITLES = {"en": en.CARD_TITLES, "zh": zh.CARD_TITLES}
 
 
 def report_card(subject: Subject) -> Answer:

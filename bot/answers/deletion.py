@@ -12,6 +12,7 @@ from typing import Protocol
 from bot.agencies import AgencyEntry, NameIndex
 from bot.answers.texts import localized
 from bot.records import DeleteOutcome, StoredReport
+from bot.texts import en, zh
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SHOWN = 5  # namesakes listed when a name is ambiguous
@@ -53,26 +54,7 @@ def find_deletion(library: Library, request: str) -> Deletion | str:
     return Deletion(entry, year, report)
 
 
-_TEXTS = {
-    "en": {
-        "how": "Name the agency and the year, e.g. /delete 汉屯路街道 2023",
-        "unknown": "No indexed agency has that name.",
-        "ambiguous": "That name may mean: {0}. Name the agency more fully.",
-        "no_report": "{0} has no report for {1} (indexed: {2}).",
-        "confirm": "Delete {agency} {year} ({source}) and all its figures? This cannot be undone.",
-        "deleted": "Deleted: {agency} {year} ({source}).",
-        "deleted_older": "Deleted: {agency} {year} ({source}, and the older {older}).",
-    },
-    "zh": {
-        "how": "请写明机构和年份，例如 /delete 汉屯路街道 2023",
-        "unknown": "没有收录这个名称的机构。",
-        "ambiguous": "这个名称可能指：{0}。请写出机构全称。",
-        "no_report": "{0} 没有 {1} 年的报告（已收录：{2}）。",
-        "confirm": "删除 {agency} {year}年的报告（{source}）及其全部数据？删除后无法恢复。",
-        "deleted": "已删除：{agency} {year}年（{source}）。",
-        "deleted_older": "已删除：{agency} {year}年（{source}，及较早的 {older}）。",
-    },
-}
+_TEXTS = {"en": en.DELETION, "zh": zh.DELETION}
 
 
 def refusal_text(reason: str, lang: str) -> str:

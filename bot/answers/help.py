@@ -2,11 +2,12 @@
 
 from bot.answers.library import Library
 from bot.answers.replies import example_question
-from bot.answers.texts import say
+from bot.answers.texts import EXAMPLES, localized, say
 from bot.catalogue import COLUMNS, GROUPS, ROWS, Label
 from bot.catalogue.proactive import FEES, LICENSING, NORMATIVE, PENALTY, RULES
 from bot.catalogue.review import LITIGATION, REVIEW
 from bot.normalize import strip_numbering
+from bot.texts import en, zh
 
 _HELP_ROWS: tuple[Label, ...] = (
     ROWS[0],
@@ -25,17 +26,10 @@ _HELP_ROWS: tuple[Label, ...] = (
     FEES,
 )
 
-_INTRO = {
-    "en": "Ask in Chinese or English, e.g.:",
-    "zh": "用中文或英文提问，例如：",
-}
-_FIELDS = {"en": "Figures I know:", "zh": "可以查询的数据："}
-_APPLICANTS = {"en": "By applicant:", "zh": "按申请人："}
-_MORE = {
-    "en": "No year means the latest indexed. Every answer names its report, section, row "
-    "and column.",
-    "zh": "不写年份时按已收录的最新年度回答。每个回答都注明报告、部分、行和列。",
-}
+_INTRO = {"en": en.HELP_INTRO, "zh": zh.HELP_INTRO}
+_FIELDS = {"en": en.HELP_FIELDS, "zh": zh.HELP_FIELDS}
+_APPLICANTS = {"en": en.HELP_APPLICANTS, "zh": zh.HELP_APPLICANTS}
+_MORE = {"en": en.HELP_MORE, "zh": zh.HELP_MORE}
 
 
 def examples(library: Library, lang: str) -> list[str]:
@@ -77,11 +71,9 @@ def _static_examples(library: Library, lang: str) -> list[str]:
         return []
     first = entries[0]
     name = first.name if lang == "zh" else first.english
-    shown = [f"{name} 行政诉讼趋势" if lang == "zh" else f"{name} lawsuits trend"]
+    shown = [localized(EXAMPLES, lang, "trend", name=name)]
     if len(entries) > 1:
         other = entries[1].name if lang == "zh" else entries[1].english
-        shown.append(f"{name}和{other}对比" if lang == "zh" else f"compare {name} and {other}")
-    shown.append(
-        "哪个机构收到的申请最多" if lang == "zh" else "which agency received the most applications"
-    )
+        shown.append(localized(EXAMPLES, lang, "compare", name=name, other=other))
+    shown.append(localized(EXAMPLES, lang, "ranking"))
     return shown

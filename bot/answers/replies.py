@@ -4,7 +4,7 @@ from bot.agencies import AgencyEntry
 from bot.answers.format import field_label, quoted
 from bot.answers.library import Library
 from bot.answers.model import Answer, AnswerKind, Choice
-from bot.answers.texts import join, say
+from bot.answers.texts import EXAMPLES, join, localized, say
 from bot.answers.which import FigureQuestion
 from bot.catalogue import field
 
@@ -65,7 +65,7 @@ def example_question(library: Library, lang: str) -> str:
     """A question about a real indexed agency and year, for help texts."""
     entries = library.agency_index().by_id
     if not entries:
-        agency, year = ("汉屯路街道办事处" if lang == "zh" else "Hantun Road"), 2023
+        agency, year = localized(EXAMPLES, lang, "agency"), 2023
     else:
         first = entries[0]
         agency = first.name if lang == "zh" else first.english

@@ -5,31 +5,11 @@ from datetime import date
 from bot.answers.texts import join, localized
 from bot.reminders.plan import Reminder
 from bot.reminders.tracking import Progress
+from bot.texts import en, zh
 
 _NAMES = 40
 
-_TEXT = {
-    "en": {
-        "before": "⏰ {name}: {when} ({days} days left) — reports for {year}.",
-        "today": "⏰ {name}: today, {when} — reports for {year}.",
-        "after": "⏰ {name}: {when} has passed ({days} days ago) — reports for {year}.",
-        "late": " (sent late: the bot was offline when this fell due)",
-        "count": "{reported} of {total} tracked agencies have a report for {year} indexed.",
-        "missing": "Not yet: {names}{more}",
-        "overdue": "Late: {names}{more}",
-        "more": " and {count} more",
-    },
-    "zh": {
-        "before": "⏰ {name}：{when}（还剩{days}天）——{year}年度报告。",
-        "today": "⏰ {name}：今天，{when}——{year}年度报告。",
-        "after": "⏰ {name}：{when}已过（{days}天前）——{year}年度报告。",
-        "late": "（补发：到期时机器人不在线）",
-        "count": "跟踪的{total}个机构中，{reported}个已收录{year}年度报告。",
-        "missing": "尚未发布：{names}{more}",
-        "overdue": "已逾期：{names}{more}",
-        "more": "等{count}个",
-    },
-}
+_TEXT = {"en": en.REMINDERS, "zh": zh.REMINDERS}
 
 
 def _t(lang: str, key: str, **values: object) -> str:
@@ -66,3 +46,8 @@ def reminder_text(
     key = "overdue" if reminder.deadline_date <= today else "missing"
     lines.append(_t(lang, key, names=join(lang, names[:_NAMES]), more=more))
     return "\n".join(lines)
+
+
+def word(lang: str, key: str) -> str:
+    """One word of the reminders' vocabulary (``published``) in ``lang``."""
+    return _t(lang, key)

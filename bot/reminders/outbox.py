@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bot.agencies import NameIndex
 from bot.config import RemindersConfig
-from bot.reminders.message import headline, reminder_text
+from bot.reminders.message import headline, reminder_text, word
 from bot.reminders.plan import Due, Reminder, Subscription, due, next_deadlines, upcoming
 from bot.reminders.tracking import progress, tracked
 
@@ -89,11 +89,11 @@ def deadlines_text(
         a.id: a for s in subscriptions for a in tracked(indexed.index, s.region, s.agency_ids)
     }
     pool = list(chosen.values()) if subscriptions else tracked(indexed.index, "", ())
-    word = "已发布" if lang == "zh" else "published"
+    published = word(lang, "published")
     lines = []
     for deadline, when in next_deadlines(list(settings.deadlines), today):
         done = progress(deadline, pool, when.year - 1, indexed.years_by_agency, settings.townships)
         total = len(done.reported) + len(done.missing)
         line = headline(deadline.name, when, today, lang)
-        lines.append(f"{line} {word}: {len(done.reported)}/{total}")
+        lines.append(f"{line} {published}: {len(done.reported)}/{total}")
     return "\n".join(lines)

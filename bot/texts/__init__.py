@@ -1,0 +1,1 @@
+"""The chat's words, one module per language: ``en`` and ``zh``."""
