@@ -1,31 +1,24 @@
-"""Plain data the store hands out: detached from sessions, safe to keep and share."""
+"""Plain data the store hands out: detached from sessions, safe to keep and share. A stored
+finding is the parser's ``Finding``: one type from reading to answering."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from bot.parser.model import Finding
+
 
 @dataclass(frozen=True)
 class AgencyRecord:
-    """An indexed agency."""
+    """An indexed agency, as the store describes it and the name index takes it in (the index
+    keeps each as a compact ``AgencyEntry``, fields in the same order)."""
 
     id: int
     name: str
-    parent: str | None
-    level: str | None
+    parent: str | None = None
     city: str | None = None
     province: str | None = None
-
-
-@dataclass(frozen=True)
-class StoredFinding:
-    """A finding as stored with its report."""
-
-    rule: str
-    cells: tuple[str, ...]
-    expected: Decimal | None
-    found: Decimal | None
-    message: str
+    level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,7 +34,7 @@ class StoredReport:
     ingested_at: datetime
     published: date | None
     figures: dict[str, Decimal | None]
-    findings: tuple[StoredFinding, ...] = ()
+    findings: tuple[Finding, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
     text: dict[str, str] = field(default_factory=dict)
 
@@ -85,6 +78,6 @@ class ReportDump:
     published: date | None
     current: bool
     figures: dict[str, str | None]
-    findings: tuple[StoredFinding, ...]
+    findings: tuple[Finding, ...]
     labels: dict[str, str]
     text: dict[str, str]

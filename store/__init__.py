@@ -6,15 +6,16 @@ the database fails (locked, full, gone): callers catch it without knowing SQLAlc
 """
 
 from bot.errors import StoreError
-from bot.records import AgencyRecord, IngestOutcome, StoredFinding, StoredReport
+from bot.parser.model import Finding
+from bot.records import AgencyRecord, IngestOutcome, StoredReport
 from store.db import Database, open_database
 
 __all__ = [
     "AgencyRecord",
     "Database",
+    "Finding",
     "IngestOutcome",
     "StoreError",
-    "StoredFinding",
     "StoredReport",
     "open_database",
 ]

@@ -11,7 +11,8 @@ from itertools import islice
 
 import sqlalchemy as sa
 
-from bot.records import ReportDump, StoredFinding
+from bot.parser.model import Finding
+from bot.records import ReportDump
 from store.db import Database
 from store.repo import stored_finding
 from store.writes import (
@@ -60,8 +61,8 @@ def _figures(connection: sa.Connection, ids: list[int]) -> dict[int, dict[str, s
     return found
 
 
-def _findings(connection: sa.Connection, ids: list[int]) -> dict[int, tuple[StoredFinding, ...]]:
-    found: dict[int, list[StoredFinding]] = {}
+def _findings(connection: sa.Connection, ids: list[int]) -> dict[int, tuple[Finding, ...]]:
+    found: dict[int, list[Finding]] = {}
     query = sa.select(FINDINGS).where(FINDINGS.c.report_id.in_(ids)).order_by(FINDINGS.c.id)
     for row in connection.execute(query):
         found.setdefault(row.report_id, []).append(stored_finding(row))
@@ -71,7 +72,7 @@ def _findings(connection: sa.Connection, ids: list[int]) -> dict[int, tuple[Stor
 def _dump(
     row: sa.Row[tuple[object, ...]],
     figures: dict[str, str | None],
-    findings: tuple[StoredFinding, ...],
+    findings: tuple[Finding, ...],
 ) -> ReportDump:
     data = row._mapping
     return ReportDump(

@@ -11,7 +11,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from bot.parser.model import Agency as ParsedAgency
-from bot.records import AgencyRecord, StoredFinding, StoredReport
+from bot.parser.model import Finding
+from bot.records import AgencyRecord, StoredReport
 from store.db import Database
 from store.models import Agency, Report
 from store.writes import (
@@ -51,7 +52,7 @@ def iter_agencies(db: Database) -> Iterator[AgencyRecord]:
             session.connection().execution_options(yield_per=5_000).execute(query)
         )
         for id_, name, parent, level, city, province in rows:
-            yield AgencyRecord(id_, name, parent, level, city, province)
+            yield AgencyRecord(id_, name, parent, city, province, level)
 
 
 def report_years(db: Database) -> dict[int, list[int]]:
@@ -110,9 +111,9 @@ def get_report(db: Database, *, agency_id: int, year: int) -> StoredReport | Non
             agency_id,
             data[AGENCIES.c.name],
             data[AGENCIES.c.parent],
-            data[AGENCIES.c.level],
             data[AGENCIES.c.city],
             data[AGENCIES.c.province],
+            data[AGENCIES.c.level],
         ),
         year=row.year,
         layout=row.layout,
@@ -159,7 +160,7 @@ def count_reports(db: Database) -> int:
 def _agency_record(agency: Agency) -> AgencyRecord:
     assert agency.id is not None
     return AgencyRecord(
-        agency.id, agency.name, agency.parent, agency.level, agency.city, agency.province
+        agency.id, agency.name, agency.parent, agency.city, agency.province, agency.level
     )
 
 
@@ -173,9 +174,9 @@ class FindingRow(Protocol):
     message: str
 
 
-def stored_finding(row: FindingRow) -> StoredFinding:
+def stored_finding(row: FindingRow) -> Finding:
     """A finding's row as plain data."""
-    return StoredFinding(
+    return Finding(
         rule=row.rule,
         cells=tuple(json.loads(row.cells_json)),
         expected=None if row.expected is None else Decimal(row.expected),

@@ -7,18 +7,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, overload
 
 
-@dataclass(frozen=True)
-class AgencyInfo:
-    """An agency as the store describes it."""
-
-    id: int
-    name: str
-    parent: str | None = None
-    city: str | None = None
-    province: str | None = None
-    level: str | None = None
-
-
 class AgencyEntry(NamedTuple):
     """An indexed agency. A named tuple: 100,000 of them load from the index snapshot in a
     fraction of the time, and memory, that dataclass instances take."""

@@ -14,13 +14,14 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.agencies.entries import AgencyEntry, AgencyInfo, Found, Hit, Members, Region
+from bot.agencies.entries import AgencyEntry, Found, Hit, Members, Region
 from bot.agencies.occurrences import Occurrence, Vocabulary, key_of
 from bot.agencies.profiles import Part, Profile, profile, region_profile
 from bot.agencies.question_text import normalize_question
 from bot.agencies.resolve import resolve
 from bot.agencies.typos import department_typos
 from bot.questions.words import figure_pairs, known_words
+from bot.records import AgencyRecord
 
 PENALTY = {"exact": 0.0, "fuzzy": 12.0, "homophone": 15.0}
 
@@ -28,7 +29,7 @@ PENALTY = {"exact": 0.0, "fuzzy": 12.0, "homophone": 15.0}
 class NameIndex:
     """All indexed agencies and the regions they lie in, by the parts of their names."""
 
-    def __init__(self, agencies: Iterable[AgencyInfo]) -> None:
+    def __init__(self, agencies: Iterable[AgencyRecord]) -> None:
         self.entries: dict[int, AgencyEntry] = {}
         self.regions: dict[str, Region] = {}
         self._ids_by_name: dict[str, list[int]] = defaultdict(list)

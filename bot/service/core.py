@@ -12,7 +12,7 @@ from types import TracebackType
 from typing import Self
 from zoneinfo import ZoneInfo
 
-from bot.agencies import AgencyInfo, NameIndex
+from bot.agencies import NameIndex
 from bot.agencies.identify import identify_agency
 from bot.answers import Answer, answer_question
 from bot.config import Config, RemindersConfig, WatchConfig
@@ -128,9 +128,7 @@ class DisclosureService(ReminderDesk, LinkDesk):
         agencies = repo.iter_agencies(self.db)
         built = IndexSnapshot(
             version,
-            NameIndex(
-                AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in agencies
-            ),
+            NameIndex(agencies),
             repo.report_years(self.db),
         )
         if self.snapshot is not None:

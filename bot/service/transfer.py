@@ -9,7 +9,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from bot.errors import DisclosureBotError
-from bot.records import ReportDump, StoredFinding
+from bot.parser.model import Finding
+from bot.records import ReportDump
 
 FORMAT = "disclosure-bot.report/1"
 
@@ -38,7 +39,7 @@ def to_line(dump: ReportDump) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _finding_json(finding: StoredFinding) -> dict[str, Any]:
+def _finding_json(finding: Finding) -> dict[str, Any]:
     return {
         "rule": finding.rule,
         "cells": list(finding.cells),
@@ -95,8 +96,8 @@ def _aware(moment: datetime) -> datetime:
     return moment
 
 
-def _finding(data: dict[str, Any]) -> StoredFinding:
-    return StoredFinding(
+def _finding(data: dict[str, Any]) -> Finding:
+    return Finding(
         rule=str(data["rule"]),
         cells=tuple(str(c) for c in data["cells"]),
         expected=None if data.get("expected") is None else Decimal(data["expected"]),

@@ -4,19 +4,19 @@ from datetime import date
 
 import pytest
 
-from bot.agencies import AgencyInfo, NameIndex, name_forms
+from bot.agencies import AgencyRecord, NameIndex, name_forms
 from bot.questions.fields import match_fields
 from bot.questions.language import detect_language
 from bot.questions.years import find_years
 
 AGENCIES = [
-    AgencyInfo(1, "汉屯路街道办事处", "西工区", "洛阳市", "河南省"),
-    AgencyInfo(2, "沭阳县发展和改革局", "沭阳县", "宿迁市", "江苏省"),
-    AgencyInfo(3, "沭阳县人民政府", None, "宿迁市", "江苏省"),
-    AgencyInfo(4, "淮安市人民政府", None, "淮安市", "江苏省"),
-    AgencyInfo(5, "洪泽区人民政府", "淮安市", "淮安市", "江苏省"),
-    AgencyInfo(6, "重庆市人民政府", None, None, "重庆市"),
-    AgencyInfo(7, "汉屯路街道办事处", "老城区", "洛阳市", "河南省"),
+    AgencyRecord(1, "汉屯路街道办事处", "西工区", "洛阳市", "河南省"),
+    AgencyRecord(2, "沭阳县发展和改革局", "沭阳县", "宿迁市", "江苏省"),
+    AgencyRecord(3, "沭阳县人民政府", None, "宿迁市", "江苏省"),
+    AgencyRecord(4, "淮安市人民政府", None, "淮安市", "江苏省"),
+    AgencyRecord(5, "洪泽区人民政府", "淮安市", "淮安市", "江苏省"),
+    AgencyRecord(6, "重庆市人民政府", None, None, "重庆市"),
+    AgencyRecord(7, "汉屯路街道办事处", "老城区", "洛阳市", "河南省"),
 ]
 
 
@@ -184,9 +184,9 @@ def test_a_county_whose_name_holds_a_division_word_is_not_a_banner() -> None:
     # 社旗县人民政府办公室 (the 县人民政府 of its name was all a question had to say)
     index = NameIndex(
         [
-            AgencyInfo(1, "宁晋县人民政府", None, "邢台市", "河北省"),
-            AgencyInfo(2, "社旗县人民政府办公室", "社旗县", "南阳市", "河南省"),
-            AgencyInfo(3, "红旗区人民政府", None, "新乡市", "河南省"),
+            AgencyRecord(1, "宁晋县人民政府", None, "邢台市", "河北省"),
+            AgencyRecord(2, "社旗县人民政府办公室", "社旗县", "南阳市", "河南省"),
+            AgencyRecord(3, "红旗区人民政府", None, "新乡市", "河南省"),
         ]
     )
     assert _names(index, "宁晋县人民政府2022年办结多少件") == [["宁晋县人民政府|None"]]
@@ -199,8 +199,8 @@ def test_a_county_whose_name_holds_a_division_word_is_not_a_banner() -> None:
 def test_a_region_inside_a_longer_one_does_not_place_an_agency() -> None:
     index = NameIndex(
         [
-            AgencyInfo(1, "城南镇人民政府", "榕城区", "揭阳市", "广东省"),
-            AgencyInfo(2, "城南镇人民政府", "城区", "晋城市", "山西省"),
+            AgencyRecord(1, "城南镇人民政府", "榕城区", "揭阳市", "广东省"),
+            AgencyRecord(2, "城南镇人民政府", "城区", "晋城市", "山西省"),
         ]
     )
     # 城区 (a district of 晋城市) is written inside 榕城区
@@ -222,12 +222,12 @@ def test_a_region_inside_a_longer_one_does_not_place_an_agency() -> None:
 def test_department_words_banners_and_administrations(question: str, agency: str) -> None:
     index = NameIndex(
         [
-            AgencyInfo(1, "秀峰区人民政府", None, "桂林市", "广西壮族自治区"),
-            AgencyInfo(2, "秀峰区城市管理局", "秀峰区", "桂林市", "广西壮族自治区"),
-            AgencyInfo(3, "正镶白旗人民政府", None, "锡林郭勒盟", "内蒙古自治区"),
-            AgencyInfo(4, "正镶白旗人民政府办公室", "正镶白旗", "锡林郭勒盟", "内蒙古自治区"),
-            AgencyInfo(5, "泸西县人民政府", None, "红河哈尼族彝族自治州", "云南省"),
-            AgencyInfo(6, "泸西县医疗保障局", "泸西县", "红河哈尼族彝族自治州", "云南省"),
+            AgencyRecord(1, "秀峰区人民政府", None, "桂林市", "广西壮族自治区"),
+            AgencyRecord(2, "秀峰区城市管理局", "秀峰区", "桂林市", "广西壮族自治区"),
+            AgencyRecord(3, "正镶白旗人民政府", None, "锡林郭勒盟", "内蒙古自治区"),
+            AgencyRecord(4, "正镶白旗人民政府办公室", "正镶白旗", "锡林郭勒盟", "内蒙古自治区"),
+            AgencyRecord(5, "泸西县人民政府", None, "红河哈尼族彝族自治州", "云南省"),
+            AgencyRecord(6, "泸西县医疗保障局", "泸西县", "红河哈尼族彝族自治州", "云南省"),
         ]
     )
     mentions = index.find(question).agencies
@@ -247,8 +247,8 @@ def test_department_words_banners_and_administrations(question: str, agency: str
 def test_a_city_above_the_county_places_a_department_not_a_second_agency(question: str) -> None:
     index = NameIndex(
         [
-            AgencyInfo(1, "巴彦淖尔市人民政府", None, "巴彦淖尔市", "内蒙古自治区"),
-            AgencyInfo(2, "五原县住房和城乡建设局", "五原县", "巴彦淖尔市", "内蒙古自治区"),
+            AgencyRecord(1, "巴彦淖尔市人民政府", None, "巴彦淖尔市", "内蒙古自治区"),
+            AgencyRecord(2, "五原县住房和城乡建设局", "五原县", "巴彦淖尔市", "内蒙古自治区"),
         ]
     )
     assert _names(index, question) == [["五原县住房和城乡建设局|五原县"]]
@@ -257,18 +257,18 @@ def test_a_city_above_the_county_places_a_department_not_a_second_agency(questio
 def test_two_agencies_joined_by_and_stay_two() -> None:
     index = NameIndex(
         [
-            AgencyInfo(1, "巴彦淖尔市人民政府", None, "巴彦淖尔市", "内蒙古自治区"),
-            AgencyInfo(2, "五原县住房和城乡建设局", "五原县", "巴彦淖尔市", "内蒙古自治区"),
+            AgencyRecord(1, "巴彦淖尔市人民政府", None, "巴彦淖尔市", "内蒙古自治区"),
+            AgencyRecord(2, "五原县住房和城乡建设局", "五原县", "巴彦淖尔市", "内蒙古自治区"),
         ]
     )
     assert len(index.find("巴彦淖尔市和五原县住建局 2024 对比").agencies) == 2
 
 
 TYPO_AGENCIES = [
-    AgencyInfo(1, "牟定县人民政府", None, "楚雄彝族自治州", "云南省"),
-    AgencyInfo(2, "牟定县市场监督管理局", "牟定县", "楚雄彝族自治州", "云南省"),
-    AgencyInfo(3, "拱墅区人民政府", None, "杭州市", "浙江省"),
-    AgencyInfo(4, "拱墅区文化广电和旅游局", "拱墅区", "杭州市", "浙江省"),
+    AgencyRecord(1, "牟定县人民政府", None, "楚雄彝族自治州", "云南省"),
+    AgencyRecord(2, "牟定县市场监督管理局", "牟定县", "楚雄彝族自治州", "云南省"),
+    AgencyRecord(3, "拱墅区人民政府", None, "杭州市", "浙江省"),
+    AgencyRecord(4, "拱墅区文化广电和旅游局", "拱墅区", "杭州市", "浙江省"),
 ]
 
 
@@ -297,17 +297,19 @@ def test_a_department_typed_wrong_after_a_place_typed_right(
 
 READ_ALIKE = NameIndex(
     [
-        AgencyInfo(11, "林西县水利局", "林西县", "赤峰市", "内蒙古自治区", "department"),
-        AgencyInfo(12, "临西县水利局", "临西县", "邢台市", "河北省", "department"),
-        AgencyInfo(13, "大理市自然资源局", "大理市", "大理白族自治州", "云南省", "department"),
-        AgencyInfo(14, "云龙县自然资源局", "云龙县", "大理白族自治州", "云南省", "department"),
-        AgencyInfo(15, "荔浦县行政审批局", "荔浦县", "桂林市", "广西壮族自治区", "department"),
-        AgencyInfo(16, "荔浦县人民政府办公室", "荔浦县", "桂林市", "广西壮族自治区", "department"),
-        AgencyInfo(17, "公安县农业农村局", "公安县", "荆州市", "湖北省", "department"),
-        AgencyInfo(18, "麟游县公安局", "麟游县", "宝鸡市", "陕西省", "department"),
-        AgencyInfo(19, "麟游县农业农村局", "麟游县", "宝鸡市", "陕西省", "department"),
-        AgencyInfo(20, "西安区统计局", "西安区", "辽源市", "吉林省", "department"),
-        AgencyInfo(21, "中宁县统计局", "中宁县", "中卫市", "宁夏回族自治区", "department"),
+        AgencyRecord(11, "林西县水利局", "林西县", "赤峰市", "内蒙古自治区", "department"),
+        AgencyRecord(12, "临西县水利局", "临西县", "邢台市", "河北省", "department"),
+        AgencyRecord(13, "大理市自然资源局", "大理市", "大理白族自治州", "云南省", "department"),
+        AgencyRecord(14, "云龙县自然资源局", "云龙县", "大理白族自治州", "云南省", "department"),
+        AgencyRecord(15, "荔浦县行政审批局", "荔浦县", "桂林市", "广西壮族自治区", "department"),
+        AgencyRecord(
+            16, "荔浦县人民政府办公室", "荔浦县", "桂林市", "广西壮族自治区", "department"
+        ),
+        AgencyRecord(17, "公安县农业农村局", "公安县", "荆州市", "湖北省", "department"),
+        AgencyRecord(18, "麟游县公安局", "麟游县", "宝鸡市", "陕西省", "department"),
+        AgencyRecord(19, "麟游县农业农村局", "麟游县", "宝鸡市", "陕西省", "department"),
+        AgencyRecord(20, "西安区统计局", "西安区", "辽源市", "吉林省", "department"),
+        AgencyRecord(21, "中宁县统计局", "中宁县", "中卫市", "宁夏回族自治区", "department"),
     ]
 )
 

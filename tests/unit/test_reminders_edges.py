@@ -5,7 +5,7 @@ of the upcoming list and of the next deadlines. Pure functions, hand-picked inst
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.agencies import AgencyEntry, AgencyInfo, NameIndex
+from bot.agencies import AgencyEntry, AgencyRecord, NameIndex
 from bot.config import STATUTORY_DEADLINES, Deadline, RemindersConfig
 from bot.config.sections import Townships
 from bot.reminders.outbox import Indexed, Outgoing, deadlines_text, due_now
@@ -147,7 +147,7 @@ def test_a_regional_deadline_concerns_the_agencies_in_the_region_or_named_after_
 
 def test_a_subscription_tracks_its_region_its_agencies_or_all() -> None:
     index = NameIndex(
-        AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in AGENCIES
+        AgencyRecord(a.id, a.name, a.parent, a.city, a.province, a.level) for a in AGENCIES
     )
     assert [a.id for a in tracked(index, "西工区", ())] == [1, 3]  # and its own government
     assert [a.id for a in tracked(index, "洛阳市", ())] == [1, 2, 3]
@@ -166,7 +166,7 @@ def deadlines(
     townships: Townships = "departments",
 ) -> list[str]:
     index = NameIndex(
-        AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in AGENCIES
+        AgencyRecord(a.id, a.name, a.parent, a.city, a.province, a.level) for a in AGENCIES
     )
     indexed = Indexed(index, {1: [2026], 3: [2026]})  # the street office and the county
     settings = RemindersConfig(timezone=SHANGHAI, townships=townships)
@@ -203,7 +203,7 @@ def test_deadlines_count_the_agencies_a_chat_tracks() -> None:
 
 def outgoing(sub: Subscription, now: datetime) -> list[Outgoing]:
     index = NameIndex(
-        AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in AGENCIES
+        AgencyRecord(a.id, a.name, a.parent, a.city, a.province, a.level) for a in AGENCIES
     )
     indexed = Indexed(index, {1: [2026]})  # only the street office has published for 2026
     return due_now([sub], set(), indexed, RemindersConfig(timezone=SHANGHAI), now)

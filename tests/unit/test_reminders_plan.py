@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.agencies import AgencyEntry, AgencyInfo, NameIndex
+from bot.agencies import AgencyEntry, AgencyRecord, NameIndex
 from bot.config import STATUTORY_DEADLINES, Deadline, RemindersConfig
 from bot.reminders.message import reminder_text
 from bot.reminders.outbox import Indexed, due_now
@@ -133,7 +133,7 @@ def test_reminder_text_names_the_missing_and_the_late() -> None:
 
 def _indexed(agencies: list[AgencyEntry], years: dict[int, list[int]]) -> Indexed:
     index = NameIndex(
-        AgencyInfo(a.id, a.name, a.parent, a.city, a.province, a.level) for a in agencies
+        AgencyRecord(a.id, a.name, a.parent, a.city, a.province, a.level) for a in agencies
     )
     return Indexed(index, years)
 

@@ -9,7 +9,7 @@ from conftest import REPORTS, SEED, SHANGHAI, fixed_now
 
 import bot.service.core
 import bot.service.snapshot
-from bot.agencies import AgencyInfo, NameIndex
+from bot.agencies import AgencyRecord, NameIndex
 from bot.service.core import DisclosureService
 from store import open_database
 
@@ -39,7 +39,7 @@ def built(db_url: str, tmp_path: Path) -> Path:
 
 
 def _no_building(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(agencies: Iterable[AgencyInfo]) -> NameIndex:
+    def refuse(agencies: Iterable[AgencyRecord]) -> NameIndex:
         listed = list(agencies)
         assert not listed, "the index was built, not loaded"
         return NameIndex(listed)
