@@ -5,12 +5,13 @@ import asyncio
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.answers.listing import Page, agency_page
+from bot.texts import Language
 from handlers.buttons import AgencyPage
 from handlers.common import Context, language_of, pressed, service_of, words
 from handlers.texts import chat_text
 
 
-def _markup(page: Page, needle: str, lang: str) -> InlineKeyboardMarkup | None:
+def _markup(page: Page, needle: str, lang: Language) -> InlineKeyboardMarkup | None:
     buttons = [
         InlineKeyboardButton(chat_text(lang, word), callback_data=AgencyPage(needle, to, lang))
         for word, to, shown in (

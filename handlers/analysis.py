@@ -7,6 +7,7 @@ import re
 from telegram import Update
 
 from bot.service.core import DisclosureService
+from bot.texts import Language
 from handlers.common import Context, language_of, service_of, words
 from handlers.questions import answer_text
 from handlers.texts import chat_text
@@ -37,8 +38,8 @@ async def compare(update: Update, context: Context) -> None:
         await message.reply_text(chat_text(lang, "compare_how", a=a, b=b))
         return
     lang = language_of(update, context, words(message.text))
-    joiner = "和" if lang == "zh" else " and "
-    question = ("对比 " if lang == "zh" else "compare ") + joiner.join(parts)
+    joiner = "和" if lang == Language.ZH else " and "
+    question = ("对比 " if lang == Language.ZH else "compare ") + joiner.join(parts)
     await answer_text(update, context, question)
 
 

@@ -28,7 +28,7 @@ from bot.answers.chart import prepare_charts
 from bot.config import Config
 from bot.logs import quiet_noisy_loggers
 from bot.service.core import DisclosureService, open_service
-from bot.texts import en, zh
+from bot.texts import Language, en, zh
 from handlers import (
     agencies,
     analysis,
@@ -218,7 +218,7 @@ async def post_init(app: BotApp) -> None:
     for language, commands in COMMANDS.items():
         await app.bot.set_my_commands(
             [BotCommand(name, text) for name, text in commands],
-            language_code=None if language == "en" else language,
+            language_code=None if language == Language.EN else language,
         )
     schedule_reminders(app)
     schedule_watching(app, config)

@@ -7,19 +7,20 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from bot.answers.help import examples, help_text
 from bot.answers.replies import help_answer
 from bot.service.core import DisclosureService
+from bot.texts import Language
 from handlers.buttons import Example
 from handlers.common import LANG_KEY, Context, language_of, pressed, service_of, words
 from handlers.replies import send_answer
 from handlers.texts import chat_text
 
 
-def _welcome(service: DisclosureService, lang: str, *, full: bool) -> tuple[str, list[str]]:
+def _welcome(service: DisclosureService, lang: Language, *, full: bool) -> tuple[str, list[str]]:
     """The greeting (or the full help) and the example questions to offer."""
     text = help_text(service, lang) if full else help_answer(service, lang).text
     return text, examples(service, lang)
 
 
-def _example_buttons(questions: list[str], lang: str) -> InlineKeyboardMarkup:
+def _example_buttons(questions: list[str], lang: Language) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[InlineKeyboardButton(q, callback_data=Example(q, lang))] for q in questions]
     )
@@ -61,9 +62,10 @@ async def lang(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or context.user_data is None:
         return
-    choice = words(message.text).lower()[:2]
-    if choice not in {"zh", "en"}:
+    code = words(message.text).lower()[:2]
+    if code not in set(Language):
         await message.reply_text(chat_text(language_of(update, context), "lang_how"))
         return
+    choice = Language(code)
     context.user_data[LANG_KEY] = choice
     await message.reply_text(chat_text(choice, "lang_set"))

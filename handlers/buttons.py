@@ -13,7 +13,9 @@ visible to everyone in a group.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.answers.exports import ExportFormat
 from bot.parser import ParsedReport
+from bot.texts import Language
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class Pick:
     again with what the choice settles (an agency, a figure, or both)."""
 
     question: str
-    language: str
+    language: Language
     agency_id: int | None
     key: str | None = None
 
@@ -32,7 +34,7 @@ class Example:
     """A tappable example question."""
 
     question: str
-    language: str
+    language: Language
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class ReportYear:
 
     agency_id: int
     year: int
-    language: str
+    language: Language
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class ExportReport:
 
     agency_id: int
     year: int
-    format: str
+    format: ExportFormat
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class AgencyPage:
 
     needle: str
     page: int
-    language: str
+    language: Language
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes
 from bot.config import Config
 from bot.questions.language import detect_language
 from bot.service.core import DisclosureService
+from bot.texts import Language
 from handlers.texts import chat_text
 
 Context = ContextTypes.DEFAULT_TYPE
@@ -32,12 +33,12 @@ def config_of(context: Context) -> Config:
     return config
 
 
-def language_of(update: Update, context: Context | None = None, text: str = "") -> str:
+def language_of(update: Update, context: Context | None = None, text: str = "") -> Language:
     """The reply language: the user's /lang choice, else the question's, else Telegram's."""
     if context is not None and context.user_data and context.user_data.get(LANG_KEY):
-        return str(context.user_data[LANG_KEY])  # "/lang zh" promised: "我将用中文回答。"
+        return Language.of(str(context.user_data[LANG_KEY]))  # "/lang zh": "我将用中文回答。"
     user = update.effective_user
-    fallback = "zh" if user and (user.language_code or "").startswith("zh") else "en"
+    fallback = Language.of(user.language_code if user else None)
     return detect_language(text, default=fallback) if text else fallback
 
 
@@ -59,7 +60,7 @@ def pressed(update: Update, kind: type[Data]) -> tuple[CallbackQuery, Data] | No
 
 async def admin_pressed(
     update: Update, context: Context, kind: type[Data]
-) -> tuple[CallbackQuery, Data, str] | None:
+) -> tuple[CallbackQuery, Data, Language] | None:
     """An administrator's press of a button of ``kind``: the query, the button's object and
     the reply language. Anyone else gets an alert and ``None``: everyone in a group sees the
     buttons, so every button that changes the store checks who pressed it."""

@@ -6,9 +6,17 @@ import re
 from telegram import Message, Update
 
 from bot.answers import Answer
-from bot.answers.exports import Table, answer_table, report_table, to_csv, to_xlsx
+from bot.answers.exports import (
+    ExportFormat,
+    Table,
+    answer_table,
+    report_table,
+    to_csv,
+    to_xlsx,
+)
 from bot.catalogue import fields_by_key
 from bot.service.core import DisclosureService
+from bot.texts import Language
 from handlers.buttons import ExportReport
 from handlers.common import Context, language_of, pressed, service_of, words
 from handlers.texts import chat_text
@@ -17,14 +25,14 @@ from handlers.texts import chat_text
 File = tuple[bytes, str]
 
 
-def _file(table: Table, fmt: str) -> bytes:
+def _file(table: Table, fmt: ExportFormat) -> bytes:
     return to_xlsx(table) if fmt == "xlsx" else to_csv(table)
 
 
 _UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
 
 
-def _file_name(stem: str, year: int | None, fmt: str) -> str:
+def _file_name(stem: str, year: int | None, fmt: ExportFormat) -> str:
     return f"{_UNSAFE.sub('_', stem)[:60]}_{year or ''}.{fmt}"
 
 
@@ -45,7 +53,9 @@ def table_for(service: DisclosureService, answer: Answer) -> Table | None:
     return None
 
 
-def export_reply(service: DisclosureService, question: str, fmt: str, lang: str) -> File | str:
+def export_reply(
+    service: DisclosureService, question: str, fmt: ExportFormat, lang: Language
+) -> File | str:
     """The file a question's answer exports, or the text saying why there is none (the
     answer itself for "which one?", "no report for that year", "unknown agency")."""
     answer = service.ask(question, language=lang)
@@ -71,7 +81,7 @@ async def export(update: Update, context: Context) -> None:
     if message is None:
         return
     text = words(message.text)
-    fmt = "xlsx" if re.search(r"\bxlsx\b|excel", text, re.IGNORECASE) else "csv"
+    fmt: ExportFormat = "xlsx" if re.search(r"\bxlsx\b|excel", text, re.IGNORECASE) else "csv"
     question = re.sub(r"\b(?:csv|xlsx|excel)\b", " ", text, flags=re.IGNORECASE).strip()
     lang = language_of(update, context, question)
     if not question:

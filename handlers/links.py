@@ -11,6 +11,7 @@ from bot.errors import ReportError
 from bot.fetch.book import CheckStatus
 from bot.fetch.errors import FetchError
 from bot.service.links import WatchRun
+from bot.texts import Language
 from handlers.common import (
     LANG_KEY,
     Context,
@@ -111,7 +112,7 @@ async def watch_tick(context: Context) -> None:
 
 async def _tell(context: Context, chat_id: int, run: WatchRun) -> None:
     # the language the administrator chose with /lang, else Chinese (the reports' language)
-    lang = str(context.application.user_data.get(chat_id, {}).get(LANG_KEY) or "zh")
+    lang = Language.of(context.application.user_data.get(chat_id, {}).get(LANG_KEY), Language.ZH)
     service = service_of(context)
     if run.indexed:
         text = "\n".join([chat_text(lang, "watch_indexed"), *run.indexed])

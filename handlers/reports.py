@@ -6,9 +6,11 @@ import re
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.answers.card import report_card
+from bot.answers.exports import FORMATS
 from bot.answers.replies import no_year
 from bot.answers.subject import Subject
 from bot.service.core import DisclosureService
+from bot.texts import Language
 from handlers.buttons import ExportReport, ReportYear
 from handlers.common import Context, language_of, pressed, service_of, words
 from handlers.replies import choice_markup
@@ -17,7 +19,7 @@ from handlers.texts import chat_text
 Reply = tuple[str, InlineKeyboardMarkup | None]
 
 
-def card(service: DisclosureService, agency_id: int, year: int | None, lang: str) -> Reply:
+def card(service: DisclosureService, agency_id: int, year: int | None, lang: Language) -> Reply:
     """The card text and its buttons (other years, export) for an agency's report."""
     entry = service.agency_index().entries.get(agency_id)
     years = service.years(agency_id) if entry else []
@@ -38,13 +40,13 @@ def card(service: DisclosureService, agency_id: int, year: int | None, lang: str
         InlineKeyboardButton(
             chat_text(lang, f"export_{fmt}"), callback_data=ExportReport(agency_id, when, fmt)
         )
-        for fmt in ("csv", "xlsx")
+        for fmt in FORMATS
     ]
     rows = [others[i : i + 5] for i in range(0, len(others), 5)] + [export]
     return text, InlineKeyboardMarkup(rows)
 
 
-def report_reply(service: DisclosureService, request: str, lang: str) -> Reply:
+def report_reply(service: DisclosureService, request: str, lang: Language) -> Reply:
     """The card ``request`` ("AGENCY [YEAR]") asks for; "which one?" when the name fits
     several agencies; how to ask when it names none."""
     year_match = re.search(r"(?:19|20)\d{2}", request)

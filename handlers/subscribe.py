@@ -20,7 +20,7 @@ from telegram.warnings import PTBUserWarning
 from bot.answers.texts import localized
 from bot.reminders.plan import Subscription
 from bot.service.core import DisclosureService
-from bot.texts import en, zh
+from bot.texts import Language, en, zh
 from handlers.buttons import EndSubscription, SubscribeAction, SubscribeStep
 from handlers.common import Context, config_of, language_of, pressed, service_of
 
@@ -36,7 +36,7 @@ DEADLINES, AGENCIES, WHEN = range(3)
 _TEXT = {"en": en.SUBSCRIBE, "zh": zh.SUBSCRIBE}
 
 
-def _t(lang: str, key: str, **values: object) -> str:
+def _t(lang: Language, key: str, **values: object) -> str:
     return localized(_TEXT, lang, key, **values)
 
 
@@ -44,7 +44,7 @@ def _t(lang: str, key: str, **values: object) -> str:
 class Draft:
     """A subscription being put together; it starts from the configured reminders."""
 
-    lang: str
+    lang: Language
     deadlines: set[str]
     offsets: set[int]
     at: str
@@ -54,7 +54,7 @@ class Draft:
     choices: tuple[int, ...] = OFFSETS
 
 
-def _new_draft(context: Context, lang: str) -> Draft:
+def _new_draft(context: Context, lang: Language) -> Draft:
     settings = config_of(context).reminders
     at = settings.time.strftime("%H:%M")
     return Draft(
@@ -99,7 +99,7 @@ def _deadline_markup(context: Context, draft: Draft) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([*rows, [_button(_t(draft.lang, "next"), SubscribeAction.NEXT)]])
 
 
-def _agency_markup(service: DisclosureService, lang: str) -> InlineKeyboardMarkup:
+def _agency_markup(service: DisclosureService, lang: Language) -> InlineKeyboardMarkup:
     regions = sorted(service.agency_index().regions.values(), key=lambda r: -len(r.members))
     rows = [[_button(_t(lang, "all"), SubscribeAction.ALL)]]
     rows += [[_button(r.name, SubscribeAction.REGION, r.name)] for r in regions[:_REGIONS_SHOWN]]

@@ -22,6 +22,7 @@ from bot.parser import ParsedReport
 from bot.parser.model import READ_BY_OCR
 from bot.records import StoredReport
 from bot.service.core import DisclosureService, IngestResult
+from bot.texts import Language
 from handlers.buttons import UploadDecision
 from handlers.common import (
     Context,
@@ -52,7 +53,7 @@ def attachment(message: Message | None) -> tuple[Attachment, str] | None:
 
 
 async def _download(
-    message: Message, document: Attachment, context: Context, lang: str
+    message: Message, document: Attachment, context: Context, lang: Language
 ) -> bytes | None:
     limit = config_of(context).telegram.max_file_mb
     if document.file_size and document.file_size > limit * 1024 * 1024:
@@ -93,7 +94,7 @@ async def upload(update: Update, context: Context) -> None:
 
 
 def preview_reply(
-    service: DisclosureService, report: ParsedReport, existing: StoredReport | None, lang: str
+    service: DisclosureService, report: ParsedReport, existing: StoredReport | None, lang: Language
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """What an administrator sees of a report read from a file or a link: the preview, the
     differences from the report it would replace, and [Index] (or [Replace]) and [Cancel];
@@ -132,7 +133,7 @@ async def decide(update: Update, context: Context) -> None:
     await query.edit_message_text(_result_text(result, lang))
 
 
-def _result_text(result: IngestResult, lang: str) -> str:
+def _result_text(result: IngestResult, lang: Language) -> str:
     if result.status == "indexed":
         return chat_text(lang, "indexed", agency=result.agency, year=result.year)
     if result.status == "replaced":

@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, delete, select, update
 
 from bot.reminders.plan import Subscription as Plan
+from bot.texts import Language
 from store.db import Database
 from store.models import ReminderSent, Subscription
 
@@ -22,7 +23,7 @@ def _plan(row: Subscription) -> Plan:
         at=time.fromisoformat(row.at),
         region=row.region,
         agency_ids=tuple(json.loads(row.agency_ids_json)),
-        language=row.language,
+        language=Language.of(row.language),
     )
 
 

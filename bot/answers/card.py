@@ -7,7 +7,7 @@ from bot.answers.single import OUTCOME_KEYS, SUMMARY_KEYS
 from bot.answers.subject import Subject
 from bot.answers.texts import say
 from bot.catalogue import field
-from bot.texts import en, zh
+from bot.texts import Language, en, zh
 
 _PROACTIVE = (
     "proactive.rules.issued",
@@ -23,17 +23,17 @@ _TITLES = {"en": en.CARD_TITLES, "zh": zh.CARD_TITLES}
 
 def report_card(subject: Subject) -> Answer:
     """The main figures of one report, grouped as the report prints them."""
-    lang = "zh" if subject.lang == "zh" else "en"
+    lang = subject.lang
     titles = _TITLES[lang]
     lines = [subject.heading()]
     groups = (SUMMARY_KEYS[:4], OUTCOME_KEYS, SUMMARY_KEYS[4:], _PROACTIVE)
     for title, keys in zip(titles, groups, strict=False):
         shown = [line for key in keys if (line := _line(subject, key))]
         if shown:
-            lines.append(f"【{title}】" if lang == "zh" else f"— {title}")
+            lines.append(f"【{title}】" if lang == Language.ZH else f"— {title}")
             lines.extend(shown)
     breaks = [f for f in subject.report.findings if f.rule != "ambiguous_cells"]
-    lines.append(f"【{titles[4]}】" if lang == "zh" else f"— {titles[4]}")
+    lines.append(f"【{titles[4]}】" if lang == Language.ZH else f"— {titles[4]}")
     if breaks:
         lines.extend(f"⚠ {f.message}" for f in breaks[:5])
         if len(breaks) > 5:

@@ -8,12 +8,13 @@ from bot.answers.model import Answer, AnswerKind
 from bot.answers.texts import say
 from bot.catalogue import field
 from bot.catalogue import json_number as number
+from bot.texts import Language
 
 MAX_AGENCIES = 5
 
 
 def compare(
-    library: Library, entries: list[AgencyEntry], keys: list[str], year: int | None, lang: str
+    library: Library, entries: list[AgencyEntry], keys: list[str], year: int | None, lang: Language
 ) -> Answer:
     """The figure for each agency in the year asked, else the latest year they all have."""
     entries = entries[:MAX_AGENCIES]
@@ -23,7 +24,7 @@ def compare(
     rows = []
     sources = []
     for entry in entries:
-        name = entry.name if lang == "zh" else f"{entry.name} ({entry.english})"
+        name = entry.name if lang == Language.ZH else f"{entry.name} ({entry.english})"
         report = library.report(entry.id, when)
         if report is None:
             lines.append(say(lang, "compare_missing", agency=name, year=when))

@@ -11,9 +11,10 @@ from bot.config import RemindersConfig
 from bot.reminders.message import headline
 from bot.reminders.plan import next_deadlines
 from bot.reminders.tracking import progress
+from bot.texts import Language
 
 
-def deadlines(library: Library, settings: RemindersConfig, today: date, lang: str) -> Answer:
+def deadlines(library: Library, settings: RemindersConfig, today: date, lang: Language) -> Answer:
     """The next deadlines from ``today`` and, for every indexed agency, who has published."""
     entries = list(library.agency_index().entries.values())
     years = {e.id: library.years(e.id) for e in entries}

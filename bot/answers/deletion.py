@@ -12,7 +12,7 @@ from typing import Protocol
 from bot.agencies import AgencyEntry, NameIndex
 from bot.answers.texts import localized
 from bot.records import DeleteOutcome, StoredReport
-from bot.texts import en, zh
+from bot.texts import Language, en, zh
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SHOWN = 5  # namesakes listed when a name is ambiguous
@@ -57,13 +57,13 @@ def find_deletion(library: Library, request: str) -> Deletion | str:
 _TEXTS = {"en": en.DELETION, "zh": zh.DELETION}
 
 
-def refusal_text(reason: str, lang: str) -> str:
+def refusal_text(reason: str, lang: Language) -> str:
     """What to say for a reason ``find_deletion`` gave."""
     key, _, detail = reason.partition(":")
     return localized(_TEXTS, lang, key, *detail.split("|"))
 
 
-def confirm_text(deletion: Deletion, lang: str) -> str:
+def confirm_text(deletion: Deletion, lang: Language) -> str:
     """The question asked before deleting."""
     return localized(
         _TEXTS,
@@ -75,7 +75,7 @@ def confirm_text(deletion: Deletion, lang: str) -> str:
     )
 
 
-def deleted_text(outcome: DeleteOutcome, lang: str) -> str:
+def deleted_text(outcome: DeleteOutcome, lang: Language) -> str:
     """What was deleted."""
     key = "deleted_older" if outcome.replaced_sources else "deleted"
     return localized(

@@ -36,6 +36,7 @@ from bot.questions.leftovers import correct_spelling
 from bot.questions.topics import asks_deadlines, topic_of
 from bot.questions.years import YearMention, find_years
 from bot.records import StoredReport
+from bot.texts import Language
 
 # A breakdown with no figure named lists the applicants of the applications received
 _BREAKDOWN_DEFAULT = "applications.new.total"
@@ -51,7 +52,7 @@ class Parsed:
     for figures (names blanked too)."""
 
     text: str
-    lang: str
+    lang: Language
     found: Found
     years: YearMention | None
     matches: list[FieldMatch]
@@ -72,7 +73,7 @@ def answer_question(
     today: date,
     agency_id: int | None = None,
     key: str | None = None,
-    language: str | None = None,
+    language: Language | None = None,
     reminders: RemindersConfig | None = None,
 ) -> Answer:
     """The answer to ``question``; ``agency_id`` and ``key`` settle the agency and the figure
@@ -160,7 +161,7 @@ def _beside_agencies(
 
 
 def parse_question(
-    index: NameIndex, text: str, lang: str, today: date, *, forced: bool = False
+    index: NameIndex, text: str, lang: Language, today: date, *, forced: bool = False
 ) -> Parsed:
     """Names, years, figures and the kind of answer, from the question's text."""
     years = find_years(text, today)
@@ -244,7 +245,7 @@ def _keys(parsed: Parsed, entry: AgencyEntry | None, *, forced_key: bool) -> lis
 
 
 def _subject(
-    library: Library, entry: AgencyEntry, years: list[int], lang: str
+    library: Library, entry: AgencyEntry, years: list[int], lang: Language
 ) -> Subject | Answer:
     available = library.years(entry.id)
     year = years[-1] if years else available[-1]
@@ -285,7 +286,7 @@ def _regional(library: Library, index: NameIndex, parsed: Parsed, forced: bool) 
     return regional.total(library, index, region=region, keys=keys, year=year, lang=parsed.lang)
 
 
-def _region(index: NameIndex, found: Found, lang: str) -> Region | Answer | None:
+def _region(index: NameIndex, found: Found, lang: Language) -> Region | Answer | None:
     if found.regions:
         first = found.regions[0]
         alike = [h.region for h in found.regions if (h.start, h.end) == (first.start, first.end)]

@@ -5,10 +5,15 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from bot.catalogue import all_fields, fields_by_key
 from bot.parser.model import READ_BY_OCR
 from bot.records import StoredReport
+
+#: The file formats of an export.
+ExportFormat = Literal["csv", "xlsx"]
+FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx")
 
 HEADER = ("agency", "year", "section", "key", "row", "column", "value", "unit", "note")
 

@@ -5,12 +5,13 @@ from decimal import Decimal
 
 from bot.catalogue import Field, section
 from bot.normalize import strip_numbering
+from bot.texts import Language
 
 
-def format_value(field: Field, value: Decimal, language: str) -> str:
+def format_value(field: Field, value: Decimal, language: Language) -> str:
     """``0 applications``, ``5949.088667 × 10,000 CNY``, ``12 件``, ``+17 项``."""
     number = _number(value, field.signed)
-    if language == "zh":
+    if language == Language.ZH:
         return f"{number} {field.unit.zh}"
     return f"{number} {field.unit.en(value)}"
 
@@ -21,9 +22,9 @@ def _number(value: Decimal, signed: bool) -> str:
     return f"+{text}" if signed and value > 0 else text
 
 
-def field_label(field: Field, language: str) -> str:
+def field_label(field: Field, language: Language) -> str:
     """The field's name for a reply: row and column, without the table's numbering."""
-    if language == "zh":
+    if language == Language.ZH:
         row = strip_numbering(field.row.zh_short)
         column = "" if field.column.key == "total" else field.column.zh
         suffix = "（各项之和）" if field.derived and field.section == "三" else ""

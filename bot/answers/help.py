@@ -7,7 +7,7 @@ from bot.catalogue import COLUMNS, GROUPS, ROWS, Label
 from bot.catalogue.proactive import FEES, LICENSING, NORMATIVE, PENALTY, RULES
 from bot.catalogue.review import LITIGATION, REVIEW
 from bot.normalize import strip_numbering
-from bot.texts import en, zh
+from bot.texts import Language, en, zh
 
 _HELP_ROWS: tuple[Label, ...] = (
     ROWS[0],
@@ -32,15 +32,13 @@ _APPLICANTS = {"en": en.HELP_APPLICANTS, "zh": zh.HELP_APPLICANTS}
 _MORE = {"en": en.HELP_MORE, "zh": zh.HELP_MORE}
 
 
-def examples(library: Library, lang: str) -> list[str]:
+def examples(library: Library, lang: Language) -> list[str]:
     """Questions to try: one about a real indexed agency, and a few shapes of question."""
-    lang = "zh" if lang == "zh" else "en"
     return [example_question(library, lang), *_static_examples(library, lang)]
 
 
-def help_text(library: Library, lang: str) -> str:
+def help_text(library: Library, lang: Language) -> str:
     """The full help: intro, examples, the fields and the applicant types."""
-    lang = "zh" if lang == "zh" else "en"
     shown = examples(library, lang)
     fields = [_label(label, lang) for label in _HELP_ROWS]
     applicants = [_label(column, lang) for column in COLUMNS[:-1]]
@@ -51,29 +49,29 @@ def help_text(library: Library, lang: str) -> str:
             _INTRO[lang],
             *(f"• {e}" for e in shown),
             "",
-            _FIELDS[lang] + " " + ("、" if lang == "zh" else "; ").join(fields),
-            _APPLICANTS[lang] + " " + ("、" if lang == "zh" else "; ").join(applicants),
+            _FIELDS[lang] + " " + ("、" if lang == Language.ZH else "; ").join(fields),
+            _APPLICANTS[lang] + " " + ("、" if lang == Language.ZH else "; ").join(applicants),
             "",
             _MORE[lang],
         ]
     )
 
 
-def _label(label: Label, lang: str) -> str:
+def _label(label: Label, lang: Language) -> str:
     zh = strip_numbering(label.zh_short)
-    return zh if lang == "zh" else f"{label.en} ({zh})"
+    return zh if lang == Language.ZH else f"{label.en} ({zh})"
 
 
-def _static_examples(library: Library, lang: str) -> list[str]:
+def _static_examples(library: Library, lang: Language) -> list[str]:
     """Shapes of question (trend, comparison, ranking) about real indexed agencies."""
     entries = library.agency_index().by_id[:2]
     if not entries:
         return []
     first = entries[0]
-    name = first.name if lang == "zh" else first.english
+    name = first.name if lang == Language.ZH else first.english
     shown = [localized(EXAMPLES, lang, "trend", name=name)]
     if len(entries) > 1:
-        other = entries[1].name if lang == "zh" else entries[1].english
+        other = entries[1].name if lang == Language.ZH else entries[1].english
         shown.append(localized(EXAMPLES, lang, "compare", name=name, other=other))
     shown.append(localized(EXAMPLES, lang, "ranking"))
     return shown

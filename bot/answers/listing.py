@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from bot.agencies import AgencyEntry, latin_key
 from bot.answers.library import Library
 from bot.answers.texts import join
+from bot.texts import Language
 
 PER_PAGE = 12
 
@@ -27,7 +28,7 @@ def _matches(entry: AgencyEntry, needle: str) -> bool:
     return needle in places or (bool(latin) and latin in latin_key(entry.english))
 
 
-def agency_page(library: Library, needle: str, page: int, lang: str) -> Page:
+def agency_page(library: Library, needle: str, page: int, lang: Language) -> Page:
     """Agencies whose name or region contains ``needle``, page ``page`` (from 0)."""
     entries = [e for e in library.agency_index().entries.values() if _matches(e, needle.strip())]
     entries.sort(key=lambda e: (_where(e), e.name))
@@ -40,7 +41,7 @@ def agency_page(library: Library, needle: str, page: int, lang: str) -> Page:
         if where != region:
             # an agency that names no region (平潭综合实验区) is a region itself: no heading
             if where:
-                lines.append(f"【{where}】" if lang == "zh" else f"— {where}")
+                lines.append(f"【{where}】" if lang == Language.ZH else f"— {where}")
             region = where
         years = join(lang, [str(y) for y in library.years(entry.id)])
         lines.append(f"• {entry.name}: {years}")
@@ -54,9 +55,9 @@ def _where(entry: AgencyEntry) -> str:
     return " · ".join(dict.fromkeys(chain))
 
 
-def _title(count: int, needle: str, page: int, pages: int, lang: str) -> str:
+def _title(count: int, needle: str, page: int, pages: int, lang: Language) -> str:
     scope = f"“{needle}”" if needle else ""
-    if lang == "zh":
+    if lang == Language.ZH:
         return f"已收录机构{scope}：{count}个（第{page + 1}/{pages}页）"
     return (
         f"Indexed agencies{' matching ' + scope if scope else ''}: {count} "

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.answers.chart import Chart
 from bot.catalogue import json_number
+from bot.texts import Language
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ class Answer:
 
     text: str
     kind: AnswerKind
-    language: str
+    language: Language
     agency: str | None = None
     agency_id: int | None = None  # the store's id of that agency, for buttons and exports
     year: int | None = None

@@ -13,6 +13,7 @@ from bot.answers.format import quoted
 from bot.answers.library import Library
 from bot.answers.model import Answer, AnswerKind, Choice
 from bot.answers.texts import say
+from bot.texts import Language
 
 _CLOSE = 2.0  # candidates within this score of the best are asked about
 _SHOWN = 8  # agencies of a region offered when the one asked for is not indexed
@@ -27,7 +28,7 @@ class Settled:
     entries: list[AgencyEntry]
 
 
-def settle(library: Library, found: Found, text: str, lang: str) -> Settled | Answer:
+def settle(library: Library, found: Found, text: str, lang: Language) -> Settled | Answer:
     """The agencies ``found`` names in ``text`` (positions as found), or the question to ask
     back when one of them is not certain."""
     index = library.agency_index()
@@ -52,7 +53,7 @@ def settle(library: Library, found: Found, text: str, lang: str) -> Settled | An
         if mention.outside is not None:  # none of the agencies of this name lies there
             typed = (
                 f"{mention.typed}（{mention.outside}）"
-                if lang == "zh"
+                if lang == Language.ZH
                 else (f"{mention.typed} ({mention.outside})")
             )
             members = _members(library, index, mention.outside)
@@ -68,7 +69,7 @@ def settle(library: Library, found: Found, text: str, lang: str) -> Settled | An
     return Settled(entries)
 
 
-def body_in_region(library: Library, found: Found, text: str, lang: str) -> Answer | None:
+def body_in_region(library: Library, found: Found, text: str, lang: Language) -> Answer | None:
     """A region named with a body after it (江苏省财政厅, with no 江苏省人民政府 indexed): the
     body is not indexed, and the region's total is not its number."""
     index = library.agency_index()
@@ -141,15 +142,15 @@ def _agencies(hits: tuple[Hit, ...] | list[Hit]) -> list[AgencyEntry]:
     return list(found.values())
 
 
-def agency_label(entry: AgencyEntry, lang: str) -> str:
+def agency_label(entry: AgencyEntry, lang: Language) -> str:
     """The agency's name with its region, as a choice shows it."""
     where = entry.parent or entry.city or entry.province
     if not where or entry.name.startswith(where):
         return entry.name
-    return f"{entry.name}（{where}）" if lang == "zh" else f"{entry.name} ({where})"
+    return f"{entry.name}（{where}）" if lang == Language.ZH else f"{entry.name} ({where})"
 
 
-def choose_agency(hits: list[Hit], lang: str) -> Answer:
+def choose_agency(hits: list[Hit], lang: Language) -> Answer:
     """ "Which one?" with up to five candidates as choices."""
     entries = _agencies(hits)[:5]
     choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in entries)
@@ -157,27 +158,27 @@ def choose_agency(hits: list[Hit], lang: str) -> Answer:
     return Answer("\n".join(lines), AnswerKind.CHOOSE_AGENCY, lang, choices=choices)
 
 
-def choose_among(entries: list[AgencyEntry], lang: str) -> Answer:
+def choose_among(entries: list[AgencyEntry], lang: Language) -> Answer:
     """ "Which one?" between agencies a question names without comparing them."""
     choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in entries[:5])
     lines = [say(lang, "choose"), *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
     return Answer("\n".join(lines), AnswerKind.CHOOSE_AGENCY, lang, choices=choices)
 
 
-def compared_alone(entry: AgencyEntry, lang: str) -> Answer:
+def compared_alone(entry: AgencyEntry, lang: Language) -> Answer:
     """A comparison of which only one agency is indexed: no number for the other."""
     label = agency_label(entry, lang)
     text = say(lang, "compared_alone", agency=label)
     return Answer(text, AnswerKind.NOT_INDEXED, lang, choices=(Choice(label, agency_id=entry.id),))
 
 
-def did_you_mean(entries: list[AgencyEntry], typed: str, lang: str) -> Answer:
+def did_you_mean(entries: list[AgencyEntry], typed: str, lang: Language) -> Answer:
     """ "Did you mean …?": the name asked for is not indexed as typed."""
     shown = entries[:5]
     choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in shown)
     names = (
         "、".join(c.label for c in choices)
-        if lang == "zh"
+        if lang == Language.ZH
         else " or ".join(c.label for c in choices)
     )
     text = say(lang, "did_you_mean", typed=quoted(typed), names=names)
@@ -185,7 +186,7 @@ def did_you_mean(entries: list[AgencyEntry], typed: str, lang: str) -> Answer:
 
 
 def not_indexed_here(
-    library: Library, index: NameIndex, typed: str, found: AgencyEntry, lang: str
+    library: Library, index: NameIndex, typed: str, found: AgencyEntry, lang: Language
 ) -> Answer:
     """The body asked for is not indexed: say so, and offer what is indexed in its region."""
     region = _region_of(found)
@@ -193,7 +194,7 @@ def not_indexed_here(
     return _not_indexed(typed, region or found.name, members or [found], lang)
 
 
-def _not_indexed(typed: str, region: str, members: list[AgencyEntry], lang: str) -> Answer:
+def _not_indexed(typed: str, region: str, members: list[AgencyEntry], lang: Language) -> Answer:
     shown = members[:_SHOWN]
     choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in shown)
     lines = [say(lang, "not_indexed_body", typed=quoted(typed), region=region)]

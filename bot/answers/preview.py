@@ -8,6 +8,7 @@ from bot.answers.texts import say
 from bot.catalogue import field
 from bot.parser.model import ParsedReport
 from bot.records import StoredReport
+from bot.texts import Language
 
 KEY_FIGURES = (
     "applications.new.total",
@@ -20,7 +21,7 @@ KEY_FIGURES = (
 _MAX_DIFFERENCES = 10
 
 
-def describe(report: ParsedReport, lang: str) -> str:
+def describe(report: ParsedReport, lang: Language) -> str:
     """Agency, year, layout, key figures and findings of a parsed report."""
     agency = report.agency
     where = " · ".join(x for x in (agency.parent, agency.city, agency.province) if x)
@@ -39,7 +40,7 @@ def describe(report: ParsedReport, lang: str) -> str:
     return "\n".join(lines)
 
 
-def differences(new: ParsedReport, old: StoredReport, lang: str) -> list[str]:
+def differences(new: ParsedReport, old: StoredReport, lang: Language) -> list[str]:
     """The cells whose value changes if ``new`` replaces ``old``."""
     changed = []
     for key in sorted(set(new.figures) | {k for k, v in old.figures.items() if v is not None}):

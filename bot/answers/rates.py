@@ -10,6 +10,7 @@ from bot.answers.subject import Subject
 from bot.answers.texts import join, say
 from bot.catalogue import field, section
 from bot.catalogue.rates import RATES, Rate
+from bot.texts import Language
 
 _PLACES = Decimal("0.1")
 
@@ -17,7 +18,7 @@ _PLACES = Decimal("0.1")
 def rate(subject: Subject, declared: Rate) -> Answer:
     """The rate for the subject's report, with its formula, or why it cannot be computed."""
     lang = subject.lang
-    name = declared.zh if lang == "zh" else declared.en
+    name = declared.zh if lang == Language.ZH else declared.en
     terms: dict[str, Decimal] = {}
     for key in (*declared.numerator, *declared.denominator, *declared.minus):
         found = read_figure(subject.report, field(key))
@@ -57,7 +58,9 @@ def rate(subject: Subject, declared: Rate) -> Answer:
     )
 
 
-def _sum_text(declared: Rate, terms: dict[str, Decimal], lang: str, *, denominator: bool) -> str:
+def _sum_text(
+    declared: Rate, terms: dict[str, Decimal], lang: Language, *, denominator: bool
+) -> str:
     keys = declared.denominator if denominator else declared.numerator
     parts = [_term(k, terms[k], lang) for k in keys]
     text = " + ".join(parts)
@@ -66,10 +69,10 @@ def _sum_text(declared: Rate, terms: dict[str, Decimal], lang: str, *, denominat
     return f"({text})" if len(parts) > 1 or (denominator and declared.minus) else text
 
 
-def _term(key: str, value: Decimal, lang: str) -> str:
+def _term(key: str, value: Decimal, lang: Language) -> str:
     spec = field(key)
     label = field_label(spec, lang)
-    if lang == "zh" and spec.row.zh_variants and spec.column.key == "total":
+    if lang == Language.ZH and spec.row.zh_variants and spec.column.key == "total":
         label = spec.row.zh_variants[0]  # 部分公开, not its printed note in brackets
     return f"{label} {format_value(spec, value, lang)}"
 
@@ -96,8 +99,8 @@ def _plain(subject: Subject, line: str) -> Answer:
     )
 
 
-def no_rate(words: str, lang: str, agency: str | None) -> Answer:
+def no_rate(words: str, lang: Language, agency: str | None) -> Answer:
     """A rate that is not declared: the report prints none; say which can be computed."""
-    names = join(lang, [r.zh if lang == "zh" else r.en for r in RATES])
+    names = join(lang, [r.zh if lang == Language.ZH else r.en for r in RATES])
     text = say(lang, "no_rate", words=words, rates=names)
     return Answer(text, AnswerKind.NO_RATE, lang, agency=agency)

@@ -8,6 +8,7 @@ from bot.answers.texts import say
 from bot.catalogue import Field, all_fields
 from bot.normalize import strip_numbering
 from bot.parser.model import READ_BY_OCR, ParsedReport
+from bot.texts import Language
 
 #: Shown for a cell the report leaves blank (or marks ``/``) and for one the bot could not
 #: read with certainty (left out, with a finding).
@@ -15,7 +16,7 @@ BLANK, UNSURE = "—", "?"
 _NO_COLUMNS: tuple[str, ...] = ()
 
 
-def read_back(report: ParsedReport, lang: str) -> str:
+def read_back(report: ParsedReport, lang: Language) -> str:
     """Every row of the report's tables that the copy holds: its label and its cells in the
     printed order, ``—`` for a blank cell and ``?`` for one left out as unsure."""
     unsure = {c for f in report.findings if f.rule == "ambiguous_cells" for c in f.cells}
@@ -52,15 +53,15 @@ def _cell(key: str, report: ParsedReport, unsure: set[str]) -> str | None:
     return UNSURE if key in unsure else None  # not in this copy at all: not shown
 
 
-def _column(spec: Field, lang: str) -> str:
-    return spec.column.zh if lang == "zh" else spec.column.en
+def _column(spec: Field, lang: Language) -> str:
+    return spec.column.zh if lang == Language.ZH else spec.column.en
 
 
-def _row(cells: list[tuple[Field, str]], lang: str) -> str:
+def _row(cells: list[tuple[Field, str]], lang: Language) -> str:
     """``label: 80 1 0 0 0 0 81``, the cells in the columns' order (a one-cell row named by
     its column when that says more than the row: ``行政许可: 2629``)."""
     spec = cells[0][0]
-    label = strip_numbering(spec.row.zh_short if lang == "zh" else spec.row.en)
+    label = strip_numbering(spec.row.zh_short if lang == Language.ZH else spec.row.en)
     return f"{label}: " + " ".join(value for _, value in cells)
 
 

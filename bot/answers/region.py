@@ -9,6 +9,7 @@ from bot.answers.library import Library
 from bot.answers.model import Answer, AnswerKind
 from bot.answers.texts import join, say
 from bot.catalogue import Field, field, json_number
+from bot.texts import Language
 
 _NAMES_SHOWN = 8
 
@@ -29,11 +30,11 @@ def _year(library: Library, region: Region, year: int | None) -> int:
     return max(years) if years else 0
 
 
-def _region_name(region: Region, lang: str) -> str:
-    return region.name if lang == "zh" else f"{region.name} ({region.english})"
+def _region_name(region: Region, lang: Language) -> str:
+    return region.name if lang == Language.ZH else f"{region.name} ({region.english})"
 
 
-def settle_region(library: Library, region: Region, text: str, lang: str) -> Region | Answer:
+def settle_region(library: Library, region: Region, text: str, lang: Language) -> Region | Answer:
     """The region meant: of namesakes (城中区 of 西宁市 and of 柳州市), the one whose city the
     question names; "which one?" when it names none."""
     index = library.agency_index()
@@ -49,7 +50,7 @@ def settle_region(library: Library, region: Region, text: str, lang: str) -> Reg
 
 
 def which_region(
-    index: NameIndex, regions: list[Region], lang: str, places: list[str] | None = None
+    index: NameIndex, regions: list[Region], lang: Language, places: list[str] | None = None
 ) -> Answer:
     """ "Which region?": namesakes, or names that read alike in English (榆树市, 玉树市)."""
     shown = []
@@ -81,7 +82,7 @@ def total(
     region: Region,
     keys: list[str],
     year: int | None,
-    lang: str,
+    lang: Language,
 ) -> Answer:
     """The figure summed over the region's agencies that reported, and who is missing."""
     spec = field(keys[0])
@@ -146,7 +147,7 @@ def ranking(
     region: Region | None,
     keys: list[str],
     year: int | None,
-    lang: str,
+    lang: Language,
     top: int,
     descending: bool,
 ) -> Answer:
@@ -177,7 +178,7 @@ def ranking(
     rows = []
     for rank, (value, agency_id) in enumerate(scored[:top], 1):
         entry = index.entries[agency_id]
-        shown = entry.name if lang == "zh" else f"{entry.name} ({entry.english})"
+        shown = entry.name if lang == Language.ZH else f"{entry.name} ({entry.english})"
         mark = " ⚠" if agency_id in flagged else ""
         lines.append(
             say(

@@ -7,11 +7,12 @@ from bot.answers.model import Answer, AnswerKind, Choice
 from bot.answers.texts import EXAMPLES, join, localized, say
 from bot.answers.which import FigureQuestion
 from bot.catalogue import field
+from bot.texts import Language
 
 _NAMES_SHOWN = 5
 
 
-def choose_figure(question: FigureQuestion, lang: str, entry: AgencyEntry | None) -> Answer:
+def choose_figure(question: FigureQuestion, lang: Language, entry: AgencyEntry | None) -> Answer:
     """ "Which figure?" with the closest figures as choices (for the agency, if settled)."""
     agency_id = entry.id if entry is not None else None
     choices = tuple(
@@ -30,14 +31,14 @@ def choose_figure(question: FigureQuestion, lang: str, entry: AgencyEntry | None
     )
 
 
-def no_year(entry: AgencyEntry, year: int, available: list[int], lang: str) -> Answer:
+def no_year(entry: AgencyEntry, year: int, available: list[int], lang: Language) -> Answer:
     """The agency is indexed, the year is not."""
     listed = join(lang, [str(y) for y in available])
     text = say(lang, "no_year", agency=entry.name, year=year, years=listed)
     return Answer(text, AnswerKind.NOT_INDEXED, lang, agency=entry.name, year=year)
 
 
-def no_agency(library: Library, question: str, lang: str, *, understood: bool) -> Answer:
+def no_agency(library: Library, question: str, lang: Language, *, understood: bool) -> Answer:
     """No agency found: say so, name the nearest names and what is indexed, give an example."""
     if not understood:
         return help_answer(library, lang)
@@ -51,7 +52,7 @@ def no_agency(library: Library, question: str, lang: str, *, understood: bool) -
     return Answer("\n".join(lines), AnswerKind.NOT_INDEXED, lang)
 
 
-def _indexed_line(library: Library, lang: str) -> str:
+def _indexed_line(library: Library, lang: Language) -> str:
     entries = library.agency_index().by_name
     if not entries:
         return say(lang, "empty_index")
@@ -61,25 +62,25 @@ def _indexed_line(library: Library, lang: str) -> str:
     return say(lang, "indexed", names=names, more=more)
 
 
-def example_question(library: Library, lang: str) -> str:
+def example_question(library: Library, lang: Language) -> str:
     """A question about a real indexed agency and year, for help texts."""
     entries = library.agency_index().by_id
     if not entries:
         agency, year = localized(EXAMPLES, lang, "agency"), 2023
     else:
         first = entries[0]
-        agency = first.name if lang == "zh" else first.english
+        agency = first.name if lang == Language.ZH else first.english
         year = library.years(first.id)[-1]
     return say(lang, "example", agency=agency, year=year)
 
 
-def help_answer(library: Library, lang: str) -> Answer:
+def help_answer(library: Library, lang: Language) -> Answer:
     """What the bot can answer, with an example."""
     lines = [say(lang, "help"), say(lang, "try", example=example_question(library, lang))]
     return Answer("\n".join(lines), AnswerKind.HELP, lang)
 
 
-def indexed(library: Library, lang: str, limit: int = 20) -> Answer:
+def indexed(library: Library, lang: Language, limit: int = 20) -> Answer:
     """What is indexed: agencies, reports and years."""
     entries = library.agency_index().by_name
     years = sorted({y for e in entries for y in library.years(e.id)})

@@ -8,10 +8,11 @@ from bot.answers.library import Library
 from bot.answers.model import Answer, AnswerKind
 from bot.answers.texts import say
 from bot.catalogue import field
+from bot.texts import Language
 
 
 def trend(
-    library: Library, entry: AgencyEntry, keys: list[str], years: list[int], lang: str
+    library: Library, entry: AgencyEntry, keys: list[str], years: list[int], lang: Language
 ) -> Answer:
     """The figure for each year asked (or every indexed year), with a chart."""
     spec = field(keys[0])
@@ -19,7 +20,7 @@ def trend(
     wanted = years or available
     points: list[tuple[int, float | None]] = []
     lines = [
-        f"{entry.name} ({entry.english})" if lang != "zh" else entry.name,
+        f"{entry.name} ({entry.english})" if lang != Language.ZH else entry.name,
         say(lang, "trend_title", label=field_label(spec, lang), first=wanted[0], last=wanted[-1]),
     ]
     sources = []
@@ -36,9 +37,9 @@ def trend(
         sources.append(report.source_name)
     lines.append(say(lang, "sources", reports=", ".join(sources) or "—"))
     # in the question's language: the chart draws Chinese with the font that ships with it
-    title = f"{entry.english}: {field_label(spec, 'en')}"
+    title = f"{entry.english}: {field_label(spec, Language.EN)}"
     unit = spec.unit.en_many
-    if lang == "zh":
+    if lang == Language.ZH:
         title, unit = f"{entry.name}：{field_label(spec, lang)}", spec.unit.zh
     chart = Chart(title, tuple(points), unit) if any(v is not None for _, v in points) else None
     return Answer(

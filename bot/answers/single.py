@@ -13,6 +13,7 @@ from bot.catalogue import COLUMNS, Field, field, json_number, section
 from bot.catalogue.tree import sub_figures
 from bot.parser.model import READ_BY_OCR
 from bot.questions.intent import BreakdownBy
+from bot.texts import Language
 
 SUMMARY_KEYS = (
     "applications.new.total",
@@ -49,7 +50,7 @@ def value_text(subject: Subject, spec: Field) -> str:
     if not found.in_layout:
         return "—"
     if found.value is None:
-        return "/" if subject.lang != "zh" else "未填报"
+        return "/" if subject.lang != Language.ZH else "未填报"
     return format_value(spec, found.value, subject.lang)
 
 
@@ -184,7 +185,9 @@ def breakdown(subject: Subject, keys: list[str], by: BreakdownBy) -> Answer:
         title = say(lang, "breakdown_items", label=label)
     lines = [subject.heading(), title]
     for item in specs:
-        name = (item.column.zh if lang == "zh" else item.column.en) if by_applicant else None
+        name = (
+            (item.column.zh if lang == Language.ZH else item.column.en) if by_applicant else None
+        )
         lines.append(f"• {name or field_label(item, lang)}: {value_text(subject, item)}")
     lines.append(
         say(

@@ -10,6 +10,7 @@ from bot.answers.texts import say
 from bot.catalogue import Field
 from bot.parser.model import READ_BY_OCR
 from bot.records import StoredReport
+from bot.texts import Language
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class Subject:
 
     entry: AgencyEntry
     report: StoredReport
-    lang: str
+    lang: Language
     latest: bool = False
     place: str = ""  # the region, for an agency with namesakes
 
@@ -56,7 +57,7 @@ def source_of(report: StoredReport, spec: Field) -> Source:
     return Source(report.source_name, spec.section, section_title(spec), row, spec.column.zh)
 
 
-def source_line(source: Source, lang: str) -> str:
+def source_line(source: Source, lang: Language) -> str:
     """The source as a line of the reply."""
     return say(
         lang,

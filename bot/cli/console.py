@@ -5,6 +5,7 @@ from collections.abc import Callable
 from bot.answers import Answer
 from bot.answers.help import help_text
 from bot.service.core import DisclosureService, save_chart
+from bot.texts import Language
 
 _QUIT = {"/quit", "/exit", "quit", "exit", "退出"}
 _BANNER = (
@@ -33,7 +34,7 @@ def run_console(
         if not line:
             continue
         if line in {"/help", "/start"}:
-            write(help_text(service, "en"))
+            write(help_text(service, Language.EN))
             continue
         answer = _pick(service, pending, line) if pending else None
         if answer is None:

@@ -12,6 +12,7 @@ from bot.answers.deletion import Deletion, confirm_text, deleted_text, find_dele
 from bot.config import Config
 from bot.service.core import open_service
 from bot.service.transfer import TransferError, read_lines, to_line
+from bot.texts import Language
 
 
 def export_command(
@@ -60,16 +61,16 @@ def delete_command(
     with open_service(_config(ctx)) as service:
         found = find_deletion(service, " ".join(request))
         if not isinstance(found, Deletion):
-            print(refusal_text(found, "en"), file=sys.stderr)
+            print(refusal_text(found, Language.EN), file=sys.stderr)
             raise typer.Exit(1)
-        if not yes and not typer.confirm(confirm_text(found, "en"), err=True):
+        if not yes and not typer.confirm(confirm_text(found, Language.EN), err=True):
             print("Nothing deleted.", file=sys.stderr)
             raise typer.Exit(1)
         outcome = service.delete_report(found.entry.id, found.year)
     if outcome is None:  # deleted by someone else meanwhile
         print("Nothing deleted: the report is gone already.", file=sys.stderr)
         raise typer.Exit(1)
-    print(deleted_text(outcome, "en"))
+    print(deleted_text(outcome, Language.EN))
 
 
 def _config(ctx: typer.Context) -> Config:

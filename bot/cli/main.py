@@ -17,7 +17,7 @@ import typer
 from bot.cli.console import run_console
 from bot.cli.data_commands import delete_command, export_command, import_command
 from bot.cli.web_commands import fetch_command, watch_command
-from bot.config import Config, load_config
+from bot.config import Config, TelegramMode, load_config
 from bot.errors import ConfigError, ReportError, StoreError
 from bot.logs import setup_logging
 from bot.parser import ParsedReport
@@ -234,7 +234,7 @@ def run(ctx: typer.Context) -> None:
     from handlers.app import build_application  # noqa: PLC0415
 
     application = build_application(config)
-    if config.telegram.mode == "webhook":
+    if config.telegram.mode is TelegramMode.WEBHOOK:
         application.run_webhook(
             listen=config.telegram.webhook_listen,
             port=config.telegram.webhook_port,

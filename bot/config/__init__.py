@@ -12,6 +12,7 @@ from bot.config.sections import (
     Secret,
     StoreConfig,
     TelegramConfig,
+    TelegramMode,
     WatchConfig,
 )
 
@@ -26,6 +27,7 @@ __all__ = [
     "Secret",
     "StoreConfig",
     "TelegramConfig",
+    "TelegramMode",
     "WatchConfig",
     "find_config_file",
     "load_config",

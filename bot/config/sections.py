@@ -56,6 +56,13 @@ def _database_url(value: str) -> str | None:
     return None if "://" in value else f"not a database URL: {value!r}"
 
 
+class TelegramMode(StrEnum):
+    """How the bot hears from Telegram."""
+
+    POLLING = "polling"  # it asks Telegram for updates
+    WEBHOOK = "webhook"  # Telegram posts them to webhook_url
+
+
 @dataclass(frozen=True)
 class TelegramConfig:
     """How the bot talks to the Telegram Bot API."""
@@ -81,10 +88,9 @@ class TelegramConfig:
         env="TELEGRAM_BASE_FILE_URL",
         check=web_address,
     )
-    mode: str = setting(
-        "polling",
+    mode: TelegramMode = setting(
+        TelegramMode.POLLING,
         '"polling" (asks Telegram for updates) or "webhook" (Telegram posts to webhook_url).',
-        check=one_of("polling", "webhook"),
     )
     webhook_url: str = setting(
         "", "Webhook mode only: the public https:// address Telegram posts updates to."
@@ -345,7 +351,7 @@ SECTIONS: dict[str, type] = {
 
 
 def _webhook(config: TelegramConfig) -> tuple[str, str] | None:
-    if config.mode == "webhook" and not config.webhook_url.startswith("https://"):
+    if config.mode is TelegramMode.WEBHOOK and not config.webhook_url.startswith("https://"):
         return "webhook_url", "webhook mode needs an https:// address"
     return None
 

@@ -13,6 +13,7 @@ from functools import cache
 
 from bot.catalogue import GROUPS, ROW_GROUP, Field, Label, all_fields
 from bot.normalize import compact
+from bot.texts import Language
 
 _GENERIC = frozenset(
     {
@@ -80,18 +81,18 @@ def _en_tokens(text: str) -> list[str]:
 
 
 @cache
-def _label_phrases(label: Label) -> tuple[tuple[str, tuple[str, ...], float], ...]:
+def _label_phrases(label: Label) -> tuple[tuple[Language, tuple[str, ...], float], ...]:
     """(kind, parts, weight) for each form of a label: Chinese substrings or English stems."""
-    out: list[tuple[str, tuple[str, ...], float]] = []
+    out: list[tuple[Language, tuple[str, ...], float]] = []
     for text in label.zh_all:
         phrase = compact(text)
         if phrase and re.search(r"[\u4e00-\u9fff]", phrase):
-            out.append(("zh", (phrase,), _weight(phrase)))
+            out.append((Language.ZH, (phrase,), _weight(phrase)))
     for text in label.en_all:
         tokens = tuple(_en_tokens(text))
         if tokens:
             weight = sum(_weight(t) for t in tokens)
-            out.append(("en", tokens, weight))
+            out.append((Language.EN, tokens, weight))
     return tuple(out)
 
 
@@ -103,7 +104,7 @@ def _score_label(label: Label, zh_text: str, en_tokens: list[str]) -> list[_Phra
     """Every occurrence of a form of ``label`` in the question, as the units it covers."""
     found = []
     for kind, parts, weight in _label_phrases(label):
-        if kind == "zh":
+        if kind is Language.ZH:
             start = zh_text.find(parts[0])
             if start >= 0:
                 units = frozenset(f"c{i}" for i in range(start, start + len(parts[0])))

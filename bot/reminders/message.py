@@ -5,18 +5,20 @@ from datetime import date
 from bot.answers.texts import join, localized
 from bot.reminders.plan import Reminder
 from bot.reminders.tracking import Progress
-from bot.texts import en, zh
+from bot.texts import Language, en, zh
 
 _NAMES = 40
 
 _TEXT = {"en": en.REMINDERS, "zh": zh.REMINDERS}
 
 
-def _t(lang: str, key: str, **values: object) -> str:
+def _t(lang: Language, key: str, **values: object) -> str:
     return localized(_TEXT, lang, key, **values)
 
 
-def headline(name: str, deadline_date: date, today: date, lang: str, *, late: bool = False) -> str:
+def headline(
+    name: str, deadline_date: date, today: date, lang: Language, *, late: bool = False
+) -> str:
     """The deadline, its date and how far away it is (for the reports of the year before)."""
     days = (deadline_date - today).days
     key = "before" if days > 0 else "today" if days == 0 else "after"
@@ -32,7 +34,7 @@ def headline(name: str, deadline_date: date, today: date, lang: str, *, late: bo
 
 
 def reminder_text(
-    reminder: Reminder, progress: Progress, today: date, lang: str, *, late: bool
+    reminder: Reminder, progress: Progress, today: date, lang: Language, *, late: bool
 ) -> str:
     """The whole reminder: headline, how many have published, the names of those who have not
     (or, on and after the deadline, who is late). Only written while someone is missing."""
@@ -48,6 +50,6 @@ def reminder_text(
     return "\n".join(lines)
 
 
-def word(lang: str, key: str) -> str:
+def word(lang: Language, key: str) -> str:
     """One word of the reminders' vocabulary (``published``) in ``lang``."""
     return _t(lang, key)

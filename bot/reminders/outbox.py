@@ -11,6 +11,7 @@ from bot.config import RemindersConfig
 from bot.reminders.message import headline, reminder_text, word
 from bot.reminders.plan import Due, Reminder, Subscription, due, next_deadlines, upcoming
 from bot.reminders.tracking import progress, tracked
+from bot.texts import Language
 
 ReminderKey = tuple[int, str, int, int]
 
@@ -80,7 +81,7 @@ def deadlines_text(
     indexed: Indexed,
     settings: RemindersConfig,
     now: datetime,
-    lang: str,
+    lang: Language,
 ) -> str:
     """The next deadlines with days left and, for the agencies a chat tracks (all indexed
     agencies when it has no subscription), how many have published for the year."""

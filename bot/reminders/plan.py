@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.config import Deadline
+from bot.texts import Language
 
 GRACE = timedelta(days=1)  # a reminder missed while the bot was down is still sent this late
 LATE_AFTER = timedelta(minutes=10)
@@ -27,7 +28,7 @@ class Subscription:
     at: time
     region: str = ""  # tracked agencies: those in this region …
     agency_ids: tuple[int, ...] = ()  # … or these
-    language: str = "zh"
+    language: Language = Language.ZH
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from bot.records import DeleteOutcome, ReportDump
 from bot.service.links import LinkDesk
 from bot.service.reminders import ReminderDesk
 from bot.service.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
+from bot.texts import Language
 from bot.validation import compare_with_previous
 from store import Database, StoredReport, dump, open_database, repo, writes
 
@@ -172,7 +173,7 @@ class DisclosureService(ReminderDesk, LinkDesk):
         now: datetime | None = None,
         agency_id: int | None = None,
         key: str | None = None,
-        language: str | None = None,
+        language: Language | None = None,
     ) -> Answer:
         """Answer a question as the chat, the console and ``ask`` all do; ``agency_id`` and
         ``key`` settle the agency and the figure (a choice picked)."""

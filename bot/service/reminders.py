@@ -9,6 +9,7 @@ from bot.config import RemindersConfig
 from bot.reminders import outbox
 from bot.reminders.outbox import Indexed, Outgoing, ReminderKey
 from bot.reminders.plan import Reminder, Subscription
+from bot.texts import Language
 from store import Database
 from store import subscriptions as repo
 
@@ -48,7 +49,7 @@ class ReminderDesk(ABC):
         """The next reminders of every active subscription (or of one chat's)."""
         return outbox.planned(self.subscriptions(chat_id), self.reminders, now)
 
-    def deadlines_text(self, chat_id: int, lang: str, *, now: datetime) -> str:
+    def deadlines_text(self, chat_id: int, lang: Language, *, now: datetime) -> str:
         """The next deadlines and how many of the chat's tracked agencies have published."""
         subs = self.subscriptions(chat_id)
         return outbox.deadlines_text(subs, self._indexed(), self.reminders, now, lang)

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from bot.answers.deletion import Deletion, find_deletion, refusal_text
 from bot.cli.main import app
 from bot.service.core import DisclosureService
+from bot.texts import Language
 from store import repo
 
 pytestmark = pytest.mark.backends
@@ -68,9 +69,13 @@ def test_requests_that_name_no_single_report_are_refused(seeded: DisclosureServi
     missing = find_deletion(seeded, "汉屯路街道 2021")
     assert isinstance(missing, str)
     assert (
-        refusal_text(missing, "en") == "汉屯路街道办事处 has no report for 2021 (indexed: 2023)."
+        refusal_text(missing, Language.EN)
+        == "汉屯路街道办事处 has no report for 2021 (indexed: 2023)."
     )
-    assert refusal_text(missing, "zh") == "汉屯路街道办事处 没有 2021 年的报告（已收录：2023）。"
+    assert (
+        refusal_text(missing, Language.ZH)
+        == "汉屯路街道办事处 没有 2021 年的报告（已收录：2023）。"
+    )
 
 
 def test_namesakes_are_not_guessed(seeded: DisclosureService) -> None:
@@ -78,7 +83,7 @@ def test_namesakes_are_not_guessed(seeded: DisclosureService) -> None:
     seeded.ingest_bytes("laocheng.txt", namesake.encode(), now=fixed_now())
     found = find_deletion(seeded, "汉屯路街道 2023")
     assert isinstance(found, str) and found.startswith("ambiguous:")
-    assert refusal_text(found, "en") == (
+    assert refusal_text(found, Language.EN) == (
         "That name may mean: 汉屯路街道办事处 (西工区); 汉屯路街道办事处 (老城区)."
         " Name the agency more fully."
     )

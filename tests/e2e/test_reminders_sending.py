@@ -21,6 +21,7 @@ from telegram.ext import CallbackContext
 from bot.errors import StoreError
 from bot.reminders.plan import Subscription
 from bot.service.core import DisclosureService
+from bot.texts import Language
 from handlers import reminders
 from handlers.app import BotApp, build_application
 from store import subscriptions as repo
@@ -98,16 +99,16 @@ def test_deadlines_count_the_published_among_a_chats_tracked_agencies(
     # no subscription: every indexed agency. The 31 January date binds the departments and
     # the street office (2 of 3 published for 2023), the 31 March one the county and the
     # city governments (the county published)
-    text = library.deadlines_text(CHAT, "en", now=at(1, 17)).splitlines()
+    text = library.deadlines_text(CHAT, Language.EN, now=at(1, 17)).splitlines()
     assert text[0].startswith(f"⏰ {DEPARTMENTS}: 2024-01-31 (14 days left)")
     assert text[0].endswith(" published: 2/3")  # the departments and the street office
     assert text[1].startswith(f"⏰ {GOVERNMENTS}: 2024-03-31 (74 days left)")
     assert text[1].endswith(" published: 1/2")  # the county, not the city
-    zh = library.deadlines_text(CHAT, "zh", now=at(1, 17)).splitlines()
+    zh = library.deadlines_text(CHAT, Language.ZH, now=at(1, 17)).splitlines()
     assert zh[0].endswith(" 已发布: 2/3")
     # a chat that tracks a region counts only its agencies
     library.subscribe(plan(region="西工区"), now=at(1, 1))
-    tracked = library.deadlines_text(CHAT, "en", now=at(1, 17)).splitlines()
+    tracked = library.deadlines_text(CHAT, Language.EN, now=at(1, 17)).splitlines()
     assert tracked[0].endswith(" published: 1/1") and tracked[1].endswith(" published: 0/0")
 
 
@@ -388,5 +389,5 @@ def test_a_subscription_comes_back_from_the_store_as_it_was_saved(
         at=time(7, 45),
         region="淮安市",
         agency_ids=(5, 2),
-        language="zh",
+        language=Language.ZH,
     )

@@ -23,6 +23,7 @@ from bot.config import AccessConfig, OnNewReport, WatchConfig
 from bot.fetch.settings import FetchSettings
 from bot.reminders.plan import Subscription
 from bot.service.core import DisclosureService
+from bot.texts import Language
 from handlers.app import BotApp
 from handlers.links import WATCH_JOB
 from handlers.reminders import JOB_NAME as REMINDER_JOB
@@ -94,7 +95,7 @@ def tracked(service: DisclosureService, portal: PortalServer) -> DisclosureServi
     )
     service.watch_settings = watch
     service.fetch_settings = FetchSettings.from_config(watch, max_file_mb=20)
-    plan = Subscription(0, 4242, (), (14, 7), time(9, 0), language="en")
+    plan = Subscription(0, 4242, (), (14, 7), time(9, 0), language=Language.EN)
     service.subscribe(plan, now=at(1, 1, 8))
     return service
 

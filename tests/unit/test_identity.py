@@ -14,6 +14,7 @@ from bot.agencies.named_bodies import body_after, is_other_body
 from bot.answers.format import printed_row
 from bot.answers.listing import agency_page
 from bot.service.core import DisclosureService
+from bot.texts import Language
 from store import open_database
 from store.migrate import downgrade, migrate
 
@@ -157,7 +158,7 @@ def test_one_agency_however_its_titles_print_it(db_url: str) -> None:
     with service.db.engine.connect() as connection:
         aliases = connection.execute(sa.text("SELECT name FROM agencyalias")).scalars().all()
     assert aliases == ["淮安市洪泽区人民政府"]
-    page = agency_page(service, "", 0, "zh").text
+    page = agency_page(service, "", 0, Language.ZH).text
     assert "【江苏省 · 淮安市】" in page and "淮安市 · 淮安市" not in page
     service.db.close()
 
@@ -165,7 +166,7 @@ def test_one_agency_however_its_titles_print_it(db_url: str) -> None:
 def test_the_office_is_filed_under_its_region_once(db_url: str) -> None:
     service = _service(db_url)
     _ingest(service, REPORTS / "013_shanghai_bgt_2025.txt")
-    page = agency_page(service, "", 0, "zh").text
+    page = agency_page(service, "", 0, Language.ZH).text
     assert "【上海市】" in page and "上海市 · 上海市" not in page
     service.db.close()
 

@@ -8,6 +8,7 @@ from bot.agencies import AgencyRecord, NameIndex, name_forms
 from bot.questions.fields import match_fields
 from bot.questions.language import detect_language
 from bot.questions.years import find_years
+from bot.texts import Language
 
 AGENCIES = [
     AgencyRecord(1, "汉屯路街道办事处", "西工区", "洛阳市", "河南省"),
@@ -176,7 +177,7 @@ def test_table_words_are_not_years(question: str) -> None:
 def test_language() -> None:
     assert detect_language("汉屯路 2023") == "zh"
     assert detect_language("Hantun Road 2023") == "en"
-    assert detect_language("2023", default="zh") == "zh"
+    assert detect_language("2023", default=Language.ZH) == "zh"
 
 
 def test_a_county_whose_name_holds_a_division_word_is_not_a_banner() -> None:

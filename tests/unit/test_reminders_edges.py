@@ -17,6 +17,7 @@ from bot.reminders.plan import (
     upcoming,
 )
 from bot.reminders.tracking import concerned, tracked
+from bot.texts import Language
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DEPARTMENTS, GOVERNMENTS = STATUTORY_DEADLINES
@@ -162,7 +163,7 @@ def test_a_subscription_tracks_its_region_its_agencies_or_all() -> None:
 def deadlines(
     subscriptions: list[Subscription],
     now: datetime,
-    lang: str = "en",
+    lang: Language = Language.EN,
     townships: Townships = "departments",
 ) -> list[str]:
     index = NameIndex(
@@ -185,7 +186,7 @@ def test_deadlines_count_days_in_the_configured_zone() -> None:
 
 
 def test_deadlines_in_chinese_and_with_towns_under_the_governments_date() -> None:
-    lines = deadlines([], DUE, "zh", townships="governments")
+    lines = deadlines([], DUE, Language.ZH, townships="governments")
     assert lines[0] == f"⏰ {DEPARTMENTS.name}：2027-01-31（还剩14天）——2026年度报告。 已发布: 0/1"
     assert lines[1] == f"⏰ {GOVERNMENTS.name}：2027-03-31（还剩73天）——2026年度报告。 已发布: 2/3"
 
@@ -210,7 +211,9 @@ def outgoing(sub: Subscription, now: datetime) -> list[Outgoing]:
 
 
 def test_a_reminder_counts_days_in_the_configured_zone_and_says_if_it_is_late() -> None:
-    midnight = Subscription(10, 4242, (DEPARTMENTS.name,), (14,), time(0, 30), language="en")
+    midnight = Subscription(
+        10, 4242, (DEPARTMENTS.name,), (14,), time(0, 30), language=Language.EN
+    )
     (on_time,) = outgoing(midnight, datetime(2027, 1, 17, 0, 30, tzinfo=SHANGHAI))
     assert on_time.late is False and on_time.chat_id == 4242
     assert on_time.key == (10, DEPARTMENTS.name, 2027, 14)
@@ -221,7 +224,7 @@ def test_a_reminder_counts_days_in_the_configured_zone_and_says_if_it_is_late() 
 
 def test_a_reminder_names_only_the_missing_agencies_of_its_region() -> None:
     district = Subscription(
-        11, 4242, (DEPARTMENTS.name,), (14,), time(9, 0), region="洛阳市", language="en"
+        11, 4242, (DEPARTMENTS.name,), (14,), time(9, 0), region="洛阳市", language=Language.EN
     )
     (sent,) = outgoing(district, DUE)
     assert sent.text.splitlines()[1:] == [

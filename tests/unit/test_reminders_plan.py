@@ -12,10 +12,11 @@ from bot.reminders.message import reminder_text
 from bot.reminders.outbox import Indexed, due_now
 from bot.reminders.plan import Subscription, deadline_date, due, next_deadlines, upcoming
 from bot.reminders.tracking import concerned, progress
+from bot.texts import Language
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DEPARTMENTS, GOVERNMENTS = STATUTORY_DEADLINES
-SUB = Subscription(1, 4242, (), (30, 14, 7, 3, 1, 0), time(9, 0), language="en")
+SUB = Subscription(1, 4242, (), (30, 14, 7, 3, 1, 0), time(9, 0), language=Language.EN)
 
 
 def at(year: int, month: int, day: int, hour: int = 9, minute: int = 0) -> datetime:
@@ -124,9 +125,9 @@ def test_reminder_text_names_the_missing_and_the_late() -> None:
     agencies = [entry(1, "甲局", "department"), entry(2, "乙局", "department")]
     done = progress(DEPARTMENTS, agencies, 2026, {1: [2026]})
     (before,) = due([SUB], [DEPARTMENTS], at(2027, 1, 24), set(), SHANGHAI)
-    text = reminder_text(before.reminder, done, date(2027, 1, 24), "en", late=False)
+    text = reminder_text(before.reminder, done, date(2027, 1, 24), Language.EN, late=False)
     assert "2027-01-31 (7 days left)" in text and "1 of 2" in text and "Not yet: 乙局" in text
-    after = reminder_text(before.reminder, done, date(2027, 2, 2), "zh", late=True)
+    after = reminder_text(before.reminder, done, date(2027, 2, 2), Language.ZH, late=True)
     assert "已过" in after and "已逾期：乙局" in after and "补发" in after
     assert timedelta(days=7) == date(2027, 1, 31) - date(2027, 1, 24)
 
