@@ -8,7 +8,6 @@ from functools import lru_cache
 from bot.agencies.aliases import region_forms
 from bot.agencies.entries import Found, Hit, Mention
 
-_CLOSE = 2.0
 _QUALIFYING_GAP = re.compile(r"^[\s,，、·的之]*(?:(?:in|of|at)\b[\s,]*)?$", re.IGNORECASE)
 
 
