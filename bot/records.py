@@ -4,21 +4,39 @@ finding is the parser's ``Finding``: one type from reading to answering."""
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from bot.parser.model import Finding
 
 
-@dataclass(frozen=True)
-class AgencyRecord:
-    """An indexed agency, as the store describes it and the name index takes it in (the index
-    keeps each as a compact ``AgencyEntry``, fields in the same order)."""
+class AgencyRecord(NamedTuple):
+    """An indexed agency, as the store hands it out and the name index keeps it: the one record
+    of an agency with an id. A named tuple: 100,000 of them load from the index snapshot in a
+    fraction of the time, and memory, that dataclass instances take."""
 
     id: int
     name: str
-    parent: str | None = None
+    parent: str | None
     city: str | None = None
     province: str | None = None
     level: str | None = None
+
+    @property
+    def english(self) -> str:
+        """The agency's name in English (computed when first asked for)."""
+        from bot.agencies.profiles import profile  # noqa: PLC0415  (profiles import entries)
+
+        return profile(self.name).english
+
+    @property
+    def place(self) -> str:
+        """The nearest region the agency lies in (its identity beside its name)."""
+        return self.parent or self.city or self.province or ""
+
+    @property
+    def regions(self) -> frozenset[str]:
+        """The regions the agency lies in (parent, city, province)."""
+        return frozenset(r for r in (self.parent, self.city, self.province) if r)
 
 
 @dataclass(frozen=True)

@@ -4,36 +4,9 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
-from typing import NamedTuple, overload
+from typing import overload
 
-
-class AgencyEntry(NamedTuple):
-    """An indexed agency. A named tuple: 100,000 of them load from the index snapshot in a
-    fraction of the time, and memory, that dataclass instances take."""
-
-    id: int
-    name: str
-    parent: str | None
-    city: str | None = None
-    province: str | None = None
-    level: str | None = None
-
-    @property
-    def english(self) -> str:
-        """The agency's name in English (computed when first asked for)."""
-        from bot.agencies.profiles import profile  # noqa: PLC0415  (profiles import entries)
-
-        return profile(self.name).english
-
-    @property
-    def place(self) -> str:
-        """The nearest region the agency lies in (its identity beside its name)."""
-        return self.parent or self.city or self.province or ""
-
-    @property
-    def regions(self) -> frozenset[str]:
-        """The regions the agency lies in (parent, city, province)."""
-        return frozenset(r for r in (self.parent, self.city, self.province) if r)
+from bot.records import AgencyRecord
 
 
 class Members(Sequence[int]):
@@ -95,7 +68,7 @@ class Hit:
     end: int
     how: str
     typed: str = ""
-    agency: AgencyEntry | None = None
+    agency: AgencyRecord | None = None
     region: Region | None = None
     coverage: int = 0
     partial: bool = False  # the agency's body (an office's 办公厅) was not named
@@ -126,7 +99,7 @@ class Found:
     regions: tuple[Hit, ...] = field(default=())
     qualifiers: tuple[tuple[int, int], ...] = ()
 
-    def first_agencies(self) -> tuple[AgencyEntry, ...]:
+    def first_agencies(self) -> tuple[AgencyRecord, ...]:
         """The agencies the first mention may mean, best first: one when it is clear, none
         when no agency is named."""
         if not self.agencies:

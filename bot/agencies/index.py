@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.agencies.entries import AgencyEntry, Found, Hit, Members, Region
+from bot.agencies.entries import Found, Hit, Members, Region
 from bot.agencies.occurrences import Occurrence, Vocabulary, key_of
 from bot.agencies.profiles import Part, Profile, profile, region_profile
 from bot.agencies.question_text import normalize_question
@@ -30,7 +30,7 @@ class NameIndex:
     """All indexed agencies and the regions they lie in, by the parts of their names."""
 
     def __init__(self, agencies: Iterable[AgencyRecord]) -> None:
-        self.entries: dict[int, AgencyEntry] = {}
+        self.entries: dict[int, AgencyRecord] = {}
         self.regions: dict[str, Region] = {}
         self._ids_by_name: dict[str, list[int]] = defaultdict(list)
         self._by_key: dict[str, list[str]] = defaultdict(list)
@@ -44,7 +44,7 @@ class NameIndex:
         # (in memory, and in the snapshot, which pickles a shared object once)
         shared: dict[str | None, str | None] = {}
         for info in agencies:
-            entry = AgencyEntry(
+            entry = AgencyRecord(
                 info.id,
                 info.name,
                 shared.setdefault(info.parent, info.parent),
@@ -98,7 +98,7 @@ class NameIndex:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        entries = {row[0]: AgencyEntry._make(row) for row in state["entries"]}
+        entries = {row[0]: AgencyRecord._make(row) for row in state["entries"]}
         state["entries"] = entries
         state["by_id"] = [entries[i] for i in state["by_id"]]
         state["by_name"] = [entries[i] for i in state["by_name"]]
@@ -170,7 +170,7 @@ class NameIndex:
                 hits.append(_hit(match, region=self.regions[name]))
         return hits
 
-    def nearest(self, text: str, limit: int = 3) -> list[AgencyEntry]:
+    def nearest(self, text: str, limit: int = 3) -> list[AgencyRecord]:
         """Agencies whose key names come closest to the question's words."""
         words = [key_of(w) for w in re.split(r"[\s,，。?？!！]+", text) if len(key_of(w)) >= 3]
         choices = self._key_forms
@@ -355,7 +355,9 @@ def _nearest_longest(occurrence: Occurrence, at: int) -> tuple[int, int, int, st
     return (abs(o.start - at), o.start, o.start - o.end, o.form)
 
 
-def _hit(match: _Match, *, agency: AgencyEntry | None = None, region: Region | None = None) -> Hit:
+def _hit(
+    match: _Match, *, agency: AgencyRecord | None = None, region: Region | None = None
+) -> Hit:
     return Hit(
         match.score,
         match.alias,

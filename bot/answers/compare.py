@@ -1,6 +1,6 @@
 """Two to five agencies side by side, for one figure and one year."""
 
-from bot.agencies import AgencyEntry
+from bot.agencies import AgencyRecord
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
@@ -14,7 +14,11 @@ MAX_AGENCIES = 5
 
 
 def compare(
-    library: Library, entries: list[AgencyEntry], keys: list[str], year: int | None, lang: Language
+    library: Library,
+    entries: list[AgencyRecord],
+    keys: list[str],
+    year: int | None,
+    lang: Language,
 ) -> Answer:
     """The figure for each agency in the year asked, else the latest year they all have."""
     entries = entries[:MAX_AGENCIES]
@@ -51,7 +55,7 @@ def compare(
     )
 
 
-def _common_year(library: Library, entries: list[AgencyEntry]) -> int:
+def _common_year(library: Library, entries: list[AgencyRecord]) -> int:
     sets = [set(library.years(e.id)) for e in entries]
     common = set.intersection(*sets) if sets else set()
     if common:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.agencies import AgencyEntry, NameIndex
+from bot.agencies import AgencyRecord, NameIndex
 from bot.answers.texts import localized
 from bot.records import DeleteOutcome, StoredReport
 from bot.texts import Language, en, zh
@@ -30,7 +30,7 @@ class Library(Protocol):
 class Deletion:
     """The report a request names: the agency, the year and the stored report."""
 
-    entry: AgencyEntry
+    entry: AgencyRecord
     year: int
     report: StoredReport
 
@@ -89,5 +89,5 @@ def deleted_text(outcome: DeleteOutcome, lang: Language) -> str:
     )
 
 
-def _full_name(entry: AgencyEntry) -> str:
+def _full_name(entry: AgencyRecord) -> str:
     return f"{entry.name} ({entry.place})" if entry.place else entry.name

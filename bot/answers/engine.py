@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from bot.agencies import AgencyEntry, Found, NameIndex, Region
+from bot.agencies import AgencyRecord, Found, NameIndex, Region
 from bot.answers import compare as comparing
 from bot.answers import naming, rates, replies, single
 from bot.answers import region as regional
@@ -189,7 +189,7 @@ def parse_question(
 
 
 def _about(
-    library: Library, entries: list[AgencyEntry], parsed: Parsed, *, forced_key: bool
+    library: Library, entries: list[AgencyRecord], parsed: Parsed, *, forced_key: bool
 ) -> Answer:
     lang, intent = parsed.lang, parsed.intent
     years = list(parsed.years.years) if parsed.years else []
@@ -230,7 +230,7 @@ def _single(library: Library, subject: Subject, keys: list[str], intent: Intent)
     return single.figure(subject, keys)
 
 
-def _keys(parsed: Parsed, entry: AgencyEntry | None, *, forced_key: bool) -> list[str] | Answer:
+def _keys(parsed: Parsed, entry: AgencyRecord | None, *, forced_key: bool) -> list[str] | Answer:
     """The figures to answer with, or "which figure?" when the question leaves it open."""
     if forced_key:
         return parsed.keys
@@ -245,7 +245,7 @@ def _keys(parsed: Parsed, entry: AgencyEntry | None, *, forced_key: bool) -> lis
 
 
 def _subject(
-    library: Library, entry: AgencyEntry, years: list[int], lang: Language
+    library: Library, entry: AgencyRecord, years: list[int], lang: Language
 ) -> Subject | Answer:
     available = library.years(entry.id)
     year = years[-1] if years else available[-1]

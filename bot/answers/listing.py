@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from bot.agencies import AgencyEntry, latin_key
+from bot.agencies import AgencyRecord, latin_key
 from bot.answers.library import Library
 from bot.answers.texts import join
 from bot.texts import Language
@@ -20,7 +20,7 @@ class Page:
     total: int
 
 
-def _matches(entry: AgencyEntry, needle: str) -> bool:
+def _matches(entry: AgencyRecord, needle: str) -> bool:
     if not needle:
         return True
     places = " ".join(r for r in (entry.name, *entry.regions))
@@ -48,7 +48,7 @@ def agency_page(library: Library, needle: str, page: int, lang: Language) -> Pag
     return Page("\n".join(lines), page, pages, len(entries))
 
 
-def _where(entry: AgencyEntry) -> str:
+def _where(entry: AgencyRecord) -> str:
     """The regions an agency lies in, outermost first, each once: 江苏省 · 淮安市 for
     洪泽区人民政府 (its parent is its city), 上海市 for 上海市人民政府办公厅."""
     chain = [r for r in (entry.province, entry.city, entry.parent) if r]

@@ -5,7 +5,7 @@ each of these asks back, with the agencies that are indexed as choices."""
 
 from dataclasses import dataclass
 
-from bot.agencies import AgencyEntry, Found, Hit, Mention, NameIndex
+from bot.agencies import AgencyRecord, Found, Hit, Mention, NameIndex
 from bot.agencies.bodies import BodyKind
 from bot.agencies.identify import agency_body
 from bot.agencies.named_bodies import NamedBody, body_after, body_before, is_other_body
@@ -25,14 +25,14 @@ _GOVERNMENT_OR_OFFICE = {BodyKind.GOVERNMENT, BodyKind.OFFICE}
 class Settled:
     """The agencies a question names, one per mention, each certain."""
 
-    entries: list[AgencyEntry]
+    entries: list[AgencyRecord]
 
 
 def settle(library: Library, found: Found, text: str, lang: Language) -> Settled | Answer:
     """The agencies ``found`` names in ``text`` (positions as found), or the question to ask
     back when one of them is not certain."""
     index = library.agency_index()
-    entries: list[AgencyEntry] = []
+    entries: list[AgencyRecord] = []
     for mention in found.agencies:
         best = mention.best
         assert best.agency is not None
@@ -88,7 +88,7 @@ def body_in_region(library: Library, found: Found, text: str, lang: Language) ->
     return None
 
 
-def _past_own_region(text: str, mention: Mention, entry: AgencyEntry) -> int:
+def _past_own_region(text: str, mention: Mention, entry: AgencyRecord) -> int:
     """Where the words after the mention start, past the rest of its own region's name that
     the question spelt out (浦东|新|政府办: 新 of 浦东新区)."""
     region = _region_of(entry) or ""
@@ -101,7 +101,7 @@ def _past_own_region(text: str, mention: Mention, entry: AgencyEntry) -> int:
     return end
 
 
-def _of_body(named: NamedBody, mention: Mention, best: AgencyEntry) -> AgencyEntry | None:
+def _of_body(named: NamedBody, mention: Mention, best: AgencyRecord) -> AgencyRecord | None:
     """The one candidate of the mention in the same region that is the body named."""
     region = _region_of(best)
     found = {
@@ -137,12 +137,12 @@ def _rivals(mention: Mention) -> list[Hit]:
     return [h for h in mention.candidates if h.score >= best - _CLOSE]
 
 
-def _agencies(hits: tuple[Hit, ...] | list[Hit]) -> list[AgencyEntry]:
+def _agencies(hits: tuple[Hit, ...] | list[Hit]) -> list[AgencyRecord]:
     found = {h.agency.id: h.agency for h in hits if h.agency is not None}
     return list(found.values())
 
 
-def agency_label(entry: AgencyEntry, lang: Language) -> str:
+def agency_label(entry: AgencyRecord, lang: Language) -> str:
     """The agency's name with its region, as a choice shows it."""
     where = entry.parent or entry.city or entry.province
     if not where or entry.name.startswith(where):
@@ -158,21 +158,21 @@ def choose_agency(hits: list[Hit], lang: Language) -> Answer:
     return Answer("\n".join(lines), AnswerKind.CHOOSE_AGENCY, lang, choices=choices)
 
 
-def choose_among(entries: list[AgencyEntry], lang: Language) -> Answer:
+def choose_among(entries: list[AgencyRecord], lang: Language) -> Answer:
     """ "Which one?" between agencies a question names without comparing them."""
     choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in entries[:5])
     lines = [say(lang, "choose"), *(f"{i}. {c.label}" for i, c in enumerate(choices, 1))]
     return Answer("\n".join(lines), AnswerKind.CHOOSE_AGENCY, lang, choices=choices)
 
 
-def compared_alone(entry: AgencyEntry, lang: Language) -> Answer:
+def compared_alone(entry: AgencyRecord, lang: Language) -> Answer:
     """A comparison of which only one agency is indexed: no number for the other."""
     label = agency_label(entry, lang)
     text = say(lang, "compared_alone", agency=label)
     return Answer(text, AnswerKind.NOT_INDEXED, lang, choices=(Choice(label, agency_id=entry.id),))
 
 
-def did_you_mean(entries: list[AgencyEntry], typed: str, lang: Language) -> Answer:
+def did_you_mean(entries: list[AgencyRecord], typed: str, lang: Language) -> Answer:
     """ "Did you mean …?": the name asked for is not indexed as typed."""
     shown = entries[:5]
     choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in shown)
@@ -186,7 +186,7 @@ def did_you_mean(entries: list[AgencyEntry], typed: str, lang: Language) -> Answ
 
 
 def not_indexed_here(
-    library: Library, index: NameIndex, typed: str, found: AgencyEntry, lang: Language
+    library: Library, index: NameIndex, typed: str, found: AgencyRecord, lang: Language
 ) -> Answer:
     """The body asked for is not indexed: say so, and offer what is indexed in its region."""
     region = _region_of(found)
@@ -194,7 +194,7 @@ def not_indexed_here(
     return _not_indexed(typed, region or found.name, members or [found], lang)
 
 
-def _not_indexed(typed: str, region: str, members: list[AgencyEntry], lang: Language) -> Answer:
+def _not_indexed(typed: str, region: str, members: list[AgencyRecord], lang: Language) -> Answer:
     shown = members[:_SHOWN]
     choices = tuple(Choice(agency_label(e, lang), agency_id=e.id) for e in shown)
     lines = [say(lang, "not_indexed_body", typed=quoted(typed), region=region)]
@@ -204,14 +204,14 @@ def _not_indexed(typed: str, region: str, members: list[AgencyEntry], lang: Lang
     return Answer("\n".join(lines), AnswerKind.NOT_INDEXED, lang, choices=choices)
 
 
-def _region_of(entry: AgencyEntry) -> str | None:
+def _region_of(entry: AgencyRecord) -> str | None:
     """The region an agency belongs to: a government's own, another body's parent."""
     if agency_body(entry.name).kind is BodyKind.GOVERNMENT:
         return entry.name.removesuffix("人民政府")
     return entry.parent
 
 
-def _members(library: Library, index: NameIndex, region: str) -> list[AgencyEntry]:
+def _members(library: Library, index: NameIndex, region: str) -> list[AgencyRecord]:
     """The region's indexed agencies: its government first, then by name."""
     found = index.regions.get(region)
     if found is None:

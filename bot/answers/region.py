@@ -3,7 +3,7 @@ reported, which are missing, and flags reports that break a rule on the figure."
 
 from decimal import Decimal
 
-from bot.agencies import AgencyEntry, Members, NameIndex, Region
+from bot.agencies import AgencyRecord, Members, NameIndex, Region
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
 from bot.answers.model import Answer, AnswerKind
@@ -65,7 +65,7 @@ def _place_of(index: NameIndex, region: Region) -> str:
     return _above(index.entries[region.members[0]], region.name)
 
 
-def _above(entry: AgencyEntry, region: str) -> str:
+def _above(entry: AgencyRecord, region: str) -> str:
     """The region above ``region`` that ``entry`` lies in: its province for a city, its city
     (else province) for a county; nothing for a province."""
     if entry.province == region:

@@ -1,6 +1,6 @@
 """Answers that carry no figure: which figure?, not indexed, help, the index."""
 
-from bot.agencies import AgencyEntry
+from bot.agencies import AgencyRecord
 from bot.answers.format import field_label, quoted
 from bot.answers.library import Library
 from bot.answers.model import Answer, AnswerKind, Choice
@@ -12,7 +12,7 @@ from bot.texts import Language
 _NAMES_SHOWN = 5
 
 
-def choose_figure(question: FigureQuestion, lang: Language, entry: AgencyEntry | None) -> Answer:
+def choose_figure(question: FigureQuestion, lang: Language, entry: AgencyRecord | None) -> Answer:
     """ "Which figure?" with the closest figures as choices (for the agency, if settled)."""
     agency_id = entry.id if entry is not None else None
     choices = tuple(
@@ -31,7 +31,7 @@ def choose_figure(question: FigureQuestion, lang: Language, entry: AgencyEntry |
     )
 
 
-def no_year(entry: AgencyEntry, year: int, available: list[int], lang: Language) -> Answer:
+def no_year(entry: AgencyRecord, year: int, available: list[int], lang: Language) -> Answer:
     """The agency is indexed, the year is not."""
     listed = join(lang, [str(y) for y in available])
     text = say(lang, "no_year", agency=entry.name, year=year, years=listed)

@@ -1,6 +1,6 @@
 """A figure over the years for one agency: text lines, and a chart."""
 
-from bot.agencies import AgencyEntry
+from bot.agencies import AgencyRecord
 from bot.answers.chart import Chart
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
@@ -12,7 +12,7 @@ from bot.texts import Language
 
 
 def trend(
-    library: Library, entry: AgencyEntry, keys: list[str], years: list[int], lang: Language
+    library: Library, entry: AgencyRecord, keys: list[str], years: list[int], lang: Language
 ) -> Answer:
     """The figure for each year asked (or every indexed year), with a chart."""
     spec = field(keys[0])

@@ -3,7 +3,7 @@ the heading, the source line, and the warnings for cells that break a rule."""
 
 from dataclasses import dataclass
 
-from bot.agencies import AgencyEntry
+from bot.agencies import AgencyRecord
 from bot.answers.format import printed_row, section_title
 from bot.answers.model import Source
 from bot.answers.texts import say
@@ -18,7 +18,7 @@ class Subject:
     """One agency's report, in the language of the question; ``latest`` when the question
     gave no year."""
 
-    entry: AgencyEntry
+    entry: AgencyRecord
     report: StoredReport
     lang: Language
     latest: bool = False

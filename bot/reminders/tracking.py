@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.agencies import AgencyEntry, NameIndex
+from bot.agencies import AgencyRecord, NameIndex
 from bot.config import Deadline
 from bot.config.sections import Townships
 
@@ -11,7 +11,7 @@ _GOVERNMENT_LEVELS = frozenset({"province", "city", "county"})
 
 
 def concerned(
-    deadline: Deadline, entry: AgencyEntry, townships: Townships = "departments"
+    deadline: Deadline, entry: AgencyRecord, townships: Townships = "departments"
 ) -> bool:
     """True when the deadline applies to the agency (departments, governments, or all; and the
     deadline's region, if it names one). Street offices and towns follow ``townships``."""
@@ -31,7 +31,7 @@ def concerned(
     return deadline.applies_to == kind
 
 
-def tracked(index: NameIndex, region: str, agency_ids: Iterable[int]) -> list[AgencyEntry]:
+def tracked(index: NameIndex, region: str, agency_ids: Iterable[int]) -> list[AgencyRecord]:
     """The agencies a subscription tracks: a region's, or those listed (all when neither)."""
     if region:
         found = index.regions.get(region)
@@ -45,13 +45,13 @@ def tracked(index: NameIndex, region: str, agency_ids: Iterable[int]) -> list[Ag
 class Progress:
     """Of the agencies a deadline concerns: which have a report for the year, which not."""
 
-    reported: tuple[AgencyEntry, ...]
-    missing: tuple[AgencyEntry, ...]
+    reported: tuple[AgencyRecord, ...]
+    missing: tuple[AgencyRecord, ...]
 
 
 def progress(
     deadline: Deadline,
-    agencies: list[AgencyEntry],
+    agencies: list[AgencyRecord],
     year: int,
     years_of: dict[int, list[int]],
     townships: Townships = "departments",

@@ -4,18 +4,19 @@ literal: a window narrowed (to 0) or widened fails here."""
 
 import pytest
 
-from bot.agencies.entries import AgencyEntry, Found, Hit, Mention
+from bot.agencies.entries import Found, Hit, Mention
 from bot.answers.model import Answer, AnswerKind
 from bot.answers.naming import Settled, settle
+from bot.records import AgencyRecord
 from bot.service.core import DisclosureService
 from bot.texts import Language
 
-XIGONG = AgencyEntry(1, "汉屯路街道办事处", "西工区", "洛阳市", "河南省", "township")
-LAOCHENG = AgencyEntry(7, "汉屯路街道办事处", "老城区", "洛阳市", "河南省", "township")
+XIGONG = AgencyRecord(1, "汉屯路街道办事处", "西工区", "洛阳市", "河南省", "township")
+LAOCHENG = AgencyRecord(7, "汉屯路街道办事处", "老城区", "洛阳市", "河南省", "township")
 TEXT = "汉屯路 2023 年收到多少申请"
 
 
-def hit(agency: AgencyEntry, score: float) -> Hit:
+def hit(agency: AgencyRecord, score: float) -> Hit:
     return Hit(score, "汉屯路", 0, 3, "exact", typed="汉屯路", agency=agency, coverage=3)
 
 

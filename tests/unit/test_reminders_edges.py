@@ -5,7 +5,7 @@ of the upcoming list and of the next deadlines. Pure functions, hand-picked inst
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.agencies import AgencyEntry, AgencyRecord, NameIndex
+from bot.agencies import AgencyRecord, NameIndex
 from bot.config import STATUTORY_DEADLINES, Deadline, RemindersConfig
 from bot.config.sections import Townships
 from bot.reminders.outbox import Indexed, Outgoing, deadlines_text, due_now
@@ -119,10 +119,10 @@ def test_the_years_upcoming_are_the_configured_zones_not_the_machines() -> None:
 
 # -- which agencies a deadline concerns, and which a subscription tracks ------------------------
 
-STREET = AgencyEntry(1, "汉屯路街道办事处", "西工区", "洛阳市", "河南省", "township")
-BUREAU = AgencyEntry(2, "西工区市场监督管理局", None, "洛阳市", "河南省", "department")
-COUNTY = AgencyEntry(3, "西工区人民政府", "洛阳市", "洛阳市", "河南省", "county")
-ELSEWHERE = AgencyEntry(4, "淮安市人民政府", None, "淮安市", "江苏省", "city")
+STREET = AgencyRecord(1, "汉屯路街道办事处", "西工区", "洛阳市", "河南省", "township")
+BUREAU = AgencyRecord(2, "西工区市场监督管理局", None, "洛阳市", "河南省", "department")
+COUNTY = AgencyRecord(3, "西工区人民政府", "洛阳市", "洛阳市", "河南省", "county")
+ELSEWHERE = AgencyRecord(4, "淮安市人民政府", None, "淮安市", "江苏省", "city")
 AGENCIES = [STREET, BUREAU, COUNTY, ELSEWHERE]
 
 
@@ -236,7 +236,7 @@ def test_a_reminder_names_only_the_missing_agencies_of_its_region() -> None:
 
 
 def test_an_agency_of_unknown_level_is_bound_only_by_a_deadline_for_all() -> None:
-    unknown = AgencyEntry(5, "某某委员会", "西工区", "洛阳市", "河南省", None)
+    unknown = AgencyRecord(5, "某某委员会", "西工区", "洛阳市", "河南省", None)
     assert concerned(Deadline("all", 1, 26, "all"), unknown)
     assert not concerned(Deadline("departments", 1, 26, "departments"), unknown)
     assert not concerned(Deadline("governments", 1, 26, "governments"), unknown)

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.agencies import AgencyEntry, AgencyRecord, NameIndex
+from bot.agencies import AgencyRecord, NameIndex
 from bot.config import STATUTORY_DEADLINES, Deadline, RemindersConfig
 from bot.reminders.message import reminder_text
 from bot.reminders.outbox import Indexed, due_now
@@ -99,8 +99,8 @@ def test_next_deadlines_from_today() -> None:
     ]
 
 
-def entry(id_: int, name: str, level: str, parent: str = "西工区") -> AgencyEntry:
-    return AgencyEntry(id_, name, parent, level=level)
+def entry(id_: int, name: str, level: str, parent: str = "西工区") -> AgencyRecord:
+    return AgencyRecord(id_, name, parent, level=level)
 
 
 def test_who_a_deadline_concerns_and_who_is_missing() -> None:
@@ -132,7 +132,7 @@ def test_reminder_text_names_the_missing_and_the_late() -> None:
     assert timedelta(days=7) == date(2027, 1, 31) - date(2027, 1, 24)
 
 
-def _indexed(agencies: list[AgencyEntry], years: dict[int, list[int]]) -> Indexed:
+def _indexed(agencies: list[AgencyRecord], years: dict[int, list[int]]) -> Indexed:
     index = NameIndex(
         AgencyRecord(a.id, a.name, a.parent, a.city, a.province, a.level) for a in agencies
     )
