@@ -56,7 +56,7 @@ def pages(document: pdfium.PdfDocument) -> Iterator[PageView]:
                 chars, unmapped, sources = _chars(textpage.raw, top)
             finally:
                 textpage.close()
-            if _text_objects(page.raw) - sources:
+            if _unread_text(page.raw, sources):
                 raise TextDroppedError(index + 1)
             edges = _edges(page.raw, top)
         finally:
@@ -92,6 +92,7 @@ def _chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
     out: list[Obj] = []
     unmapped = 0
     sources: set[int] = set()
+    advance = _Advances()
     for index in range(count):
         text = _text(textpage, index, units[index])
         if text in _NEWLINES or (
@@ -100,7 +101,8 @@ def _chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
             continue
         if pdfium_c.FPDFText_HasUnicodeMapError(textpage, index) == 1:
             unmapped += 1
-        sources.add(ctypes.cast(object_of(textpage, index), ctypes.c_void_p).value or 0)
+        obj = object_of(textpage, index)
+        sources.add(ctypes.cast(obj, ctypes.c_void_p).value or 0)
         box(textpage, index, rect)
         matrix_of(textpage, index, matrix)
         # pdfminer's size is the em in page units: the font size through the text matrix
@@ -113,6 +115,9 @@ def _chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
             _em_square(textpage, index, rect, size)
         bottom = top - rect.bottom
         x0, x1 = rect.left, rect.right
+        width = advance(obj, text) if upright else 0.0
+        if width > 0:  # the advance, as pdfminer boxes it (PDFium adds the character spacing)
+            x1 = x0 + width * raw * matrix.a
         out.append(
             {
                 "object_type": "char",
@@ -129,6 +134,28 @@ def _chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
             }
         )
     return out, unmapped, sources
+
+
+class _Advances:
+    """Glyph advances (in ems) by font and character, each asked of PDFium once a page."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[int, Any] = {}
+        self._widths: dict[tuple[int, str], float] = {}
+        self._width = ctypes.c_float()
+
+    def __call__(self, obj: Any, text: str) -> float:
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        font = self._fonts.get(key)
+        if font is None:
+            font = self._fonts[key] = pdfium_c.FPDFTextObj_GetFont(obj)
+        font_key = (ctypes.cast(font, ctypes.c_void_p).value or 0, text)
+        width = self._widths.get(font_key)
+        if width is None:
+            if not pdfium_c.FPDFFont_GetGlyphWidth(font, ord(text), 1.0, self._width):
+                self._width.value = 0.0
+            width = self._widths[font_key] = self._width.value
+        return width
 
 
 def _em_square(textpage: Any, index: int, rect: Any, size: float) -> None:
@@ -175,12 +202,23 @@ def _edge(xa: float, ya: float, xb: float, yb: float) -> Obj:
     }
 
 
-def _text_objects(page: Any) -> set[int]:
-    """The addresses of the page's text objects (those in forms included)."""
-    return {
-        ctypes.cast(obj, ctypes.c_void_p).value or 0
-        for obj, _matrix in _objects(page, pdfium_c.FPDF_PAGEOBJ_TEXT)
-    }
+def _unread_text(page: Any, read: set[int]) -> bool:
+    """Whether a text object of the page (or of its forms) may hold text PDFium left out.
+
+    PDFium's text page skips every text object whose glyph boxes make no area. With an
+    embedded font only blank glyphs (spaces) make none; a font that is not embedded may lack
+    the glyph's box, and then a visible character is skipped (a wrapped cell's last line).
+    """
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for obj, _matrix in _objects(page, pdfium_c.FPDF_PAGEOBJ_TEXT):
+        if (ctypes.cast(obj, ctypes.c_void_p).value or 0) in read:
+            continue
+        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        embedded = pdfium_c.FPDFFont_GetIsEmbedded(pdfium_c.FPDFTextObj_GetFont(obj)) == 1
+        blank = min(right.value - left.value, top.value - bottom.value) < _SLACK
+        if not (blank and embedded):
+            return True
+    return False
 
 
 def _objects(page: Any, wanted: int) -> Iterator[tuple[Any, Matrix]]:
