@@ -51,7 +51,8 @@ Views = Callable[[str, bytes], str]
 def read_pdf(source: str, data: bytes) -> str:
     """The text of every page; raises ``UnreadableFileError`` for scans and broken files.
 
-    pdfminer checks the file's structure (cheaply: no page is drawn); PDFium reads the pages.
+    pdfminer checks the file's structure (cheaply: no page is drawn); PDFium reads the pages,
+    unless it would leave text out or a page is shown turned: then pdfminer reads them too.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -61,20 +62,24 @@ def read_pdf(source: str, data: bytes) -> str:
             raise
         except Exception as error:  # pdfminer raises many kinds on damaged files
             raise _explain(source, error) from error
+    text = read_pdf_pdfium(source, data)
+    return read_pdf_pdfminer(source, data) if text is None else text
+
+
+def read_pdf_pdfium(source: str, data: bytes) -> str | None:
+    """The text of every page through PDFium, or None where pdfminer must read the file."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         raise _explain_pdfium(source, error) from error
     try:
-        if not rotated(document):
-            return read_views(source, pages(document))
+        return None if rotated(document) else read_views(source, pages(document))
     except TextDroppedError:
-        pass  # read again below, as the page is drawn
+        return None
     except pdfium.PdfiumError as error:
         raise _explain_pdfium(source, error) from error
     finally:
         document.close()
-    return read_pdf_pdfminer(source, data)
 
 
 def read_pdf_pdfminer(source: str, data: bytes) -> str:

@@ -84,17 +84,16 @@ def _chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
         return [], 0, set()
-    units = (ctypes.c_ushort * (count + 1))()
-    pdfium_c.FPDFText_GetText(textpage, 0, count, units)
     rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
     box, size_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
     matrix_of, object_of = pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetTextObject
+    unicode_of = pdfium_c.FPDFText_GetUnicode
     out: list[Obj] = []
     unmapped = 0
     sources: set[int] = set()
     advance = _Advances()
     for index in range(count):
-        text = _text(textpage, index, units[index])
+        text = chr(unicode_of(textpage, index) or 0xFFFD)
         if text in _NEWLINES or (
             text.isspace() and pdfium_c.FPDFText_IsGenerated(textpage, index)
         ):
@@ -164,12 +163,6 @@ def _em_square(textpage: Any, index: int, rect: Any, size: float) -> None:
     x, y = (left.value + right.value) / 2, (bottom.value + top.value) / 2
     rect.left, rect.right = x - size / 2, x + size / 2
     rect.bottom, rect.top = y - size / 2, y + size / 2
-
-
-def _text(textpage: Any, index: int, unit: int) -> str:
-    if 0xD800 <= unit <= 0xDFFF:  # half of a pair: the whole code point, one character
-        return chr(pdfium_c.FPDFText_GetUnicode(textpage, index) or 0xFFFD)
-    return chr(unit)
 
 
 def _edges(page: Any, top: float) -> list[Obj]:
