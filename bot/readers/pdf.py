@@ -23,7 +23,7 @@ from pdfplumber.utils.text import chars_to_textmap, extract_text
 from bot.errors import NoTextLayerError, ReportError, UnreadableFileError
 from bot.readers.lines import clean_cell
 from bot.readers.pdf_guard import check_structure
-from bot.readers.pdf_pdfium import PageView, TextDroppedError, pages, rotated
+from bot.readers.pdf_pdfium import NotForPdfium, PageView, pages
 from bot.readers.pdf_tables import Box, Cell, Segment, Stitcher, glue, grid, starts
 
 #: Pages with more ruling lines than this are drawings, not forms: no table search there.
@@ -73,8 +73,8 @@ def read_pdf_pdfium(source: str, data: bytes) -> str | None:
     except pdfium.PdfiumError as error:
         raise _explain_pdfium(source, error) from error
     try:
-        return None if rotated(document) else read_views(source, pages(document))
-    except TextDroppedError:
+        return read_views(source, pages(document))
+    except NotForPdfium:
         return None
     except pdfium.PdfiumError as error:
         raise _explain_pdfium(source, error) from error

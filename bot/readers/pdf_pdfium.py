@@ -15,6 +15,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pypdfium2_raw import bindings
 
 Box = tuple[float, float, float, float]
 Obj = dict[str, Any]
@@ -28,9 +29,31 @@ Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-class TextDroppedError(Exception):
-    """PDFium's text page left out a text object of the page (it drops text it takes for a
-    repeat of text just drawn); pdfminer reads such a page as it is drawn."""
+def _handle_function(name: str, restype: Any, *argtypes: Any) -> Any:
+    """A PDFium function that takes and gives handles as plain addresses (ints): the bindings'
+    pointer objects cost a cast each to compare, and these are called once a character."""
+    function = bindings._libs["pdfium"][name]  # a new function object, its own types
+    function.restype, function.argtypes = restype, argtypes
+    return function
+
+
+_TEXT_OBJECT = _handle_function(
+    "FPDFText_GetTextObject", ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int
+)
+_FONT = _handle_function("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
+_GLYPH_WIDTH = _handle_function(
+    "FPDFFont_GetGlyphWidth",
+    ctypes.c_int,
+    ctypes.c_void_p,
+    ctypes.c_uint32,
+    ctypes.c_float,
+    ctypes.POINTER(ctypes.c_float),
+)
+
+
+class NotForPdfium(Exception):  # noqa: N818 (a signal, not an error)
+    """A page PDFium would read otherwise than pdfminer (text its text page leaves out, a page
+    shown turned): pdfminer reads the file."""
 
 
 @dataclass
@@ -46,35 +69,27 @@ class PageView:
 
 
 def pages(document: pdfium.PdfDocument) -> Iterator[PageView]:
-    """Each page of an open document, in order (none is rotated: the caller checks)."""
+    """Each page of an open document, in order; raises ``NotForPdfium`` for a page PDFium
+    would read differently from pdfminer."""
     for index in range(len(document)):
         page = document[index]
         try:
+            if page.get_rotation() % 360:  # pdfminer turns the coordinates of a turned page
+                raise NotForPdfium(f"page {index + 1} is turned")
             left, bottom, right, top = page.get_mediabox()
             textpage = page.get_textpage()
             try:
                 chars, unmapped, sources = _chars(textpage.raw, top)
             finally:
                 textpage.close()
-            if _unread_text(page.raw, sources):
-                raise TextDroppedError(index + 1)
-            edges = _edges(page.raw, top)
+            texts, paths = _walk(page.raw)
+            if _unread_text(texts, sources):
+                raise NotForPdfium(f"PDFium leaves out text on page {index + 1}")
+            edges = _edges(paths, top)
         finally:
             page.close()
         bbox = (left, 0.0, right, top - bottom)
         yield PageView(chars, edges, bbox, index + 1, unmapped)
-
-
-def rotated(document: pdfium.PdfDocument) -> bool:
-    """Whether any page is shown turned (``/Rotate``): pdfminer turns its coordinates."""
-    for index in range(len(document)):
-        page = document[index]
-        try:
-            if page.get_rotation() % 360:
-                return True
-        finally:
-            page.close()
-    return False
 
 
 def _chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
@@ -82,41 +97,32 @@ def _chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
     the font's descent to one em above it; the spaces and line breaks PDFium adds between words
     and lines (not in the file) left out. Also the text objects the characters come from."""
     count = pdfium_c.FPDFText_CountChars(textpage)
-    if count <= 0:
-        return [], 0, set()
-    rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
-    box, size_of = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
-    matrix_of, object_of = pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetTextObject
-    unicode_of = pdfium_c.FPDFText_GetUnicode
     out: list[Obj] = []
     unmapped = 0
-    sources: set[int] = set()
-    advance = _Advances()
-    for index in range(count):
+    runs = _Runs()
+    rect = pdfium_c.FS_RECTF()
+    unicode_of, loose_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
+    unmapped_at = pdfium_c.FPDFText_HasUnicodeMapError
+    for index in range(max(count, 0)):
         text = chr(unicode_of(textpage, index) or 0xFFFD)
         if text in _NEWLINES or (
             text.isspace() and pdfium_c.FPDFText_IsGenerated(textpage, index)
         ):
             continue
-        if pdfium_c.FPDFText_HasUnicodeMapError(textpage, index) == 1:
+        if unmapped_at(textpage, index) == 1:
             unmapped += 1
-        obj = object_of(textpage, index)
-        sources.add(ctypes.cast(obj, ctypes.c_void_p).value or 0)
-        box(textpage, index, rect)
-        matrix_of(textpage, index, matrix)
-        # pdfminer's size is the em in page units: the font size through the text matrix
-        raw = size_of(textpage, index)
-        size = raw * math.hypot(matrix.c, matrix.d)
-        upright = matrix.b == 0 and matrix.c == 0 and matrix.a * matrix.d > 0
-        if abs(rect.right - rect.left - raw) < _SLACK and abs(raw - size) > _SLACK:
+        run = runs.of(textpage, index)
+        loose_box(textpage, index, rect)
+        size = run.size
+        if abs(rect.right - rect.left - run.raw) < _SLACK and abs(run.raw - size) > _SLACK:
             # vertical writing: PDFium's loose box is one unscaled em wide, not in page units;
             # an em square around the glyph's own box stands in for it
             _em_square(textpage, index, rect, size)
         bottom = top - rect.bottom
         x0, x1 = rect.left, rect.right
-        width = advance(obj, text) if upright else 0.0
+        width = runs.advance(run, text) if run.upright else 0.0
         if width > 0:  # the advance, as pdfminer boxes it (PDFium adds the character spacing)
-            x1 = x0 + width * raw * matrix.a
+            x1 = x0 + width * run.raw * run.scale
         out.append(
             {
                 "object_type": "char",
@@ -129,31 +135,54 @@ def _chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
                 "width": x1 - x0,
                 "height": size,
                 "size": size,
-                "upright": upright,
+                "upright": run.upright,
             }
         )
-    return out, unmapped, sources
+    return out, unmapped, set(runs.seen)
 
 
-class _Advances:
-    """Glyph advances (in ems) by font and character, each asked of PDFium once a page."""
+@dataclass(frozen=True)
+class _Run:
+    """What the characters of one text object share."""
+
+    font: int
+    raw: float  # the font size as set (Tf)
+    size: float  # pdfminer's size: the em in page units, through the text matrix
+    scale: float  # the text matrix's horizontal scale
+    upright: bool
+
+
+class _Runs:
+    """The text object of each character, and what it shares with the object's other
+    characters, asked of PDFium once an object (the per-character calls are the cost)."""
 
     def __init__(self) -> None:
-        self._fonts: dict[int, Any] = {}
+        self.seen: dict[int, _Run] = {}
         self._widths: dict[tuple[int, str], float] = {}
         self._width = ctypes.c_float()
+        self._matrix = pdfium_c.FS_MATRIX()
 
-    def __call__(self, obj: Any, text: str) -> float:
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        font = self._fonts.get(key)
-        if font is None:
-            font = self._fonts[key] = pdfium_c.FPDFTextObj_GetFont(obj)
-        font_key = (ctypes.cast(font, ctypes.c_void_p).value or 0, text)
-        width = self._widths.get(font_key)
+    def of(self, textpage: Any, index: int) -> _Run:
+        """The run of the character at ``index``."""
+        obj = _TEXT_OBJECT(textpage, index) or 0
+        run = self.seen.get(obj)
+        if run is None:
+            m = self._matrix
+            pdfium_c.FPDFText_GetMatrix(textpage, index, m)
+            raw = pdfium_c.FPDFText_GetFontSize(textpage, index)
+            upright = m.b == 0 and m.c == 0 and m.a * m.d > 0
+            font = _FONT(obj) or 0 if obj else 0
+            run = _Run(font, raw, raw * math.hypot(m.c, m.d), m.a, upright)
+            self.seen[obj] = run
+        return run
+
+    def advance(self, run: _Run, text: str) -> float:
+        """The glyph's advance in ems (0 where PDFium does not know it)."""
+        key = (run.font, text)
+        width = self._widths.get(key)
         if width is None:
-            if not pdfium_c.FPDFFont_GetGlyphWidth(font, ord(text), 1.0, self._width):
-                self._width.value = 0.0
-            width = self._widths[font_key] = self._width.value
+            ok = run.font and _GLYPH_WIDTH(run.font, ord(text), 1.0, ctypes.byref(self._width))
+            width = self._widths[key] = self._width.value if ok else 0.0
         return width
 
 
@@ -165,12 +194,12 @@ def _em_square(textpage: Any, index: int, rect: Any, size: float) -> None:
     rect.bottom, rect.top = y - size / 2, y + size / 2
 
 
-def _edges(page: Any, top: float) -> list[Obj]:
+def _edges(paths: list[tuple[Any, Matrix]], top: float) -> list[Obj]:
     """Every straight horizontal or vertical piece of a painted path (stroked or filled), as
     pdfplumber's edges: the sides of rectangles and the lines that draw table grids."""
     out: list[Obj] = []
-    for obj, matrix in _objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
-        fill, stroke = ctypes.c_int(), ctypes.c_int()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for obj, matrix in paths:
         pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
         if not fill.value and not stroke.value:
             continue
@@ -195,7 +224,7 @@ def _edge(xa: float, ya: float, xb: float, yb: float) -> Obj:
     }
 
 
-def _unread_text(page: Any, read: set[int]) -> bool:
+def _unread_text(texts: list[Any], read: set[int]) -> bool:
     """Whether a text object of the page (or of its forms) may hold text PDFium left out.
 
     PDFium's text page skips every text object whose glyph boxes make no area. With an
@@ -203,7 +232,7 @@ def _unread_text(page: Any, read: set[int]) -> bool:
     the glyph's box, and then a visible character is skipped (a wrapped cell's last line).
     """
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for obj, _matrix in _objects(page, pdfium_c.FPDF_PAGEOBJ_TEXT):
+    for obj in texts:
         if (ctypes.cast(obj, ctypes.c_void_p).value or 0) in read:
             continue
         pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
@@ -214,8 +243,11 @@ def _unread_text(page: Any, read: set[int]) -> bool:
     return False
 
 
-def _objects(page: Any, wanted: int) -> Iterator[tuple[Any, Matrix]]:
-    """The page's objects of one kind with their matrices, those inside forms included."""
+def _walk(page: Any) -> tuple[list[Any], list[tuple[Any, Matrix]]]:
+    """The page's text objects, and its path objects with their matrices; those inside forms
+    included."""
+    texts: list[Any] = []
+    paths: list[tuple[Any, Matrix]] = []
     stack: list[tuple[Any, bool, Matrix, int]] = [(page, True, _IDENTITY, 0)]
     while stack:
         holder, is_page, outer, depth = stack.pop()
@@ -231,10 +263,13 @@ def _objects(page: Any, wanted: int) -> Iterator[tuple[Any, Matrix]]:
                 else pdfium_c.FPDFFormObj_GetObject(holder, index)
             )
             kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == wanted:
-                yield obj, _then(_matrix(obj), outer)
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                texts.append(obj)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                paths.append((obj, _then(_matrix(obj), outer)))
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
                 stack.append((obj, False, _then(_matrix(obj), outer), depth + 1))
+    return texts, paths
 
 
 def _matrix(obj: Any) -> Matrix:
