@@ -217,7 +217,7 @@ def _spaced(chars: list[dict[str, Any]]) -> str:
 
 def segment(table: Table) -> Segment:
     """The drawn cells of one table on one page, with their text."""
-    texts = table.extract()
+    texts = cell_texts(table)
     cells = [
         Cell(bbox, join_wrapped(texts[r][c] or ""))
         for r, row in enumerate(table.rows)
@@ -227,6 +227,28 @@ def segment(table: Table) -> Segment:
     found = Segment(cells)
     found.cells.extend(_undrawn_cells(found, table))
     return found
+
+
+def cell_texts(table: Table) -> list[list[str | None]]:
+    """What pdfplumber's ``Table.extract`` gives (a character belongs to the cell holding its
+    midpoint, half-open), with each character's midpoint worked out once, not once a row."""
+    x0, top, x1, bottom = table.bbox
+    mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in table.page.chars]
+    mids = [m for m in mids if x0 <= m[0] < x1 and top <= m[1] < bottom]
+    out: list[list[str | None]] = []
+    for row in table.rows:
+        rx0, rtop, rx1, rbottom = row.bbox
+        in_row = [m for m in mids if rx0 <= m[0] < rx1 and rtop <= m[1] < rbottom]
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            chars = [c for x, y, c in in_row if cx0 <= x < cx1 and ctop <= y < cbottom]
+            texts.append(extract_text(chars) if chars else "")
+        out.append(texts)
+    return out
 
 
 def _undrawn_cells(found: Segment, table: Table) -> list[Cell]:
