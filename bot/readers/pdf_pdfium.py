@@ -102,16 +102,15 @@ def _chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
     runs = _Runs()
     rect = pdfium_c.FS_RECTF()
     unicode_of, loose_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
-    unmapped_at = pdfium_c.FPDFText_HasUnicodeMapError
     for index in range(max(count, 0)):
         text = chr(unicode_of(textpage, index) or 0xFFFD)
         if text in _NEWLINES or (
             text.isspace() and pdfium_c.FPDFText_IsGenerated(textpage, index)
         ):
             continue
-        if unmapped_at(textpage, index) == 1:
-            unmapped += 1
         run = runs.of(textpage, index)
+        if run.unmapped:
+            unmapped += 1
         loose_box(textpage, index, rect)
         size = run.size
         if abs(rect.right - rect.left - run.raw) < _SLACK and abs(run.raw - size) > _SLACK:
@@ -150,6 +149,8 @@ class _Run:
     size: float  # pdfminer's size: the em in page units, through the text matrix
     scale: float  # the text matrix's horizontal scale
     upright: bool
+    #: Its font maps its first character to no Unicode (a font maps all or none, in practice).
+    unmapped: bool
 
 
 class _Runs:
@@ -172,7 +173,8 @@ class _Runs:
             raw = pdfium_c.FPDFText_GetFontSize(textpage, index)
             upright = m.b == 0 and m.c == 0 and m.a * m.d > 0
             font = _FONT(obj) or 0 if obj else 0
-            run = _Run(font, raw, raw * math.hypot(m.c, m.d), m.a, upright)
+            unmapped = pdfium_c.FPDFText_HasUnicodeMapError(textpage, index) == 1
+            run = _Run(font, raw, raw * math.hypot(m.c, m.d), m.a, upright, unmapped)
             self.seen[obj] = run
         return run
 
