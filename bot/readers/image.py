@@ -28,9 +28,8 @@ class OcrSettings:
 
     #: A phone photo has 12–50 million pixels; more is no photo of a page.
     max_pixels: int = 80_000_000
-    #: Pages are read at this many pixels on their long side (an A4 page at about 135 dpi):
-    #: detection time grows with the pixels; the shared scans read the same as at 2,000.
-    page_side: int = 1600
+    #: Pages are read at this many pixels on their long side (a page at about 170 dpi).
+    page_side: int = 2000
     #: Scanned PDFs with more pages are refused: OCR takes seconds a page, and the parse of
     #: one file has a minute (``bot.parser.workers.PARSE_SECONDS``).
     max_pages: int = 15
