@@ -53,7 +53,7 @@ def read_pages(source: str, pages: Iterable[Image]) -> str:
         raise UnreadableFileError(source, f"the bot cannot read images here: {error}") from None
     stitcher = Stitcher()
     for page in pages:
-        straight = straighten(ocr, upright(ocr, page))
+        straight = straighten(ocr, *upright(ocr, page))
         stitcher.page([item for _top, item in read_page(ocr, straight)])
     text = stitcher.text()
     if not text.strip():

@@ -8,7 +8,6 @@ averages them per line), so that one unsure digit can be told from a sure number
 """
 
 import logging
-import os
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
@@ -122,7 +121,13 @@ class Engine:
         return readings
 
 
+#: onnxruntime threads per engine. One: the parsing workers already run one per core, and on
+#: a busy 2-core machine a second thread mostly waits for the first (measured: 9.4 s a page
+#: with one thread, 13.0 s with two, the same text read; bench/RESULTS.md).
+THREADS = 1
+
+
 @cache
 def engine() -> Engine:
-    """The process's engine, loaded on first use (about a second)."""
-    return Engine(threads=max(1, len(os.sched_getaffinity(0))))
+    """The process's engine, loaded on first use (about a second) and kept for the process."""
+    return Engine(threads=THREADS)

@@ -24,30 +24,35 @@ _MIN_SKEW, _MAX_SKEW = 0.15, 20.0
 _MIN_OUTLINE = 0.2
 
 
-def upright(engine: Engine, image: Image) -> Image:
-    """``image`` turned by a multiple of 90° so that its text reads left to right."""
+def upright(engine: Engine, image: Image) -> tuple[Image, list[Quad] | None]:
+    """``image`` turned by a multiple of 90° so that its text reads left to right, and, when it
+    was not turned, the text lines of its preview (``straighten`` needs them too)."""
     preview = _shrunk(image, _PREVIEW_SIDE)
     quads = engine.detect(preview)
-    if _mostly_tall(quads):
+    turned = _mostly_tall(quads)
+    if turned:
         image = cv2.rotate(image, cv2.ROTATE_90_CLOCKWISE)
         preview = cv2.rotate(preview, cv2.ROTATE_90_CLOCKWISE)
         quads = engine.detect(preview)
     widest = sorted(quads, key=_width, reverse=True)[:_SAMPLE_LINES]
     votes = engine.upside_down([engine.crop(preview, q) for q in widest])
     if votes and sum(1 for v in votes if v > 0.5) * 2 > len(votes):
-        image = cv2.rotate(image, cv2.ROTATE_180)
-    return image
+        return cv2.rotate(image, cv2.ROTATE_180), None
+    return image, None if turned else quads
 
 
-def straighten(engine: Engine, image: Image) -> Image:
-    """``image`` with the perspective of its page (or table) undone and its skew removed."""
+def straighten(engine: Engine, image: Image, preview_lines: list[Quad] | None = None) -> Image:
+    """``image`` with the perspective of its page (or table) undone and its skew removed.
+
+    ``preview_lines`` are the text lines of the image's preview, if already detected."""
     outline = page_outline(image)
     if outline is None:
         outline = table_outline(image)
     if outline is not None:
         image = _rectified(image, outline)
-    preview = _shrunk(image, _PREVIEW_SIDE)
-    angle = skew(engine.detect(preview))
+    if outline is not None or preview_lines is None:
+        preview_lines = engine.detect(_shrunk(image, _PREVIEW_SIDE))
+    angle = skew(preview_lines)
     if _MIN_SKEW <= abs(angle) <= _MAX_SKEW:
         image = _rotated(image, angle)
     return image

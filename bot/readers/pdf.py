@@ -7,44 +7,29 @@ both are written in their vertical order on the page. Page footers ("-3-", "第 
 import logging
 import re
 import warnings
-import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from io import BytesIO
 from typing import Any
 
 import pdfplumber
-from pdfminer.ascii85 import ascii85decode, asciihexdecode
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
-from pdfminer.pdftypes import (
-    LITERALS_ASCII85_DECODE,
-    LITERALS_ASCIIHEX_DECODE,
-    LITERALS_FLATE_DECODE,
-    PDFStream,
-    resolve1,
-)
 from pdfminer.psexceptions import PSException
-from pdfminer.psparser import LIT
-from pdfplumber.page import Page
-from pdfplumber.table import Table
-from pdfplumber.utils.text import extract_text
+from pdfplumber.table import Table, TableFinder
+from pdfplumber.utils.text import chars_to_textmap, extract_text
 
 from bot.errors import NoTextLayerError, ReportError, UnreadableFileError
 from bot.readers.lines import clean_cell
+from bot.readers.pdf_guard import check_structure
+from bot.readers.pdf_pdfium import NotForPdfium, PageView, pages
 from bot.readers.pdf_tables import Box, Cell, Segment, Stitcher, glue, grid, starts
 
-MAX_PAGES = 500
 #: Pages with more ruling lines than this are drawings, not forms: no table search there.
 MAX_EDGES = 3000
 #: At most this many undrawn cells per table are looked into for text.
 MAX_HOLES = 200
-#: Drawing instructions per page and per file, unpacked (real reports: under 50 KB a page).
-#: pdfminer unpacks a stream whole and reads it at a few seconds per MB: a small file that
-#: unpacks to gigabytes would take the memory and the time of a gigabyte.
-MAX_PAGE_CONTENT = 4 * 1024 * 1024
-MAX_CONTENT = 32 * 1024 * 1024
-_STEP = 1024 * 1024
-_FORM = LIT("Form")
 _DASH = "-－—–‐‑―~～"
 FOOTER = _FOOTER = re.compile(
     rf"[{_DASH}]+ ?\d{{1,4}} ?[{_DASH}]+"
@@ -60,19 +45,75 @@ log = logging.getLogger(__name__)
 if logging.getLogger("pdfminer").level == logging.NOTSET:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+Views = Callable[[str, bytes], str]
 
 
 def read_pdf(source: str, data: bytes) -> str:
-    """The text of every page; raises ``UnreadableFileError`` for scans and broken files."""
+    """The text of every page; raises ``UnreadableFileError`` for scans and broken files.
+
+    pdfminer checks the file's structure (cheaply: no page is drawn); PDFium reads the pages,
+    unless it would leave text out or a page is shown turned: then pdfminer reads them too.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            with pdfplumber.open(BytesIO(data)) as pdf:
-                return _read_pages(source, pdf.pages)
+            check_structure(source, data)
         except ReportError:
             raise
         except Exception as error:  # pdfminer raises many kinds on damaged files
             raise _explain(source, error) from error
+    text = read_pdf_pdfium(source, data)
+    return read_pdf_pdfminer(source, data) if text is None else text
+
+
+def read_pdf_pdfium(source: str, data: bytes) -> str | None:
+    """The text of every page through PDFium, or None where pdfminer must read the file."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        raise _explain_pdfium(source, error) from error
+    try:
+        return read_views(source, pages(document))
+    except NotForPdfium:
+        return None
+    except pdfium.PdfiumError as error:
+        raise _explain_pdfium(source, error) from error
+    finally:
+        document.close()
+
+
+def read_pdf_pdfminer(source: str, data: bytes) -> str:
+    """The text of every page through pdfminer (pages shown turned; a check on PDFium)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            with pdfplumber.open(BytesIO(data)) as pdf:
+                return read_views(source, _plumbed(pdf.pages))
+        except ReportError:
+            raise
+        except Exception as error:  # pdfminer raises many kinds on damaged files
+            raise _explain(source, error) from error
+
+
+def _plumbed(plumber_pages: Sequence[Any]) -> Iterator[PageView]:
+    for page in plumber_pages:
+        try:
+            chars = list(page.chars)
+            unmapped = sum(1 for char in chars if _CID.fullmatch(str(char["text"])))
+            view = PageView(chars, list(page.edges), page.bbox, page.page_number, unmapped)
+        finally:
+            page.close()
+        yield view
+
+
+def _explain_pdfium(source: str, error: pdfium.PdfiumError) -> UnreadableFileError:
+    if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+        return UnreadableFileError(
+            source, "the PDF is encrypted with a password: send a copy without the password"
+        )
+    if error.err_code == pdfium_c.FPDF_ERR_SECURITY:
+        return UnreadableFileError(source, "the PDF is encrypted in a way the bot cannot open")
+    return UnreadableFileError(source, "not a valid PDF file (damaged or incomplete)")
 
 
 def _explain(source: str, error: Exception) -> UnreadableFileError:
@@ -96,112 +137,30 @@ def _explain(source: str, error: Exception) -> UnreadableFileError:
     return UnreadableFileError(source, "not a valid PDF file (damaged or incomplete)")
 
 
-def _read_pages(source: str, pages: Sequence[Page]) -> str:
-    if len(pages) > MAX_PAGES:
-        raise UnreadableFileError(
-            source,
-            f"the PDF has {len(pages)} pages; an annual report has far fewer than {MAX_PAGES}",
-        )
+def read_views(source: str, views: Iterator[PageView]) -> str:
+    """The text of the pages, tables stitched over page breaks; raises ``NoTextLayerError``
+    when the pages hold no text (or text whose fonts cannot be mapped to Unicode)."""
     stitcher = Stitcher()
-    chars = cid_chars = content = 0
-    for page in pages:
-        try:
-            content += _content_size(source, page)
-            if content > MAX_CONTENT:
-                raise UnreadableFileError(
-                    source,
-                    f"the PDF's pages unpack to more than {MAX_CONTENT // 2**20} MB of drawing"
-                    " instructions; the file is damaged or not a report",
-                )
-            page_chars = [str(c["text"]) for c in page.chars if not str(c["text"]).isspace()]
-            chars += len(page_chars)
-            cid_chars += sum(1 for text in page_chars if _CID.fullmatch(text))
-            items = _page_items(page) if page_chars else []
-        finally:
-            page.close()
-        stitcher.page(items)
+    chars = unmapped = 0
+    for view in views:
+        count = sum(1 for c in view.chars if not str(c["text"]).isspace())
+        chars += count
+        unmapped += view.unmapped
+        stitcher.page(_page_items(view) if count else [])
     if chars == 0:
         raise NoTextLayerError(source, "no text layer: the file needs OCR")
-    if cid_chars > chars / 2:
+    if unmapped > chars / 2:
         raise NoTextLayerError(
             source, "the PDF's fonts have no Unicode map, so its text cannot be read: it needs OCR"
         )
     return stitcher.text()
 
 
-def _content_size(source: str, page: Page) -> int:
-    """The unpacked size of the page's drawing instructions (its own and its forms'), checked
-    before pdfminer unpacks them; refuses a page with more than ``MAX_PAGE_CONTENT``."""
-    size = 0
-    for stream in _content_streams(page):
-        size += _unpacked_size(stream, MAX_PAGE_CONTENT - size)
-        if size > MAX_PAGE_CONTENT:
-            raise UnreadableFileError(
-                source,
-                f"page {page.page_number} of the PDF unpacks to more than"
-                f" {MAX_PAGE_CONTENT // 2**20} MB of drawing instructions; the file is damaged"
-                " or not a report",
-            )
-    return size
-
-
-def _content_streams(page: Page) -> Iterator[PDFStream]:
-    """The page's content streams and the streams of the forms its resources name."""
-    for item in page.page_obj.contents:
-        stream = resolve1(item)
-        if isinstance(stream, PDFStream):
-            yield stream
-    resources = resolve1(page.page_obj.resources)
-    objects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
-    for item in objects.values() if isinstance(objects, dict) else ():
-        stream = resolve1(item)
-        if isinstance(stream, PDFStream) and stream.get("Subtype") is _FORM:
-            yield stream
-
-
-def _unpacked_size(stream: PDFStream, limit: int) -> int:
-    """What ``stream`` unpacks to, counted to just past ``limit``: Flate in bounded steps;
-    the ASCII filters shrink their input; after any other filter the count stops."""
-    data = stream.rawdata
-    if data is None:  # already unpacked
-        return len(stream.data or b"")
-    if stream.decipher is not None and stream.objid is not None and stream.genno is not None:
-        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
-    for name, _params in stream.get_filters():
-        if name in LITERALS_FLATE_DECODE:
-            data = _inflate(data, limit)
-        elif name in LITERALS_ASCII85_DECODE:
-            data = ascii85decode(data)
-        elif name in LITERALS_ASCIIHEX_DECODE:
-            data = asciihexdecode(data)
-        else:
-            break
-        if len(data) > limit:
-            break
-    return len(data)
-
-
-def _inflate(data: bytes, limit: int) -> bytes:
-    """Flate data unpacked up to a little more than ``limit`` bytes (or up to its damage)."""
-    inflater = zlib.decompressobj()
-    out: list[bytes] = []
-    size = 0
-    pending = data
-    try:
-        while pending and not inflater.eof and size <= limit:
-            out.append(inflater.decompress(pending, _STEP))
-            size += len(out[-1])
-            pending = inflater.unconsumed_tail
-    except zlib.error:
-        pass  # pdfminer reads what comes before the damage, no more
-    return b"".join(out)
-
-
-def _page_items(page: Page) -> list[str | Segment]:
+def _page_items(page: PageView) -> list[str | Segment]:
     """The page's text lines (footers dropped) and tables, top to bottom."""
     tables = _find_tables(page)
     boxes = [table.bbox for table in tables]
-    rest = page.filter(lambda obj: not _inside_any(obj, boxes)) if boxes else page
+    rest = [c for c in page.chars if not _inside_any(c, boxes)] if boxes else page.chars
     items: list[tuple[float, int, str | Segment]] = [
         (top, 0, line) for top, line in _text_lines(rest) if not _FOOTER.fullmatch(line)
     ]
@@ -210,11 +169,11 @@ def _page_items(page: Page) -> list[str | Segment]:
     return [content for _top, _order, content in items]
 
 
-def _find_tables(page: Page) -> list[Table]:
+def _find_tables(page: PageView) -> list[Table]:
     """Ruled tables with at least two columns (one-column boxes are framed prose)."""
     if len(page.edges) > MAX_EDGES:
         return []
-    tables = page.find_tables(table_settings=_TABLE_SETTINGS)
+    tables = TableFinder(page, _TABLE_SETTINGS).tables  # type: ignore[arg-type]
     return [t for t in tables if max((len(r.cells) for r in t.rows), default=0) >= 2]
 
 
@@ -229,9 +188,11 @@ def _inside(char: dict[str, Any], box: Box) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _text_lines(page: Page) -> Iterator[tuple[float, str]]:
+def _text_lines(chars: list[dict[str, Any]]) -> Iterator[tuple[float, str]]:
     """Each line of text with its top; wide gaps between words become two spaces."""
-    for line in page.extract_text_lines(strip=True, return_chars=True):
+    if not chars:
+        return
+    for line in chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=True):
         chars = [c for c in line["chars"] if not str(c["text"]).isspace()]
         if chars:
             yield float(line["top"]), _spaced(chars)
@@ -256,7 +217,7 @@ def _spaced(chars: list[dict[str, Any]]) -> str:
 
 def segment(table: Table) -> Segment:
     """The drawn cells of one table on one page, with their text."""
-    texts = table.extract()
+    texts = cell_texts(table)
     cells = [
         Cell(bbox, join_wrapped(texts[r][c] or ""))
         for r, row in enumerate(table.rows)
@@ -266,6 +227,28 @@ def segment(table: Table) -> Segment:
     found = Segment(cells)
     found.cells.extend(_undrawn_cells(found, table))
     return found
+
+
+def cell_texts(table: Table) -> list[list[str | None]]:
+    """What pdfplumber's ``Table.extract`` gives (a character belongs to the cell holding its
+    midpoint, half-open), with each character's midpoint worked out once, not once a row."""
+    x0, top, x1, bottom = table.bbox
+    mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in table.page.chars]
+    mids = [m for m in mids if x0 <= m[0] < x1 and top <= m[1] < bottom]
+    out: list[list[str | None]] = []
+    for row in table.rows:
+        rx0, rtop, rx1, rbottom = row.bbox
+        in_row = [m for m in mids if rx0 <= m[0] < rx1 and rtop <= m[1] < rbottom]
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            chars = [c for x, y, c in in_row if cx0 <= x < cx1 and ctop <= y < cbottom]
+            texts.append(extract_text(chars) if chars else "")
+        out.append(texts)
+    return out
 
 
 def _undrawn_cells(found: Segment, table: Table) -> list[Cell]:
