@@ -22,6 +22,12 @@ CHAT: dict[str, dict[str, str]] = {
         "indexed": "Indexed: {agency} {year}.",
         "replaced": "Replaced: {agency} {year} (was {source}).",
         "unchanged": "Already indexed: the same file.",
+        "unchanged_figures": "Already indexed with the same figures (from {source}): nothing "
+        "changed.",
+        "kept": "Not indexed: a fuller copy of {agency}'s {year} report ({source}, {count} "
+        "figures) is already indexed, and a copy holding fewer figures never replaces it.",
+        "fuller_indexed": "A fuller copy of this report ({source}, {count} figures) is already "
+        "indexed: this one holds fewer and would not replace it.",
         "rejected": "Not indexed: {reason}",
         "not_indexable": "This cannot be indexed from the chat: {reason}. An administrator can "
         "index it on the server with `disclosure-bot ingest`.",
@@ -79,6 +85,11 @@ CHAT: dict[str, dict[str, str]] = {
         "indexed": "已收录：{agency} {year}年。",
         "replaced": "已替换：{agency} {year}年（原为 {source}）。",
         "unchanged": "已收录过同一文件。",
+        "unchanged_figures": "已收录过数据相同的文件（{source}），没有变化。",
+        "kept": "未收录：{agency} {year}年已收录更完整的文本（{source}，{count}个数据），"
+        "数据更少的文本不会替换它。",
+        "fuller_indexed": "该报告已收录更完整的文本（{source}，{count}个数据）：这份数据更少，"
+        "不会替换它。",
         "rejected": "未收录：{reason}",
         "unreadable": "无法读取 {name}：{reason}",
         "check_ok": "{name}：没有违反勾稽关系。",

@@ -19,7 +19,7 @@ from bot.config import Config, RemindersConfig, WatchConfig
 from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
 from bot.fetch.settings import FetchSettings
 from bot.parser import ParsedReport
-from bot.records import DeleteOutcome, ReportDump
+from bot.records import DeleteOutcome, IngestStatus, ReportDump
 from bot.service.links import LinkDesk
 from bot.service.reminders import ReminderDesk
 from bot.service.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
@@ -29,10 +29,9 @@ from store import Database, StoredReport, dump, open_database, repo, writes
 
 @dataclass(frozen=True)
 class IngestOptions:
-    """How to ingest: whether incomplete reports are indexed, and the agency and year to use
-    for a fragment whose title is missing."""
+    """How to ingest: the agency and year to use for a fragment whose title is missing. (A
+    cut-off copy is indexed for the cells it holds: nothing needs allowing.)"""
 
-    allow_incomplete: bool = False
     agency: str | None = None
     year: int | None = None
 
@@ -42,13 +41,17 @@ DEFAULT = IngestOptions()
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What happened to one file: indexed, replaced, unchanged or rejected (with why)."""
+    """What happened to one file (with why, in ``detail``); ``replaced`` names the file it
+    replaced, ``current`` the indexed copy that stays when this one was not written."""
 
     name: str
-    status: str
+    status: IngestStatus
     agency: str | None = None
     year: int | None = None
     detail: str = ""
+    replaced: str | None = None
+    current: str | None = None
+    current_figures: int = 0
 
     def line(self) -> str:
         """One line for a listing: ``indexed   file.txt  汉屯路街道办事处 2023  …``."""
@@ -231,14 +234,21 @@ class DisclosureService(ReminderDesk, LinkDesk):
         try:
             report = _complete(report, options)
         except ReportError as error:
-            return IngestResult(report.source_name, "rejected", detail=error.reason)
+            return IngestResult(report.source_name, IngestStatus.REJECTED, detail=error.reason)
         outcome = writes.save_report(self.db, report=report, now=now)
-        detail = f"replaces {outcome.replaced_source}" if outcome.replaced_source else ""
-        if outcome.status == "unchanged":
+        result = IngestResult(report.source_name, outcome.status, outcome.agency, outcome.year)
+        source, count = outcome.current_source, outcome.current_figures
+        if outcome.status is IngestStatus.REPLACED:
+            return replace(result, detail=f"replaces {source}", replaced=source)
+        if outcome.status is IngestStatus.INDEXED:
+            return result
+        if outcome.status is IngestStatus.KEPT:
+            detail = f"a fuller copy ({source}, {count} figures) is already indexed"
+        elif source == report.source_name:
             detail = "the same file is already indexed"
-        return IngestResult(
-            report.source_name, outcome.status, outcome.agency, outcome.year, detail
-        )
+        else:
+            detail = f"the same figures are already indexed (from {source})"
+        return replace(result, detail=detail, current=source, current_figures=count)
 
     def index_line(self, report: ParsedReport, *, now: datetime) -> str:
         """Index a parsed report (fetched by link or from a watched page); what became of it,
@@ -266,6 +276,11 @@ class DisclosureService(ReminderDesk, LinkDesk):
             return error.reason
         return None
 
+    def fuller_indexed(self, report: ParsedReport, existing: StoredReport) -> bool:
+        """Whether the indexed copy holds more cells than ``report``: it stays (a cut copy
+        never replaces a fuller one)."""
+        return writes.cells_held(report) < len(existing.figures)
+
     def ingest_bytes(
         self, name: str, data: bytes, *, now: datetime, options: IngestOptions = DEFAULT
     ) -> IngestResult:
@@ -273,7 +288,7 @@ class DisclosureService(ReminderDesk, LinkDesk):
         try:
             report = self.parse(name, data)
         except ReportError as error:
-            return IngestResult(Path(name).name, "rejected", detail=error.reason)
+            return IngestResult(Path(name).name, IngestStatus.REJECTED, detail=error.reason)
         return self.index_parsed(report, now=now, options=options)
 
     def ingest_paths(
@@ -295,7 +310,7 @@ class DisclosureService(ReminderDesk, LinkDesk):
         )
         for path, parsed in parsed_files:
             if isinstance(parsed, ReportError):
-                yield IngestResult(path.name, "rejected", detail=parsed.reason)
+                yield IngestResult(path.name, IngestStatus.REJECTED, detail=parsed.reason)
                 continue
             yield self.index_parsed(self._with_previous_year(parsed), now=now(), options=options)
 
@@ -323,7 +338,9 @@ def open_service(config: Config) -> DisclosureService:
 
 
 def _complete(report: ParsedReport, options: IngestOptions) -> ParsedReport:
-    """The report, named where its title is missing; refused while incomplete unless allowed."""
+    """The report, named where its title is missing; refused only when its agency or year
+    stays unknown or it holds no cell at all. A cut-off copy, or one with cells that could
+    not be read, is kept for what it holds: its findings say what it lacks."""
     if report.year is None and options.year is not None:
         report = replace(report, year=options.year)
     if not report.agency.name and options.agency:
@@ -333,11 +350,8 @@ def _complete(report: ParsedReport, options: IngestOptions) -> ParsedReport:
             report.source_name,
             "no title naming the agency and year: give them with --agency and --year",
         )
-    incomplete = [f for f in report.findings if f.rule == "incomplete"]
-    if incomplete and not options.allow_incomplete:
-        raise IncompleteReportError(
-            report.source_name, incomplete[0].message + " (use --allow-incomplete to index it)"
-        )
+    if not report.figures and not report.not_reported:
+        raise IncompleteReportError(report.source_name, "no figure of the report was read")
     return report
 
 
