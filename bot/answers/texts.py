@@ -9,6 +9,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "figure": "{label}: {value}",
         "not_reported": "{label}: not reported (the cell is blank or marked “/” in the report)",
         "not_in_layout": "{label}: not part of the {layout} layout of this report",
+        "cut_off": "{label}: {agency}'s {year} report as indexed stops before this figure "
+        "({stops}), so its value is not known here",
+        "unread": "{label}: this figure could not be read for certain from the report, so it "
+        "was left out rather than guessed",
+        "cut_short": "— (copy cut off before it)",
+        "unread_short": "— (not read)",
+        "status_cut": "⚠ The copy as indexed is cut off: {stops}.",
+        "preview_counts": "{year} · layout {layout} · {figures} figures, {blank} not reported",
         "source": "Source: {report} · section {section} {title} · row “{row}” · column “{column}”",
         "source_short": "Source: {report}",
         "sources": "Sources: {reports}",
@@ -91,6 +99,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "figure": "{label}：{value}",
         "not_reported": "{label}：未填报（报告中该格为空或为“/”）",
         "not_in_layout": "{label}：该报告采用{layout}版格式，没有这一项",
+        "cut_off": "{label}：已收录的{agency}{year}年报告文本在这一项之前中断（{stops}），"
+        "无法得知该数据",
+        "unread": "{label}：报告中这一项无法确认，已略去、未猜测",
+        "cut_short": "—（文本在此之前中断）",
+        "unread_short": "—（无法确认）",
+        "status_cut": "⚠ 已收录的文本不完整：{stops}。",
+        "preview_counts": "{year}年 · {layout}版格式 · {figures}个数据，{blank}项未填报",
         "source": "来源：{report} · 第{section}部分 {title} · 行“{row}” · 列“{column}”",
         "source_short": "来源：{report}",
         "sources": "来源：{reports}",
