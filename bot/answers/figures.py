@@ -42,9 +42,10 @@ def read_figure(report: StoredReport, spec: Field) -> FigureValue:
         return FigureValue(total, bool(held), tuple(held))
     if report.layout not in spec.layouts:
         return FigureValue(None, False, (spec.key,))
-    if spec.key not in report.figures:
+    value = report.figures.get(spec.key)
+    if value is None:  # absent, or marked not reported where a finding says it is lacking
         return FigureValue(None, True, (spec.key,), _lacking(report, [spec.key]))
-    return FigureValue(report.figures[spec.key], True, (spec.key,))
+    return FigureValue(value, True, (spec.key,))
 
 
 def _lacking(report: StoredReport, cells: list[str]) -> StoredFinding | None:

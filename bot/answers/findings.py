@@ -25,8 +25,7 @@ _LISTED = 4  # cells named in a finding before "and N more"
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         INCOMPLETE: "The copy is cut off: {stops}.",
-        "stops": "section {section} stops before row “{row}” ({count} figure(s) missing)",
-        "no_section": "section {section} is missing",
+        "stops": "section {section} stops before row “{row}”, {count} figure(s) missing",
         AMBIGUOUS: "{count} figure(s) could not be read for certain and were left out, not "
         "guessed: {labels}.",
         READ_BY_OCR: "All {count} figures were read by OCR from a photo or scan: check them "
@@ -49,8 +48,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "zh": {
         INCOMPLETE: "这份文本不完整：{stops}。",
-        "stops": "第{section}部分在“{row}”行之前中断（缺{count}个数据）",
-        "no_section": "缺第{section}部分",
+        "stops": "第{section}部分在“{row}”行之前中断，缺{count}个数据",
         AMBIGUOUS: "{count}个数据无法确认，已略去、未猜测：{labels}。",
         READ_BY_OCR: "全部{count}个数据由照片或扫描件文字识别得出，引用前请与原件核对。",
         "applications.balance": "{column}：本年新收 + 上年结转 = {expected}，但办理结果总计 + "

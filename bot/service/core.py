@@ -211,6 +211,7 @@ class DisclosureService(ReminderDesk, LinkDesk):
         return self._with_previous_year(outcome)
 
     def _with_previous_year(self, report: ParsedReport) -> ParsedReport:
+        report = _lacking_left_out(report)
         if report.year is None:
             return report
         previous = repo.previous_figures(self.db, agency=report.agency, year=report.year - 1)
@@ -353,6 +354,15 @@ def _complete(report: ParsedReport, options: IngestOptions) -> ParsedReport:
     if not report.figures and not report.not_reported:
         raise IncompleteReportError(report.source_name, "no figure of the report was read")
     return report
+
+
+def _lacking_left_out(report: ParsedReport) -> ParsedReport:
+    """The report without "not reported" marks on the cells its ``incomplete`` finding says
+    the copy lacks: a cell after the cut is unknown, never blank (nor 0)."""
+    lacking = {c for f in report.findings if f.rule == "incomplete" for c in f.cells}
+    if not lacking & set(report.not_reported):
+        return report
+    return replace(report, not_reported=tuple(k for k in report.not_reported if k not in lacking))
 
 
 def report_files(paths: Iterable[Path]) -> list[Path]:

@@ -1,0 +1,200 @@
+"""Cut-off copies (issue 14): indexed for what they hold; a fuller copy replaces a cut one and
+a cut one never replaces a fuller one; the same figures from another format are unchanged; an
+answer about a cell the copy lacks says where the copy stops, never 0 nor "not reported".
+
+Expected figures are typed from 003_huaianshi_2024.txt (3,119 new applications; row （四）2
+没有现成信息需要另行制作 prints 11 in its 总计 column) and its gold file (200 cells)."""
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import HUAIAN, fixed_now
+from typer.testing import CliRunner
+
+from bot.catalogue import layout_keys
+from bot.cli.main import app
+from bot.parser import ParsedReport, parse_report
+from bot.parser.model import Finding
+from bot.records import IngestStatus
+from bot.service.core import DisclosureService
+from store import repo
+
+CUT_AT = "2.没有现成信息需要另行制作"
+FIRST_LACKING = "applications.outcome.unavailable.needs_creation.natural_person"
+NEEDS_CREATION = "applications.outcome.unavailable.needs_creation.total"
+# What the cut copy lacks, counted from the 2021 layout's tables: section 三 from row （四）2 on
+# is 12 rows of 7 columns ((四)2-3, (五)1-5, (六)1-3, (七)总计, 四、结转下年度), and section 四
+# is 3 groups of 5 columns
+LACKING = 12 * 7 + 3 * 5
+
+
+def cut_text() -> bytes:
+    """The Huaian report as an archive keeping only its start would hold it."""
+    text = HUAIAN.read_text(encoding="utf-8")
+    return text[: text.index(CUT_AT)].encode()
+
+
+def cut_report(*, name: str = "huaian_cut.txt") -> ParsedReport:
+    """A cut copy as the reader gives one (the interface of issue 14): the figures before the
+    cut, every layout key after it named in an ``incomplete`` finding, none marked blank."""
+    full = parse_report(name, HUAIAN.read_bytes())
+    keys = [k for k in layout_keys(full.layout) if k in full.figures]
+    before, after = keys[: keys.index(FIRST_LACKING)], keys[keys.index(FIRST_LACKING) :]
+    stops = Finding("incomplete", tuple(after), None, None, "section 三 stops after row （四）1")
+    return replace(
+        full,
+        source_name=name,
+        sha256="cut-" + full.sha256[4:],
+        figures={k: full.figures[k] for k in before},
+        not_reported=(),
+        findings=(stops,),
+    )
+
+
+def test_a_cut_copy_is_indexed_for_the_cells_it_holds(service: DisclosureService) -> None:
+    result = service.ingest_bytes("huaian_cut.txt", cut_text(), now=fixed_now())
+    assert (result.status, result.agency, result.year) == (
+        IngestStatus.INDEXED,
+        "淮安市人民政府",
+        2024,
+    )
+    answer = service.ask("how many applications did Huaian receive in 2024", now=fixed_now())
+    assert "New applications received: 3,119 applications" in answer.text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_answer_after_the_cut_says_where_the_copy_stops(
+    service: DisclosureService, lang: str
+) -> None:
+    assert service.index_parsed(cut_report(), now=fixed_now()).status is IngestStatus.INDEXED
+    question = {
+        "en": "how many Huaian 2024 applications could not be provided because the "
+        "information would have to be created",
+        "zh": "淮安市2024年没有现成信息需要另行制作的有多少",
+    }[lang]
+    answer = service.ask(question, now=fixed_now())
+    assert answer.kind == "figure" and answer.value is None
+    line = answer.text.splitlines()[1]
+    if lang == "en":
+        assert line == (
+            "Unavailable: would have to be created: 淮安市人民政府's 2024 report as indexed "
+            "stops before this figure (section 三 stops before row “unavailable: would have "
+            f"to be created”, {LACKING} figure(s) missing), so its value is not known here"
+        )
+    else:
+        assert line == (
+            "无法提供·没有现成信息需要另行制作：已收录的淮安市人民政府2024年报告文本在这一项之前"
+            f"中断（第三部分在“2.没有现成信息需要另行制作”行之前中断，缺{LACKING}个数据），"
+            "无法得知该数据"
+        )
+    assert " 0 " not in line and "not reported" not in line and "未填报" not in line
+
+
+def test_a_group_sum_over_a_cut_row_is_unknown_not_a_partial_sum(
+    service: DisclosureService,
+) -> None:
+    service.index_parsed(cut_report(), now=fixed_now())
+    # （四）无法提供 adds up three rows; the copy holds only the first (769)
+    answer = service.ask("淮安市2024年无法提供的有多少", now=fixed_now())
+    assert answer.value is None and "769" not in answer.text
+    assert "文本在这一项之前中断" in answer.text
+
+
+def test_a_fuller_copy_replaces_a_cut_one_and_never_the_reverse(
+    service: DisclosureService,
+) -> None:
+    service.index_parsed(cut_report(), now=fixed_now())
+    full = service.ingest_bytes(HUAIAN.name, HUAIAN.read_bytes(), now=fixed_now())
+    assert (full.status, full.replaced) == (IngestStatus.REPLACED, "huaian_cut.txt")
+    answer = service.ask("淮安市2024年没有现成信息需要另行制作的有多少", now=fixed_now())
+    assert "没有现成信息需要另行制作：11 件" in answer.text
+
+    kept = service.index_parsed(cut_report(name="huaian_cut_again.txt"), now=fixed_now())
+    assert kept.status is IngestStatus.KEPT and kept.replaced is None
+    assert kept.detail == f"a fuller copy ({HUAIAN.name}, 200 figures) is already indexed"
+    assert (kept.current, kept.current_figures) == (HUAIAN.name, 200)
+    (huaian,) = [
+        e.id for e in service.agency_index().entries.values() if e.name == "淮安市人民政府"
+    ]
+    stored = service.report(huaian, 2024)
+    assert stored is not None and stored.source_name == HUAIAN.name
+    assert repo.count_reports(service.db) == 1
+
+
+def test_the_same_figures_from_another_format_are_unchanged(service: DisclosureService) -> None:
+    service.ingest_bytes(HUAIAN.name, HUAIAN.read_bytes(), now=fixed_now())
+    pdf = HUAIAN.with_suffix(".pdf")
+    again = service.ingest_bytes(pdf.name, pdf.read_bytes(), now=fixed_now())
+    assert (again.status, again.replaced, again.current) == (
+        IngestStatus.UNCHANGED,
+        None,
+        HUAIAN.name,
+    )
+    assert again.detail == f"the same figures are already indexed (from {HUAIAN.name})"
+    same = service.ingest_bytes(HUAIAN.name, HUAIAN.read_bytes(), now=fixed_now())
+    assert (same.status, same.detail) == (
+        IngestStatus.UNCHANGED,
+        "the same file is already indexed",
+    )
+
+
+def test_a_cell_that_could_not_be_read_is_named_never_a_reason_to_refuse(
+    service: DisclosureService,
+) -> None:
+    full = parse_report(HUAIAN.name, HUAIAN.read_bytes())
+    unsure = Finding("ambiguous_cells", (NEEDS_CREATION,), None, None, "1 cell(s) ran together")
+    figures = {k: v for k, v in full.figures.items() if k != NEEDS_CREATION}
+    report = replace(full, figures=figures, findings=(unsure,))
+    assert service.index_parsed(report, now=fixed_now()).status is IngestStatus.INDEXED
+    answer = service.ask("淮安市2024年没有现成信息需要另行制作的有多少", now=fixed_now())
+    assert answer.value is None
+    assert "报告中这一项无法确认，已略去、未猜测" in answer.text
+
+
+def test_a_copy_without_any_figure_is_refused(service: DisclosureService) -> None:
+    empty = replace(cut_report(), figures={}, not_reported=())
+    result = service.index_parsed(empty, now=fixed_now())
+    assert result.status is IngestStatus.REJECTED
+    assert result.detail == "no figure of the report was read"
+    assert repo.count_reports(service.db) == 0
+
+
+def test_status_says_the_copy_is_cut_off(service: DisclosureService) -> None:
+    service.index_parsed(cut_report(), now=fixed_now())
+    lines = service.ask("淮安市2024年报告有没有问题", now=fixed_now()).text.splitlines()
+    assert lines[1] == (
+        "⚠ 已收录的文本不完整：第三部分在“2.没有现成信息需要另行制作”行之前中断，"
+        f"缺{LACKING}个数据。"
+    )
+
+
+@pytest.fixture
+def runner(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DISCLOSURE_BOT_DB_URL", db_url)
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    return CliRunner()
+
+
+def test_the_old_allow_incomplete_flag_is_accepted_and_harmless(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    cut = tmp_path / "huaian_cut.txt"
+    cut.write_bytes(cut_text())
+    plain = runner.invoke(app, ["ingest", str(cut)])
+    assert plain.exit_code == 0, plain.output
+    assert "indexed   huaian_cut.txt  淮安市人民政府 2024" in plain.stdout
+    flagged = runner.invoke(app, ["ingest", "--allow-incomplete", str(cut)])
+    assert flagged.exit_code == 0, flagged.output
+    assert "unchanged" in flagged.stdout
+
+
+def test_statuses_are_typed() -> None:
+    assert [s.value for s in IngestStatus] == [
+        "indexed",
+        "replaced",
+        "unchanged",
+        "kept",
+        "rejected",
+    ]
