@@ -15,6 +15,7 @@ from conftest import REPORTS, SHANGHAI, bot_config
 from fake_telegram import FakeTelegram
 
 from bot.config import RemindersConfig
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from handlers.app import BotApp, build_application, post_shutdown
 from handlers.reminders import JOB_NAME
@@ -38,7 +39,7 @@ def at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
 def library(service: DisclosureService) -> DisclosureService:
     for name in INDEXED:
         result = service.ingest_bytes(name, (REPORTS / name).read_bytes(), now=at(1, 1, 8))
-        assert result.status == "indexed", result
+        assert result.status is IngestStatus.INDEXED, result
     return service
 
 

@@ -13,6 +13,7 @@ gold notes of each report name (tests/fixtures/gold), typed from the printed tab
 import pytest
 from conftest import REPORTS, fixed_now
 
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 
 pytestmark = pytest.mark.backends
@@ -26,7 +27,7 @@ HUAIAN = "003_huaianshi_2024.txt"
 def library(service: DisclosureService) -> DisclosureService:
     for name in (JUNSHAN, HONGZE, HUAIAN):
         result = service.ingest_bytes(name, (REPORTS / name).read_bytes(), now=fixed_now())
-        assert result.status == "indexed", result
+        assert result.status is IngestStatus.INDEXED, result
     return service
 
 
