@@ -12,6 +12,7 @@ import pytest
 from conftest import HUAIAN, fixed_now
 from typer.testing import CliRunner
 
+from bot.answers.exports import report_table
 from bot.catalogue import layout_keys
 from bot.cli.main import app
 from bot.parser import ParsedReport, parse_report
@@ -198,3 +199,15 @@ def test_statuses_are_typed() -> None:
         "kept",
         "rejected",
     ]
+
+
+def test_an_export_notes_the_cells_after_the_cut(service: DisclosureService) -> None:
+    service.index_parsed(cut_report(), now=fixed_now())
+    (huaian,) = [
+        e.id for e in service.agency_index().entries.values() if e.name == "淮安市人民政府"
+    ]
+    stored = service.report(huaian, 2024)
+    assert stored is not None
+    notes = {row[3]: (row[6], row[8]) for row in report_table(stored).rows}
+    assert notes[FIRST_LACKING] == ("", "copy cut off before it")
+    assert notes["applications.new.total"] == (3119, "")
