@@ -12,6 +12,7 @@ import pytest
 from conftest import HUAIAN, fixed_now
 from typer.testing import CliRunner
 
+from bot.agencies.identify import identify_agency
 from bot.answers.exports import report_table
 from bot.catalogue import layout_keys
 from bot.cli.main import app
@@ -211,3 +212,20 @@ def test_an_export_notes_the_cells_after_the_cut(service: DisclosureService) -> 
     notes = {row[3]: (row[6], row[8]) for row in report_table(stored).rows}
     assert notes[FIRST_LACKING] == ("", "copy cut off before it")
     assert notes["applications.new.total"] == (3119, "")
+
+
+def test_a_regional_total_leaves_a_cut_copy_out_and_says_so(service: DisclosureService) -> None:
+    service.index_parsed(cut_report(), now=fixed_now())
+    # a second agency of the city with the whole report's figures (those of Huai'an's text)
+    full = parse_report("hongze.txt", HUAIAN.read_bytes())
+    whole = replace(full, agency=identify_agency("淮安市洪泽区人民政府"), sha256="h" * 64)
+    assert service.index_parsed(whole, now=fixed_now()).status is IngestStatus.INDEXED
+    held = service.ask("淮安市2024年新收申请合计", now=fixed_now()).text.splitlines()
+    assert held[1] == "2个机构中2个有报告，合计：6,238 件"  # 3,119 each
+    total = service.ask("淮安市2024年没有现成信息需要另行制作合计", now=fixed_now())
+    assert total.text.splitlines()[1:] == [
+        "2个机构中1个有报告，合计：11 件",
+        "未计入（已收录的文本缺这一项：在此之前中断或无法确认）：淮安市人民政府",
+    ]
+    ranked = service.ask("淮安市2024年没有现成信息需要另行制作最多的", now=fixed_now())
+    assert "1. 洪泽区人民政府：11 件" in ranked.text and "淮安市人民政府：" not in ranked.text

@@ -48,6 +48,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "region_title": "{region}, {year}: {label}",
         "region_total": "Total over {reported} of {members} agencies: {value}",
         "region_missing": "No report for {year} from: {names}{more}",
+        "region_cut": "Left out, their copy as indexed lacks this figure (cut off before it, or "
+        "not read for certain): {names}",
         "region_none": "None of the {members} agencies in {region} has a report for {year}.",
         "ranking_title": "{region}, {year}: {direction} {count} by {label}",
         "ranking_top": "top",
@@ -136,6 +138,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "region_title": "{region} {year}年 {label}",
         "region_total": "{members}个机构中{reported}个有报告，合计：{value}",
         "region_missing": "尚未收录{year}年报告的：{names}{more}",
+        "region_cut": "未计入（已收录的文本缺这一项：在此之前中断或无法确认）：{names}",
         "region_none": "{region}的{members}个机构都还没有{year}年的报告。",
         "ranking_title": "{region} {year}年 {label}{direction}{count}名",
         "ranking_top": "前",

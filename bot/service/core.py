@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.agencies import AgencyInfo, NameIndex
 from bot.agencies.identify import identify_agency
 from bot.answers import Answer, answer_question
+from bot.answers.figures import LACKING_RULES
 from bot.config import Config, RemindersConfig, WatchConfig
 from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
 from bot.fetch.settings import FetchSettings
@@ -163,6 +164,13 @@ class DisclosureService(ReminderDesk, LinkDesk):
     def flagged(self, *, keys: list[str], year: int, agency_ids: list[int]) -> set[int]:
         """Agencies whose report for the year breaks a rule touching any of ``keys``."""
         return repo.flagged_agencies(self.db, keys=keys, year=year, agency_ids=agency_ids)
+
+    def lacking(self, *, keys: list[str], year: int, agency_ids: list[int]) -> set[int]:
+        """Agencies whose indexed copy for the year lacks any of ``keys`` (cut off before it,
+        or not read for certain)."""
+        return repo.flagged_agencies(
+            self.db, keys=keys, year=year, agency_ids=agency_ids, rules=LACKING_RULES
+        )
 
     # -- questions -------------------------------------------------------------------------
 
