@@ -4,7 +4,7 @@ import hashlib
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -13,51 +13,26 @@ from typing import Self
 from zoneinfo import ZoneInfo
 
 from bot.agencies import AgencyInfo, NameIndex
-from bot.agencies.identify import identify_agency
 from bot.answers import Answer, answer_question
 from bot.answers.figures import LACKING_RULES
 from bot.config import Config, RemindersConfig, WatchConfig
-from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
+from bot.errors import ReportError, UnreadableFileError
 from bot.fetch.settings import FetchSettings
 from bot.parser import ParsedReport
 from bot.records import DeleteOutcome, IngestStatus, ReportDump
+from bot.service.ingesting import (
+    DEFAULT,
+    IngestOptions,
+    IngestResult,
+    complete,
+    lacking_left_out,
+    report_files,
+)
 from bot.service.links import LinkDesk
 from bot.service.reminders import ReminderDesk
 from bot.service.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
 from bot.validation import compare_with_previous
 from store import Database, StoredReport, dump, open_database, repo, writes
-
-
-@dataclass(frozen=True)
-class IngestOptions:
-    """How to ingest: the agency and year to use for a fragment whose title is missing. (A
-    cut-off copy is indexed for the cells it holds: nothing needs allowing.)"""
-
-    agency: str | None = None
-    year: int | None = None
-
-
-DEFAULT = IngestOptions()
-
-
-@dataclass(frozen=True)
-class IngestResult:
-    """What happened to one file (with why, in ``detail``); ``replaced`` names the file it
-    replaced, ``current`` the indexed copy that stays when this one was not written."""
-
-    name: str
-    status: IngestStatus
-    agency: str | None = None
-    year: int | None = None
-    detail: str = ""
-    replaced: str | None = None
-    current: str | None = None
-    current_figures: int = 0
-
-    def line(self) -> str:
-        """One line for a listing: ``indexed   file.txt  汉屯路街道办事处 2023  …``."""
-        what = f"{self.agency} {self.year}" if self.agency else ""
-        return f"{self.status:<9} {self.name}  {what}  {self.detail}".rstrip()
 
 
 class DisclosureService(ReminderDesk, LinkDesk):
@@ -219,7 +194,7 @@ class DisclosureService(ReminderDesk, LinkDesk):
         return self._with_previous_year(outcome)
 
     def _with_previous_year(self, report: ParsedReport) -> ParsedReport:
-        report = _lacking_left_out(report)
+        report = lacking_left_out(report)
         if report.year is None:
             return report
         previous = repo.previous_figures(self.db, agency=report.agency, year=report.year - 1)
@@ -241,7 +216,7 @@ class DisclosureService(ReminderDesk, LinkDesk):
         """Index a parsed report, in one transaction; refused if it is incomplete (unless
         ``options`` allow it) or names no agency and year."""
         try:
-            report = _complete(report, options)
+            report = complete(report, options)
         except ReportError as error:
             return IngestResult(report.source_name, IngestStatus.REJECTED, detail=error.reason)
         outcome = writes.save_report(self.db, report=report, now=now)
@@ -280,7 +255,7 @@ class DisclosureService(ReminderDesk, LinkDesk):
         """Why a parsed report would not be indexed as it is (no title, incomplete), or
         ``None`` if it would."""
         try:
-            _complete(report, DEFAULT)
+            complete(report, DEFAULT)
         except ReportError as error:
             return error.reason
         return None
@@ -344,48 +319,6 @@ def open_service(config: Config) -> DisclosureService:
         reminders=config.reminders,
         watch=config.watch,
     )
-
-
-def _complete(report: ParsedReport, options: IngestOptions) -> ParsedReport:
-    """The report, named where its title is missing; refused only when its agency or year
-    stays unknown or it holds no cell at all. A cut-off copy, or one with cells that could
-    not be read, is kept for what it holds: its findings say what it lacks."""
-    if report.year is None and options.year is not None:
-        report = replace(report, year=options.year)
-    if not report.agency.name and options.agency:
-        report = replace(report, agency=identify_agency(options.agency))
-    if report.year is None or not report.agency.name:
-        raise IncompleteReportError(
-            report.source_name,
-            "no title naming the agency and year: give them with --agency and --year",
-        )
-    if not report.figures and not report.not_reported:
-        raise IncompleteReportError(report.source_name, "no figure of the report was read")
-    return report
-
-
-def _lacking_left_out(report: ParsedReport) -> ParsedReport:
-    """The report without "not reported" marks on the cells its ``incomplete`` finding says
-    the copy lacks: a cell after the cut is unknown, never blank (nor 0)."""
-    lacking = {c for f in report.findings if f.rule == "incomplete" for c in f.cells}
-    if not lacking & set(report.not_reported):
-        return report
-    return replace(report, not_reported=tuple(k for k in report.not_reported if k not in lacking))
-
-
-def report_files(paths: Iterable[Path]) -> list[Path]:
-    """The files named, and the files inside the folders named, skipping hidden ones."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.parts[-1:])
-            )
-        else:
-            files.append(path)
-    return files
 
 
 __all__ = [
