@@ -53,7 +53,7 @@ class UnsupportedLayoutError(ReportError):
 
 
 class IncompleteReportError(ReportError):
-    """The report lacks sections or cells and the caller did not allow incomplete reports."""
+    """The report cannot be indexed: its agency or year is unknown, or it holds no cell."""
 
 
 class StoreError(DisclosureBotError):

@@ -4,6 +4,7 @@ finding is the parser's ``Finding``: one type from reading to answering."""
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import NamedTuple
 
 from bot.parser.model import Finding
@@ -57,15 +58,27 @@ class StoredReport:
     text: dict[str, str] = field(default_factory=dict)
 
 
+class IngestStatus(StrEnum):
+    """What became of a file offered for indexing."""
+
+    INDEXED = "indexed"  # the first report of its agency and year
+    REPLACED = "replaced"  # a copy holding at least as many figures took the place of another
+    UNCHANGED = "unchanged"  # the same file, or the same figures from another file
+    KEPT = "kept"  # a fuller copy is already indexed: this cut one was not written
+    REJECTED = "rejected"  # not indexed: no agency and year, no figure, or unreadable
+
+
 @dataclass(frozen=True)
 class IngestOutcome:
-    """What saving a report did: ``indexed``, ``unchanged`` or ``replaced``."""
+    """What saving a report did; ``current_source`` and ``current_figures`` name the indexed
+    copy that stays (``unchanged``, ``kept``) or that was replaced (``replaced``)."""
 
-    status: str
+    status: IngestStatus
     report_id: int
     agency: str
     year: int
-    replaced_source: str | None = None
+    current_source: str | None = None
+    current_figures: int = 0
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from bot.answers.read_back import read_back
 from bot.errors import ReportError
 from bot.parser import ParsedReport
 from bot.parser.model import READ_BY_OCR
-from bot.records import StoredReport
+from bot.records import IngestStatus, StoredReport
 from bot.service.core import DisclosureService, IngestResult
 from bot.texts import Language
 from handlers.buttons import UploadDecision
@@ -102,6 +102,11 @@ def preview_reply(
     text = describe(report, lang)
     if (reason := service.refusal(report)) is not None:
         return text + "\n\n" + chat_text(lang, "not_indexable", reason=reason), None
+    if existing is not None and service.fuller_indexed(report, existing):
+        notice = chat_text(
+            lang, "fuller_indexed", source=existing.source_name, count=len(existing.figures)
+        )
+        return text + "\n\n" + notice, None
     if existing is not None:
         changed = differences(report, existing, lang)
         key = "replaces" if changed else "same_figures"
@@ -134,13 +139,19 @@ async def decide(update: Update, context: Context) -> None:
 
 
 def _result_text(result: IngestResult, lang: Language) -> str:
-    if result.status == "indexed":
-        return chat_text(lang, "indexed", agency=result.agency, year=result.year)
-    if result.status == "replaced":
-        source = result.detail.removeprefix("replaces ")
-        return chat_text(lang, "replaced", agency=result.agency, year=result.year, source=source)
-    if result.status == "unchanged":
-        return chat_text(lang, "unchanged")
+    where = {"agency": result.agency, "year": result.year}
+    match result.status:
+        case IngestStatus.INDEXED:
+            return chat_text(lang, "indexed", **where)
+        case IngestStatus.REPLACED:
+            return chat_text(lang, "replaced", **where, source=result.replaced)
+        case IngestStatus.UNCHANGED if result.current not in (None, result.name):
+            return chat_text(lang, "unchanged_figures", source=result.current)
+        case IngestStatus.UNCHANGED:
+            return chat_text(lang, "unchanged")
+        case IngestStatus.KEPT:
+            count = result.current_figures
+            return chat_text(lang, "kept", **where, source=result.current, count=count)
     return chat_text(lang, "rejected", reason=result.detail)
 
 

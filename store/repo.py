@@ -225,9 +225,15 @@ def figure_values(
 
 
 def flagged_agencies(
-    db: Database, *, keys: list[str], year: int, agency_ids: list[int]
+    db: Database,
+    *,
+    keys: list[str],
+    year: int,
+    agency_ids: list[int],
+    rules: tuple[str, ...] | None = None,
 ) -> set[int]:
-    """Agencies whose current report for ``year`` has a finding touching any of ``keys``."""
+    """Agencies whose current report for ``year`` has a finding (of one of ``rules``, if
+    given) touching any of ``keys``."""
     flagged: set[int] = set()
     wanted, ids = set(keys), set(agency_ids)
     with db.connect() as connection:
@@ -239,6 +245,8 @@ def flagged_agencies(
             )
             if chunk is not None:
                 query = query.where(REPORTS.c.agency_id.in_(chunk))
+            if rules is not None:
+                query = query.where(FINDINGS.c.rule.in_(rules))
             for agency_id, cells in connection.execute(query):
                 if agency_id in ids and wanted & set(json.loads(cells)):
                     flagged.add(agency_id)

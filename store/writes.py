@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from bot.agencies.identify import canonical_agency
 from bot.parser.model import Agency as ParsedAgency
 from bot.parser.model import ParsedReport
-from bot.records import DeleteOutcome, IngestOutcome
+from bot.records import DeleteOutcome, IngestOutcome, IngestStatus
 from store.db import Database
 from store.models import Agency, AgencyAlias, Figure, Finding, Report, StoreState
 
@@ -46,6 +46,9 @@ _CURRENT_REPORT = sa.select(REPORTS.c.id, REPORTS.c.sha256, REPORTS.c.source_nam
     REPORTS.c.agency_id == sa.bindparam("agency_id"),
     REPORTS.c.year == sa.bindparam("year"),
     REPORTS.c.current,
+)
+_CURRENT_FIGURES = sa.select(FIGURES.c.key, FIGURES.c.value).where(
+    FIGURES.c.report_id == sa.bindparam("report_id")
 )
 _RETIRE_REPORT = (
     sa.update(REPORTS).where(REPORTS.c.id == sa.bindparam("report_id")).values(current=False)
@@ -90,7 +93,9 @@ def identity_of(agency: ParsedAgency) -> str:
 
 
 def save_report(db: Database, *, report: ParsedReport, now: datetime) -> IngestOutcome:
-    """Index ``report``: new, unchanged (same file), or replacing the current one, atomically."""
+    """Index ``report`` atomically: new; unchanged (the same file, or the same cells from
+    another file of the report); kept out (the indexed copy holds more cells: a cut copy never
+    replaces a fuller one); or replacing the current copy."""
     if report.year is None or not report.agency.name:
         raise ValueError("a report without agency and year cannot be indexed")
     year, name = report.year, report.agency.name
@@ -99,14 +104,44 @@ def save_report(db: Database, *, report: ParsedReport, now: datetime) -> IngestO
         current = connection.execute(
             _CURRENT_REPORT, {"agency_id": agency_id, "year": year}
         ).first()
-        if current is not None and current.sha256 == report.sha256:
-            return IngestOutcome("unchanged", current.id, name, year)
         if current is not None:
+            held = dict(connection.execute(_CURRENT_FIGURES, {"report_id": current.id}).all())
+            status = _against_current(report, current.sha256, held)
+            if status is not None:
+                return IngestOutcome(
+                    status, current.id, name, year, current.source_name, len(held)
+                )
             connection.execute(_RETIRE_REPORT, {"report_id": current.id})
         report_id = _insert_report(connection, agency_id, report, now)
         connection.execute(_RAISE_VERSION)
-    replaced = current.source_name if current is not None else None
-    return IngestOutcome("replaced" if replaced else "indexed", report_id, name, year, replaced)
+    if current is None:
+        return IngestOutcome(IngestStatus.INDEXED, report_id, name, year)
+    return IngestOutcome(
+        IngestStatus.REPLACED, report_id, name, year, current.source_name, len(held)
+    )
+
+
+def _against_current(
+    report: ParsedReport, sha256: str, held: dict[str, str | None]
+) -> IngestStatus | None:
+    """``unchanged`` or ``kept`` when ``report`` must not replace the current copy whose
+    cells are ``held``; ``None`` when it replaces it."""
+    if sha256 == report.sha256 or held == cell_texts(report):
+        return IngestStatus.UNCHANGED
+    if cells_held(report) < len(held):
+        return IngestStatus.KEPT
+    return None
+
+
+def cell_texts(report: ParsedReport) -> dict[str, str | None]:
+    """The report's cells as stored: the exact decimal text, ``None`` for not reported."""
+    cells: dict[str, str | None] = {k: str(v) for k, v in report.figures.items()}
+    return cells | dict.fromkeys(report.not_reported)
+
+
+def cells_held(report: ParsedReport) -> int:
+    """How many cells a copy holds: its figures and the cells it marks not reported."""
+    return len(report.figures) + len(report.not_reported)
 
 
 def _upsert_agency(connection: sa.Connection, parsed: ParsedAgency) -> int:
@@ -167,11 +202,7 @@ def _insert_report(
         },
     )
     report_id: int = inserted.scalar_one()
-    figures: list[tuple[int, str, str | None]] = [
-        (report_id, k, str(v)) for k, v in report.figures.items()
-    ]
-    figures += [(report_id, k, None) for k in report.not_reported]
-    insert_figures(connection, figures)
+    insert_figures(connection, [(report_id, k, v) for k, v in cell_texts(report).items()])
     if report.findings:
         connection.execute(_INSERT_FINDINGS, finding_rows(report_id, report.findings))
     return report_id

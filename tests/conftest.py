@@ -21,6 +21,7 @@ from fake_telegram import FakeTelegram
 
 import handlers
 from bot.config import Config, Secret, StoreConfig, TelegramConfig
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from handlers.app import BotApp, build_application, post_shutdown
 from store import open_database
@@ -152,7 +153,7 @@ def service(db_url: str) -> Iterator[DisclosureService]:
 @pytest.fixture
 def seeded(service: DisclosureService) -> DisclosureService:
     result = service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now())
-    assert result.status == "indexed", result
+    assert result.status is IngestStatus.INDEXED, result
     return service
 
 
@@ -160,7 +161,7 @@ def seeded(service: DisclosureService) -> DisclosureService:
 def chat_seeded(seeded: DisclosureService) -> DisclosureService:
     """The seeded store and the Huai'an 2024 report: the store the chat tests talk to."""
     result = seeded.ingest_bytes(HUAIAN.name, HUAIAN.read_bytes(), now=fixed_now())
-    assert result.status == "indexed", result
+    assert result.status is IngestStatus.INDEXED, result
     return seeded
 
 

@@ -32,6 +32,7 @@ from conftest import REPORTS, fixed_now, gold, running_app
 from fake_telegram import Call, FakeTelegram, JSONDict
 
 from bot.config import AccessConfig, Config, Secret, StoreConfig, TelegramConfig
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from handlers.app import BotApp
 
@@ -221,7 +222,7 @@ def index(service: DisclosureService, *names: str) -> None:
     """Index fixture reports straight into the store (not through the bot)."""
     for name in names:
         result = service.ingest_bytes(name, (REPORTS / name).read_bytes(), now=fixed_now())
-        assert result.status in {"indexed", "replaced"}, result
+        assert result.status in {IngestStatus.INDEXED, IngestStatus.REPLACED}, result
 
 
 def agency_years(service: DisclosureService, name: str) -> list[int]:

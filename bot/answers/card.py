@@ -1,9 +1,10 @@
 """A report at a glance: the card /report shows, with its figures, findings and source."""
 
 from bot.answers.figures import read_figure
+from bot.answers.findings import finding_text
 from bot.answers.format import field_label, format_value
 from bot.answers.model import Answer, AnswerKind
-from bot.answers.single import OUTCOME_KEYS, SUMMARY_KEYS
+from bot.answers.single import OUTCOME_KEYS, SUMMARY_KEYS, value_text
 from bot.answers.subject import Subject
 from bot.answers.texts import say
 from bot.catalogue import field
@@ -35,7 +36,7 @@ def report_card(subject: Subject) -> Answer:
     breaks = [f for f in subject.report.findings if f.rule != "ambiguous_cells"]
     lines.append(f"【{titles[4]}】" if lang == Language.ZH else f"— {titles[4]}")
     if breaks:
-        lines.extend(f"⚠ {f.message}" for f in breaks[:5])
+        lines.extend(f"⚠ {finding_text(f, lang)}" for f in breaks[:5])
         if len(breaks) > 5:
             lines.append(say(lang, "more", count=len(breaks) - 5).strip())
     else:
@@ -56,5 +57,10 @@ def _line(subject: Subject, key: str) -> str | None:
     found = read_figure(subject.report, spec)
     if not found.in_layout:
         return None
-    value = "—" if found.value is None else format_value(spec, found.value, subject.lang)
+    if found.lacking is not None:
+        value = value_text(subject, spec)  # cut off before it, or not read: says which
+    elif found.value is None:
+        value = "—"
+    else:
+        value = format_value(spec, found.value, subject.lang)
     return f"• {field_label(spec, subject.lang)}: {value}"

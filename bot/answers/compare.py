@@ -35,7 +35,14 @@ def compare(
             rows.append({"agency": entry.name, "year": when, "value": None, "reported": False})
             continue
         found = read_figure(report, spec)
-        shown = "—" if found.value is None else format_value(spec, found.value, lang)
+        if found.lacking is not None:  # the copy is cut off before it, or it was not read
+            shown = say(
+                lang, "cut_short" if found.lacking.rule == "incomplete" else "unread_short"
+            )
+        elif found.value is None:
+            shown = "—"
+        else:
+            shown = format_value(spec, found.value, lang)
         flagged = any(set(f.cells) & set(found.cells) for f in report.findings)
         lines.append(
             say(lang, "compare_line", agency=name, value=shown) + (" ⚠" if flagged else "")

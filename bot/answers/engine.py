@@ -134,6 +134,9 @@ class _Pinned:
     def flagged(self, *, keys: list[str], year: int, agency_ids: list[int]) -> set[int]:
         return self._library.flagged(keys=keys, year=year, agency_ids=agency_ids)
 
+    def lacking(self, *, keys: list[str], year: int, agency_ids: list[int]) -> set[int]:
+        return self._library.lacking(keys=keys, year=year, agency_ids=agency_ids)
+
 
 def _beside_agencies(
     library: Library,

@@ -14,7 +14,8 @@ from bot.records import StoredReport
 #: The file formats of an export.
 ExportFormat = Literal["csv", "xlsx"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx")
-
+#: Findings that name cells lacking or read by OCR, not cells that break a rule.
+_NOT_RULES = frozenset({READ_BY_OCR, "incomplete", "ambiguous_cells"})
 HEADER = ("agency", "year", "section", "key", "row", "column", "value", "unit", "note")
 
 
@@ -29,7 +30,9 @@ class Table:
 def report_table(report: StoredReport) -> Table:
     """Every cell of a report's layout, in report order: value, or why there is none."""
     rows: list[tuple[object, ...]] = []
-    flagged = {c for f in report.findings if f.rule != READ_BY_OCR for c in f.cells}
+    cut = {c for f in report.findings if f.rule == "incomplete" for c in f.cells}
+    unread = {c for f in report.findings if f.rule == "ambiguous_cells" for c in f.cells}
+    flagged = {c for f in report.findings if f.rule not in _NOT_RULES for c in f.cells}
     by_ocr = {c for f in report.findings if f.rule == READ_BY_OCR for c in f.cells}
     for spec in all_fields():
         if spec.derived or report.layout not in spec.layouts:
@@ -38,6 +41,8 @@ def report_table(report: StoredReport) -> Table:
         note = "" if spec.key in report.figures else "not in report"
         if spec.key in report.figures and value is None:
             note = "not reported"
+        if value is None and spec.key in cut | unread:  # lacking, never blank
+            note = "copy cut off before it" if spec.key in cut else "not read for certain"
         if spec.key in flagged:
             note = (note + "; " if note else "") + "breaks a rule"
         if spec.key in by_ocr:

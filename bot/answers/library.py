@@ -32,3 +32,8 @@ class Library(Protocol):
     def flagged(self, *, keys: list[str], year: int, agency_ids: list[int]) -> set[int]:
         """The agencies whose report for the year breaks a rule touching any of ``keys``."""
         ...
+
+    def lacking(self, *, keys: list[str], year: int, agency_ids: list[int]) -> set[int]:
+        """The agencies whose indexed copy for the year lacks any of ``keys`` (cut off before
+        it, or not read for certain): their value would be a guess."""
+        ...

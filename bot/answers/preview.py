@@ -3,6 +3,7 @@ administrator reads before pressing [Index]."""
 
 from decimal import Decimal
 
+from bot.answers.findings import finding_text
 from bot.answers.format import field_label, format_value
 from bot.answers.texts import say
 from bot.catalogue import field
@@ -22,13 +23,20 @@ _MAX_DIFFERENCES = 10
 
 
 def describe(report: ParsedReport, lang: Language) -> str:
-    """Agency, year, layout, key figures and findings of a parsed report."""
+    """Agency, year, layout, key figures and findings (where a cut-off copy stops among
+    them) of a parsed report, in the reader's words."""
     agency = report.agency
     where = " · ".join(x for x in (agency.parent, agency.city, agency.province) if x)
     lines = [
         f"{agency.name or '?'}{f' ({where})' if where else ''}",
-        f"{report.year or '?'} · layout {report.layout} · {len(report.figures)} figures, "
-        f"{len(report.not_reported)} not reported",
+        say(
+            lang,
+            "preview_counts",
+            year=report.year or "?",
+            layout=report.layout,
+            figures=len(report.figures),
+            blank=len(report.not_reported),
+        ),
     ]
     for key in KEY_FIGURES:
         value = report.figures.get(key)
@@ -36,7 +44,7 @@ def describe(report: ParsedReport, lang: Language) -> str:
             spec = field(key)
             lines.append(f"• {field_label(spec, lang)}: {format_value(spec, value, lang)}")
     for finding in report.findings[:6]:
-        lines.append(f"⚠ {finding.rule}: {finding.message}")
+        lines.append(f"⚠ {finding_text(finding, lang)}")
     return "\n".join(lines)
 
 

@@ -18,6 +18,16 @@ def _cells(spec: Field) -> list[str]:
     return list(spec.parts) if spec.derived else [spec.key]
 
 
+def _held(
+    library: Library, keys: list[str], year: int, members: list[int]
+) -> tuple[dict[int, dict[str, Decimal | None]], set[int]]:
+    """The members' cells, and apart the members whose copy lacks some of them (cut off
+    before them, or not read): their partial value would be a wrong number in a total."""
+    values = library.values(keys=keys, year=year, agency_ids=members)
+    cut = library.lacking(keys=keys, year=year, agency_ids=list(values))
+    return {i: c for i, c in values.items() if i not in cut}, cut
+
+
 def _value(spec: Field, cells: dict[str, Decimal | None]) -> Decimal | None:
     printed = [cells[k] for k in _cells(spec) if cells.get(k) is not None]
     return sum((v for v in printed if v is not None), Decimal(0)) if printed else None
@@ -88,7 +98,7 @@ def total(
     spec = field(keys[0])
     when = _year(library, region, year)
     members = sorted(region.members)
-    values = library.values(keys=_cells(spec), year=when, agency_ids=members)
+    values, cut = _held(library, _cells(spec), when, members)
     name = _region_name(region, lang)
     lines = [say(lang, "region_title", region=name, year=when, label=field_label(spec, lang))]
     if not values:
@@ -105,7 +115,10 @@ def total(
             value=format_value(spec, amount, lang),
         )
     )
-    missing = sorted(index.entries[i].name for i in members if i not in values)
+    if cut:
+        names = join(lang, sorted(index.entries[i].name for i in cut))
+        lines.append(say(lang, "region_cut", names=names))
+    missing = sorted(index.entries[i].name for i in members if i not in values and i not in cut)
     if missing:
         more = (
             say(lang, "more", count=len(missing) - _NAMES_SHOWN)
@@ -156,7 +169,7 @@ def ranking(
     members = sorted(region.members) if region else sorted(index.entries)
     scope = region or Region("", "", Members(members))
     when = _year(library, scope, year)
-    values = library.values(keys=_cells(spec), year=when, agency_ids=members)
+    values, cut = _held(library, _cells(spec), when, members)
     flagged = library.flagged(keys=_cells(spec), year=when, agency_ids=list(values))
     scored = [(v, i) for i, c in values.items() if (v := _value(spec, c)) is not None]
     scored.sort(
@@ -199,6 +212,9 @@ def ranking(
             }
         )
     lines.append(say(lang, "ranking_note", reported=len(values), members=len(members)))
+    if cut:
+        names = join(lang, sorted(index.entries[i].name for i in cut))
+        lines.append(say(lang, "region_cut", names=names))
     return Answer(
         "\n".join(lines), AnswerKind.RANKING, lang, year=when, key=spec.key, rows=tuple(rows)
     )

@@ -30,8 +30,13 @@ def trend(
             lines.append(say(lang, "trend_missing", year=year))
             points.append((year, None))
             continue
-        value = read_figure(report, spec).value
+        found = read_figure(report, spec)
+        value = found.value
         shown = "—" if value is None else format_value(spec, value, lang)
+        if found.lacking is not None:  # the copy is cut off before it, or it was not read
+            shown = say(
+                lang, "cut_short" if found.lacking.rule == "incomplete" else "unread_short"
+            )
         lines.append(say(lang, "trend_line", year=year, value=shown))
         points.append((year, None if value is None else float(value)))
         sources.append(report.source_name)

@@ -4,6 +4,7 @@ a breakdown, the report's state."""
 from decimal import Decimal
 
 from bot.answers.figures import read_figure
+from bot.answers.findings import INCOMPLETE, finding_text, stop_text
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
 from bot.answers.model import Answer, AnswerKind
@@ -11,7 +12,7 @@ from bot.answers.subject import Subject, source_line, source_of
 from bot.answers.texts import say
 from bot.catalogue import COLUMNS, Field, field, json_number, section
 from bot.catalogue.tree import sub_figures
-from bot.parser.model import READ_BY_OCR
+from bot.parser.model import READ_BY_OCR, Finding
 from bot.questions.intent import BreakdownBy
 from bot.texts import Language
 
@@ -32,8 +33,9 @@ OUTCOME_KEYS = (
     "applications.outcome.other.total",
 )
 
-#: Findings that say how cells were read, not that the report breaks a rule.
-_NOT_BREAKS = frozenset({"ambiguous_cells", READ_BY_OCR})
+#: Findings that say how cells were read or which the copy lacks, not that the report breaks
+#: a rule.
+_NOT_BREAKS = frozenset({"ambiguous_cells", READ_BY_OCR, INCOMPLETE})
 
 
 def choose_field(subject: Subject, keys: list[str]) -> Field:
@@ -49,6 +51,9 @@ def value_text(subject: Subject, spec: Field) -> str:
     found = read_figure(subject.report, spec)
     if not found.in_layout:
         return "—"
+    if found.lacking is not None:
+        cut = found.lacking.rule == INCOMPLETE
+        return say(subject.lang, "cut_short" if cut else "unread_short")
     if found.value is None:
         return "/" if subject.lang != Language.ZH else "未填报"
     return format_value(spec, found.value, subject.lang)
@@ -61,6 +66,8 @@ def figure(subject: Subject, keys: list[str]) -> Answer:
     label = field_label(spec, subject.lang)
     if not found.in_layout:
         line = say(subject.lang, "not_in_layout", label=label, layout=subject.report.layout)
+    elif found.lacking is not None:
+        line = lacking_line(subject, label, found.lacking)
     elif found.value is None:
         line = say(subject.lang, "not_reported", label=label)
     else:
@@ -71,7 +78,8 @@ def figure(subject: Subject, keys: list[str]) -> Answer:
             value=format_value(spec, found.value, subject.lang),
         )
     source = source_of(subject.report, spec)
-    warnings = subject.warnings(found.cells)
+    # the line already says why the figure is missing: no warning repeats it
+    warnings = subject.warnings(found.cells, skip=found.lacking)
     lines = [
         subject.heading(),
         line,
@@ -90,6 +98,20 @@ def figure(subject: Subject, keys: list[str]) -> Answer:
         unit=spec.unit.zh,
         source=source,
         warnings=warnings,
+    )
+
+
+def lacking_line(subject: Subject, label: str, lacking: Finding) -> str:
+    """Why the indexed copy holds no value for a figure: cut off before it, or not read."""
+    if lacking.rule != INCOMPLETE:
+        return say(subject.lang, "unread", label=label)
+    return say(
+        subject.lang,
+        "cut_off",
+        label=label,
+        agency=subject.entry.name,
+        year=subject.report.year,
+        stops=stop_text(lacking, subject.lang),
     )
 
 
@@ -126,7 +148,9 @@ def change(subject: Subject, keys: list[str], library: Library) -> Answer:
     before = read_figure(previous_report, spec).value if previous_report else None
     label = field_label(spec, subject.lang)
     value = value_text(subject, spec)
-    if previous_report is None or now is None or before is None:
+    if (lacking := read_figure(subject.report, spec).lacking) is not None:
+        line = lacking_line(subject, label, lacking)
+    elif previous_report is None or now is None or before is None:
         line = say(subject.lang, "change_none", label=label, value=value, before=before_year)
     elif now == before:
         line = say(subject.lang, "change_flat", label=label, value=value, before=before_year)
@@ -238,11 +262,18 @@ def status(subject: Subject) -> Answer:
     """Which arithmetic rules the report breaks, if any."""
     breaks = [f for f in subject.report.findings if f.rule not in _NOT_BREAKS]
     lines = [subject.heading()]
+    lines.extend(
+        say(subject.lang, "status_cut", stops=stop_text(f, subject.lang))
+        for f in subject.report.findings
+        if f.rule == INCOMPLETE
+    )
     if not breaks:
         lines.append(say(subject.lang, "status_ok"))
     else:
         lines.append(say(subject.lang, "status_breaks", count=len(breaks)))
-        lines.extend(say(subject.lang, "status_line", message=f.message) for f in breaks)
+        lines.extend(
+            say(subject.lang, "status_line", message=finding_text(f, subject.lang)) for f in breaks
+        )
     lines.append(say(subject.lang, "source_short", report=subject.report.source_name))
     return Answer(
         "\n".join(lines),

@@ -4,11 +4,12 @@ the heading, the source line, and the warnings for cells that break a rule."""
 from dataclasses import dataclass
 
 from bot.agencies import AgencyRecord
+from bot.answers.findings import finding_text
 from bot.answers.format import printed_row, section_title
 from bot.answers.model import Source
 from bot.answers.texts import say
 from bot.catalogue import Field
-from bot.parser.model import READ_BY_OCR
+from bot.parser.model import READ_BY_OCR, Finding
 from bot.records import StoredReport
 from bot.texts import Language
 
@@ -36,15 +37,16 @@ class Subject:
             latest=note,
         )
 
-    def warnings(self, cells: tuple[str, ...]) -> tuple[str, ...]:
-        """A warning for each finding of the report that touches ``cells``; a figure read by
-        OCR from a photo or scan says so."""
+    def warnings(self, cells: tuple[str, ...], *, skip: Finding | None = None) -> tuple[str, ...]:
+        """A warning, in the reader's words, for each finding of the report that touches
+        ``cells`` (but ``skip``, which the answer already words); a figure read by OCR from a
+        photo or scan says so."""
         return tuple(
             say(self.lang, "read_by_ocr")
             if f.rule == READ_BY_OCR
-            else say(self.lang, "warning", message=f.message)
+            else say(self.lang, "warning", message=finding_text(f, self.lang))
             for f in self.report.findings
-            if set(f.cells) & set(cells)
+            if f != skip and set(f.cells) & set(cells)
         )
 
 

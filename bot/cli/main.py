@@ -22,6 +22,7 @@ from bot.errors import ConfigError, ReportError, StoreError
 from bot.logs import setup_logging
 from bot.parser import ParsedReport
 from bot.parser.json_output import report_to_json
+from bot.records import IngestStatus
 from bot.service.core import (
     DisclosureService,
     IngestOptions,
@@ -94,7 +95,12 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Report files or folders.")],
     *,
     allow_incomplete: Annotated[
-        bool, typer.Option("--allow-incomplete", help="Index truncated reports too.")
+        bool,
+        typer.Option(
+            "--allow-incomplete",
+            hidden=True,
+            help="Ignored, kept for old scripts: a cut-off copy is indexed for what it holds.",
+        ),
     ] = False,
     agency: Annotated[
         str | None, typer.Option(help="The agency, for a fragment whose title is missing.")
@@ -110,7 +116,8 @@ def ingest(
     from bot.parser.workers import default_workers  # noqa: PLC0415  (loads the parser)
 
     config = _config(ctx)
-    options = IngestOptions(allow_incomplete, agency, year)
+    del allow_incomplete  # accepted so that old scripts still run; nothing to allow any more
+    options = IngestOptions(agency, year)
     results: list[IngestResult] = []
     with _service(config) as service:
         try:  # what was indexed before a failure of the store is indexed, and said so
@@ -120,7 +127,7 @@ def ingest(
                 results.append(result)
         finally:
             _print_summary(results)
-    if results and all(r.status == "rejected" for r in results):
+    if results and all(r.status is IngestStatus.REJECTED for r in results):
         raise typer.Exit(1)
 
 

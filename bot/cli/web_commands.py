@@ -11,6 +11,7 @@ import typer
 from bot.config import Config
 from bot.errors import ReportError
 from bot.fetch.errors import FetchError
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService, open_service
 from bot.service.links import WatchRun
 
@@ -25,7 +26,7 @@ def fetch_command(
     with open_service(config) as service:
         for url in urls:
             line = asyncio.run(_fetch_one(service, url, datetime.now(config.reminders.timezone)))
-            failed += line.startswith("rejected")
+            failed += line.startswith(IngestStatus.REJECTED)
             print(line)
     if failed == len(urls):
         raise typer.Exit(1)
@@ -35,7 +36,7 @@ async def _fetch_one(service: DisclosureService, url: str, now: datetime) -> str
     try:
         fetched = await service.fetch_report(url)
     except (FetchError, ReportError) as error:
-        return f"rejected  {url}  {error.reason}"
+        return f"{IngestStatus.REJECTED}  {url}  {error.reason}"
     result = await asyncio.to_thread(service.index_parsed, fetched.report, now=now)
     return f"{result.line()}  ← {fetched.url}"
 

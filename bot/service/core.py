@@ -4,7 +4,7 @@ import hashlib
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -13,48 +13,27 @@ from typing import Self
 from zoneinfo import ZoneInfo
 
 from bot.agencies import NameIndex
-from bot.agencies.identify import identify_agency
 from bot.answers import Answer, answer_question
+from bot.answers.figures import LACKING_RULES
 from bot.config import Config, RemindersConfig, WatchConfig
-from bot.errors import IncompleteReportError, ReportError, UnreadableFileError
+from bot.errors import ReportError, UnreadableFileError
 from bot.fetch.settings import FetchSettings
 from bot.parser import ParsedReport
-from bot.records import DeleteOutcome, ReportDump
+from bot.records import DeleteOutcome, IngestStatus, ReportDump
+from bot.service.ingesting import (
+    DEFAULT,
+    IngestOptions,
+    IngestResult,
+    complete,
+    lacking_left_out,
+    report_files,
+)
 from bot.service.links import LinkDesk
 from bot.service.reminders import ReminderDesk
 from bot.service.snapshot import IndexSnapshot, load_snapshot, save_snapshot, snapshot_path
 from bot.texts import Language
 from bot.validation import compare_with_previous
 from store import Database, StoredReport, dump, open_database, repo, writes
-
-
-@dataclass(frozen=True)
-class IngestOptions:
-    """How to ingest: whether incomplete reports are indexed, and the agency and year to use
-    for a fragment whose title is missing."""
-
-    allow_incomplete: bool = False
-    agency: str | None = None
-    year: int | None = None
-
-
-DEFAULT = IngestOptions()
-
-
-@dataclass(frozen=True)
-class IngestResult:
-    """What happened to one file: indexed, replaced, unchanged or rejected (with why)."""
-
-    name: str
-    status: str
-    agency: str | None = None
-    year: int | None = None
-    detail: str = ""
-
-    def line(self) -> str:
-        """One line for a listing: ``indexed   file.txt  汉屯路街道办事处 2023  …``."""
-        what = f"{self.agency} {self.year}" if self.agency else ""
-        return f"{self.status:<9} {self.name}  {what}  {self.detail}".rstrip()
 
 
 class DisclosureService(ReminderDesk, LinkDesk):
@@ -160,6 +139,13 @@ class DisclosureService(ReminderDesk, LinkDesk):
         """Agencies whose report for the year breaks a rule touching any of ``keys``."""
         return repo.flagged_agencies(self.db, keys=keys, year=year, agency_ids=agency_ids)
 
+    def lacking(self, *, keys: list[str], year: int, agency_ids: list[int]) -> set[int]:
+        """Agencies whose indexed copy for the year lacks any of ``keys`` (cut off before it,
+        or not read for certain)."""
+        return repo.flagged_agencies(
+            self.db, keys=keys, year=year, agency_ids=agency_ids, rules=LACKING_RULES
+        )
+
     # -- questions -------------------------------------------------------------------------
 
     def today(self, now: datetime | None = None) -> date:
@@ -207,6 +193,7 @@ class DisclosureService(ReminderDesk, LinkDesk):
         return self._with_previous_year(outcome)
 
     def _with_previous_year(self, report: ParsedReport) -> ParsedReport:
+        report = lacking_left_out(report)
         if report.year is None:
             return report
         previous = repo.previous_figures(self.db, agency=report.agency, year=report.year - 1)
@@ -228,16 +215,23 @@ class DisclosureService(ReminderDesk, LinkDesk):
         """Index a parsed report, in one transaction; refused if it is incomplete (unless
         ``options`` allow it) or names no agency and year."""
         try:
-            report = _complete(report, options)
+            report = complete(report, options)
         except ReportError as error:
-            return IngestResult(report.source_name, "rejected", detail=error.reason)
+            return IngestResult(report.source_name, IngestStatus.REJECTED, detail=error.reason)
         outcome = writes.save_report(self.db, report=report, now=now)
-        detail = f"replaces {outcome.replaced_source}" if outcome.replaced_source else ""
-        if outcome.status == "unchanged":
+        result = IngestResult(report.source_name, outcome.status, outcome.agency, outcome.year)
+        source, count = outcome.current_source, outcome.current_figures
+        if outcome.status is IngestStatus.REPLACED:
+            return replace(result, detail=f"replaces {source}", replaced=source)
+        if outcome.status is IngestStatus.INDEXED:
+            return result
+        if outcome.status is IngestStatus.KEPT:
+            detail = f"a fuller copy ({source}, {count} figures) is already indexed"
+        elif source == report.source_name:
             detail = "the same file is already indexed"
-        return IngestResult(
-            report.source_name, outcome.status, outcome.agency, outcome.year, detail
-        )
+        else:
+            detail = f"the same figures are already indexed (from {source})"
+        return replace(result, detail=detail, current=source, current_figures=count)
 
     def index_line(self, report: ParsedReport, *, now: datetime) -> str:
         """Index a parsed report (fetched by link or from a watched page); what became of it,
@@ -260,10 +254,15 @@ class DisclosureService(ReminderDesk, LinkDesk):
         """Why a parsed report would not be indexed as it is (no title, incomplete), or
         ``None`` if it would."""
         try:
-            _complete(report, DEFAULT)
+            complete(report, DEFAULT)
         except ReportError as error:
             return error.reason
         return None
+
+    def fuller_indexed(self, report: ParsedReport, existing: StoredReport) -> bool:
+        """Whether the indexed copy holds more cells than ``report``: it stays (a cut copy
+        never replaces a fuller one)."""
+        return writes.cells_held(report) < len(existing.figures)
 
     def ingest_bytes(
         self, name: str, data: bytes, *, now: datetime, options: IngestOptions = DEFAULT
@@ -272,7 +271,7 @@ class DisclosureService(ReminderDesk, LinkDesk):
         try:
             report = self.parse(name, data)
         except ReportError as error:
-            return IngestResult(Path(name).name, "rejected", detail=error.reason)
+            return IngestResult(Path(name).name, IngestStatus.REJECTED, detail=error.reason)
         return self.index_parsed(report, now=now, options=options)
 
     def ingest_paths(
@@ -294,7 +293,7 @@ class DisclosureService(ReminderDesk, LinkDesk):
         )
         for path, parsed in parsed_files:
             if isinstance(parsed, ReportError):
-                yield IngestResult(path.name, "rejected", detail=parsed.reason)
+                yield IngestResult(path.name, IngestStatus.REJECTED, detail=parsed.reason)
                 continue
             yield self.index_parsed(self._with_previous_year(parsed), now=now(), options=options)
 
@@ -319,40 +318,6 @@ def open_service(config: Config) -> DisclosureService:
         reminders=config.reminders,
         watch=config.watch,
     )
-
-
-def _complete(report: ParsedReport, options: IngestOptions) -> ParsedReport:
-    """The report, named where its title is missing; refused while incomplete unless allowed."""
-    if report.year is None and options.year is not None:
-        report = replace(report, year=options.year)
-    if not report.agency.name and options.agency:
-        report = replace(report, agency=identify_agency(options.agency))
-    if report.year is None or not report.agency.name:
-        raise IncompleteReportError(
-            report.source_name,
-            "no title naming the agency and year: give them with --agency and --year",
-        )
-    incomplete = [f for f in report.findings if f.rule == "incomplete"]
-    if incomplete and not options.allow_incomplete:
-        raise IncompleteReportError(
-            report.source_name, incomplete[0].message + " (use --allow-incomplete to index it)"
-        )
-    return report
-
-
-def report_files(paths: Iterable[Path]) -> list[Path]:
-    """The files named, and the files inside the folders named, skipping hidden ones."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.parts[-1:])
-            )
-        else:
-            files.append(path)
-    return files
 
 
 __all__ = [

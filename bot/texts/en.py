@@ -82,6 +82,16 @@ ANSWERS = {
     "read_by_ocr": "⚠ Read by OCR from a photo or scan of the report: check it against the "
     "original before relying on it.",
     "read_back_ocr": "Read by OCR from a photo or scan: compare each figure with the paper.",
+    "cut_off": "{label}: {agency}'s {year} report as indexed stops before this figure "
+    "({stops}), so its value is not known here",
+    "unread": "{label}: this figure could not be read for certain from the report, so it "
+    "was left out rather than guessed",
+    "cut_short": "— (copy cut off before it)",
+    "unread_short": "— (not read)",
+    "status_cut": "⚠ The copy as indexed is cut off: {stops}.",
+    "preview_counts": "{year} · layout {layout} · {figures} figures, {blank} not reported",
+    "region_cut": "Left out, their copy as indexed lacks this figure (cut off before it, or "
+    "not read for certain): {names}",
 }
 
 
@@ -202,6 +212,11 @@ CHAT = {
     "watch_indexed": "New reports from the watched pages:",
     "watch_queued": "Found on a watched page ({url}):",
     "watch_failed": "A watched page could not be checked: {url} ({reason})",
+    "unchanged_figures": "Already indexed with the same figures (from {source}): nothing changed.",
+    "kept": "Not indexed: a fuller copy of {agency}'s {year} report ({source}, {count} "
+    "figures) is already indexed, and a copy holding fewer figures never replaces it.",
+    "fuller_indexed": "A fuller copy of this report ({source}, {count} figures) is already "
+    "indexed: this one holds fewer and would not replace it.",
 }
 
 
@@ -253,3 +268,28 @@ COMMANDS = [
     ("deadlines", "Next deadlines and who has published"),
     ("sources", "Watched portal pages and their last check"),
 ]
+
+
+#: findings worded for people: the rules each finding breaks, cells by their labels
+FINDINGS = {
+    "incomplete": "The copy is cut off: {stops}.",
+    "stops": "section {section} stops before row “{row}”, {count} figure(s) missing",
+    "ambiguous_cells": "{count} figure(s) could not be read for certain and were left out, not "
+    "guessed: {labels}.",
+    "read_by_ocr": "All {count} figures were read by OCR from a photo or scan: check them "
+    "against the original before relying on them.",
+    "applications.balance": "{column}: new + carried over = {expected}, but handled + "
+    "carried forward = {found}.",
+    "applications.outcome_total": "{column}: the outcomes add up to {expected}, but the "
+    "total handled is {found}.",
+    "applications.row_total": "{row}: the six kinds of applicant add up to {expected}, but "
+    "the total is {found}.",
+    "review.total": "{row}: upheld + corrected + other + pending = {expected}, but the "
+    "total is {found}.",
+    "values.range": "{first}: {found} is not a possible count.",
+    "applications.carried_over": "{column}: carried over from last year {found}, but last "
+    "year's report carried forward {expected}.",
+    "identical_to_previous_year": "Every figure equals the previous year's report: was it copied?",
+    "year_mismatch": "The title says {expected}, but the body's figures cover {found}.",
+    "more": "{labels} and {count} more",
+}

@@ -77,6 +77,14 @@ ANSWERS = {
     "read_back_section": "第{section}部分",
     "read_by_ocr": "⚠ 该数据由报告的照片或扫描件文字识别得出，引用前请与原件核对。",
     "read_back_ocr": "以上数据由照片或扫描件文字识别得出，请与纸面逐项核对。",
+    "cut_off": "{label}：已收录的{agency}{year}年报告文本在这一项之前中断（{stops}），"
+    "无法得知该数据",
+    "unread": "{label}：报告中这一项无法确认，已略去、未猜测",
+    "cut_short": "—（文本在此之前中断）",
+    "unread_short": "—（无法确认）",
+    "status_cut": "⚠ 已收录的文本不完整：{stops}。",
+    "preview_counts": "{year}年 · {layout}版格式 · {figures}个数据，{blank}项未填报",
+    "region_cut": "未计入（已收录的文本缺这一项：在此之前中断或无法确认）：{names}",
 }
 
 
@@ -187,6 +195,11 @@ CHAT = {
     "watch_indexed": "关注的网页上的新报告：",
     "watch_queued": "在关注的网页上发现（{url}）：",
     "watch_failed": "无法检查关注的网页：{url}（{reason}）",
+    "unchanged_figures": "已收录过数据相同的文件（{source}），没有变化。",
+    "kept": "未收录：{agency} {year}年已收录更完整的文本（{source}，{count}个数据），"
+    "数据更少的文本不会替换它。",
+    "fuller_indexed": "该报告已收录更完整的文本（{source}，{count}个数据）：这份数据更少，"
+    "不会替换它。",
 }
 
 
@@ -235,3 +248,23 @@ COMMANDS = [
     ("deadlines", "近期截止期限与发布情况"),
     ("sources", "关注的门户网页及最近检查"),
 ]
+
+
+#: findings worded for people: the rules each finding breaks, cells by their labels
+FINDINGS = {
+    "incomplete": "这份文本不完整：{stops}。",
+    "stops": "第{section}部分在“{row}”行之前中断，缺{count}个数据",
+    "ambiguous_cells": "{count}个数据无法确认，已略去、未猜测：{labels}。",
+    "read_by_ocr": "全部{count}个数据由照片或扫描件文字识别得出，引用前请与原件核对。",
+    "applications.balance": "{column}：本年新收 + 上年结转 = {expected}，但办理结果总计 + "
+    "结转下年度 = {found}。",
+    "applications.outcome_total": "{column}：办理结果各项之和为{expected}，但总计为{found}。",
+    "applications.row_total": "{row}：六类申请人之和为{expected}，但总计为{found}。",
+    "review.total": "{row}：维持 + 纠正 + 其他 + 尚未审结 = {expected}，但总计为{found}。",
+    "values.range": "{first}：{found}不是可能的数量。",
+    "applications.carried_over": "{column}：上年结转{found}，但上一年报告的结转下年度为"
+    "{expected}。",
+    "identical_to_previous_year": "每个数据都与上一年报告相同：是否照抄？",
+    "year_mismatch": "标题写的是{expected}年，但正文数据属于{found}年。",
+    "more": "{labels}等{count}项",
+}

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from bot.answers.deletion import Deletion, find_deletion, refusal_text
 from bot.cli.main import app
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from bot.texts import Language
 from store import repo
@@ -58,7 +59,7 @@ def test_a_deleted_report_can_be_indexed_again(seeded: DisclosureService) -> Non
     target = _hantun(seeded)
     assert seeded.delete_report(target.entry.id, 2023) is not None
     again = seeded.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now())
-    assert again.status == "indexed"
+    assert again.status is IngestStatus.INDEXED
     assert _hantun(seeded).entry.id == target.entry.id  # the same agency, kept for it
 
 

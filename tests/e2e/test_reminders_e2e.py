@@ -14,6 +14,7 @@ from conftest import REPORTS, SHANGHAI, bot_config, running_app
 from fake_telegram import FakeTelegram
 
 from bot.config import RemindersConfig
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from handlers.app import BotApp
 from handlers.reminders import JOB_NAME
@@ -37,7 +38,7 @@ def at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
 def library(service: DisclosureService) -> DisclosureService:
     for name in INDEXED:
         result = service.ingest_bytes(name, (REPORTS / name).read_bytes(), now=at(1, 1, 8))
-        assert result.status == "indexed", result
+        assert result.status is IngestStatus.INDEXED, result
     return service
 
 

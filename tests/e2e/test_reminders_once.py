@@ -18,6 +18,7 @@ from conftest import REPORTS, SHANGHAI, bot_config
 from fake_telegram import FakeTelegram
 from telegram.ext import CallbackContext
 
+from bot.records import IngestStatus
 from bot.reminders.outbox import Outgoing
 from bot.reminders.plan import Subscription
 from bot.service.core import DisclosureService
@@ -38,7 +39,7 @@ DUE = datetime(2024, 1, 17, 9, 0, tzinfo=SHANGHAI)  # 14 days before 31 January,
 def library(service: DisclosureService) -> DisclosureService:
     for name in INDEXED:
         result = service.ingest_bytes(name, (REPORTS / name).read_bytes(), now=DUE)
-        assert result.status == "indexed", result
+        assert result.status is IngestStatus.INDEXED, result
     return service
 
 

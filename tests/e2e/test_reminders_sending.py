@@ -19,6 +19,7 @@ from sqlmodel import select
 from telegram.ext import CallbackContext
 
 from bot.errors import StoreError
+from bot.records import IngestStatus
 from bot.reminders.plan import Subscription
 from bot.service.core import DisclosureService
 from bot.texts import Language
@@ -50,7 +51,7 @@ def at(month: int, day: int, hour: int = 9, minute: int = 0) -> datetime:
 def library(service: DisclosureService) -> DisclosureService:
     for name in INDEXED:
         result = service.ingest_bytes(name, (REPORTS / name).read_bytes(), now=at(1, 1))
-        assert result.status == "indexed", result
+        assert result.status is IngestStatus.INDEXED, result
     return service
 
 

@@ -9,6 +9,7 @@ from conftest import REPORTS, SEED, SHANGHAI, fixed_now, store_url
 from typer.testing import CliRunner
 
 from bot.cli.main import app
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from bot.service.transfer import TransferError, read_lines, to_line
 from store import open_database
@@ -25,11 +26,17 @@ def _service(url: str) -> DisclosureService:
 def _fill(service: DisclosureService) -> None:
     for name in NAMES:
         data = (REPORTS / name).read_bytes()
-        assert service.ingest_bytes(name, data, now=fixed_now()).status == "indexed"
-    # a second file for the seed's agency and year: the first stays, as history
-    changed = SEED.read_text(encoding="utf-8").replace("西工区汉屯路", "西工区 汉屯路")
-    assert service.ingest_bytes("again.txt", changed.encode(), now=fixed_now()).status == (
-        "replaced"
+        assert service.ingest_bytes(name, data, now=fixed_now()).status is IngestStatus.INDEXED
+    # a corrected second file for the seed's agency and year (one figure of section 二
+    # differs: the same figures would leave it unchanged): the first stays, as history
+    changed = (
+        SEED.read_text(encoding="utf-8")
+        .replace("西工区汉屯路", "西工区 汉屯路")
+        .replace("行政处罚\t0", "行政处罚\t3")
+    )
+    assert (
+        service.ingest_bytes("again.txt", changed.encode(), now=fixed_now()).status
+        is IngestStatus.REPLACED
     )
 
 

@@ -13,6 +13,7 @@ from bot.agencies.identify import identify_agency
 from bot.agencies.named_bodies import body_after, is_other_body
 from bot.answers.format import printed_row
 from bot.answers.listing import agency_page
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from bot.texts import Language
 from store import open_database
@@ -145,7 +146,10 @@ def _service(url: str) -> DisclosureService:
 
 
 def _ingest(service: DisclosureService, path: Path) -> None:
-    assert service.ingest_bytes(path.name, path.read_bytes(), now=fixed_now()).status == "indexed"
+    assert (
+        service.ingest_bytes(path.name, path.read_bytes(), now=fixed_now()).status
+        is IngestStatus.INDEXED
+    )
 
 
 def test_one_agency_however_its_titles_print_it(db_url: str) -> None:

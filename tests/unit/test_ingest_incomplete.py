@@ -1,4 +1,4 @@
-"""Truncated reports and fragments: parsed for what they hold, indexed only when told to."""
+"""Truncated reports and fragments: parsed and indexed for what they hold."""
 
 import codecs
 from decimal import Decimal
@@ -6,6 +6,7 @@ from decimal import Decimal
 from conftest import REPORTS, SEED, fixed_now
 
 from bot.parser import parse_report, parse_text
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService, IngestOptions
 from store import repo
 
@@ -26,28 +27,27 @@ def test_truncated_report_names_what_is_missing() -> None:
     assert report.figures["applications.new.total"] == 3119  # what it holds is read
 
 
-def test_ingest_refuses_incomplete_unless_allowed(service: DisclosureService) -> None:
-    refused = service.ingest_bytes("huaian_cut.txt", _truncated_huaian(), now=fixed_now())
-    assert refused.status == "rejected" and "--allow-incomplete" in refused.detail
-    assert repo.count_reports(service.db) == 0
-    allowed = service.ingest_bytes(
-        "huaian_cut.txt",
-        _truncated_huaian(),
-        now=fixed_now(),
-        options=IngestOptions(allow_incomplete=True),
+def test_ingest_indexes_a_cut_copy_for_what_it_holds(service: DisclosureService) -> None:
+    result = service.ingest_bytes("huaian_cut.txt", _truncated_huaian(), now=fixed_now())
+    assert (result.status, result.agency, result.year) == (
+        IngestStatus.INDEXED,
+        "淮安市人民政府",
+        2024,
     )
-    assert (allowed.status, allowed.agency, allowed.year) == ("indexed", "淮安市人民政府", 2024)
+    assert repo.count_reports(service.db) == 1
 
 
 def test_fragment_needs_agency_and_year(service: DisclosureService) -> None:
     data = FRAGMENT.read_bytes()
-    refused = service.ingest_bytes(
-        FRAGMENT.name, data, now=fixed_now(), options=IngestOptions(allow_incomplete=True)
-    )
-    assert refused.status == "rejected" and "--agency and --year" in refused.detail
-    named = IngestOptions(allow_incomplete=True, agency="淮安市人民政府", year=2024)
+    refused = service.ingest_bytes(FRAGMENT.name, data, now=fixed_now())
+    assert refused.status == IngestStatus.REJECTED and "--agency and --year" in refused.detail
+    named = IngestOptions(agency="淮安市人民政府", year=2024)
     indexed = service.ingest_bytes(FRAGMENT.name, data, now=fixed_now(), options=named)
-    assert (indexed.status, indexed.agency, indexed.year) == ("indexed", "淮安市人民政府", 2024)
+    assert (indexed.status, indexed.agency, indexed.year) == (
+        IngestStatus.INDEXED,
+        "淮安市人民政府",
+        2024,
+    )
 
 
 def test_year_mismatch_between_title_and_body() -> None:

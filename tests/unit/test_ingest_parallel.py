@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REPORTS, SHANGHAI, gold
 
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService, IngestResult
 from store import open_database
 
@@ -61,7 +62,10 @@ def test_workers_give_the_results_of_one_process(folder: Path, tmp_path: Path) -
     assert parallel == serial
     statuses = {r.name: r.status for r in parallel}
     assert [r.name for r in parallel] == sorted(statuses)
-    assert statuses["050_broken.pdf"] == statuses["051_minutes.txt"] == "rejected"
-    assert statuses["019_pingtan_2018_pre2019format.txt"] == "rejected"
+    assert statuses["050_broken.pdf"] == statuses["051_minutes.txt"] == IngestStatus.REJECTED
+    assert statuses["019_pingtan_2018_pre2019format.txt"] == IngestStatus.REJECTED
     assert f"limit is {LIMIT:,}" in next(r.detail for r in parallel if r.name == "052_big.txt")
-    assert sum(s in {"indexed", "replaced"} for s in statuses.values()) == len(NAMES) - 1
+    assert (
+        sum(s in {IngestStatus.INDEXED, IngestStatus.REPLACED} for s in statuses.values())
+        == len(NAMES) - 1
+    )

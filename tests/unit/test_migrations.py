@@ -8,6 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from conftest import SEED, SHANGHAI, fixed_now, gold
 from sqlmodel import SQLModel
 
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from store import open_database, repo
 from store.migrate import (
@@ -58,7 +59,10 @@ def test_down_to_nothing_and_up_again(db_url: str) -> None:
 
 def test_reopening_keeps_data_and_revision(db_url: str) -> None:
     service = DisclosureService(open_database(db_url), timezone=SHANGHAI, max_file_bytes=1 << 20)
-    assert service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now()).status == "indexed"
+    assert (
+        service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now()).status
+        is IngestStatus.INDEXED
+    )
     service.db.close()
     again = DisclosureService(open_database(db_url), timezone=SHANGHAI, max_file_bytes=1 << 20)
     answer = again.ask("Hantun Road applications 2023", now=fixed_now()).to_json()
@@ -86,7 +90,10 @@ def test_store_made_before_migrations_is_adopted(db_url: str) -> None:
 def test_every_ingest_raises_the_reports_version(db_url: str) -> None:
     service = DisclosureService(open_database(db_url), timezone=SHANGHAI, max_file_bytes=1 << 20)
     before = repo.index_version(service.db)
-    assert service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now()).status == "indexed"
+    assert (
+        service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now()).status
+        is IngestStatus.INDEXED
+    )
     assert repo.index_version(service.db) == before + 1
     assert service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now()).status == (
         "unchanged"

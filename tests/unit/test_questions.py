@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from conftest import REPORTS, SEED, SHANGHAI, store_url
 
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from store import open_database
 
@@ -55,10 +56,13 @@ def _library(url: str) -> Iterator[DisclosureService]:
     service = DisclosureService(db, timezone=SHANGHAI, max_file_bytes=20 << 20)
     for path in [REPORTS / name for name in INDEXED] + NAMED:
         result = service.ingest_bytes(path.name, path.read_bytes(), now=NOW)
-        assert result.status == "indexed", result
+        assert result.status is IngestStatus.INDEXED, result
     # a namesake in another district: "Hantun Road" alone must ask which one
     namesake = SEED.read_text(encoding="utf-8").replace("西工区汉屯路", "老城区汉屯路")
-    assert service.ingest_bytes("laocheng.txt", namesake.encode(), now=NOW).status == "indexed"
+    assert (
+        service.ingest_bytes("laocheng.txt", namesake.encode(), now=NOW).status
+        is IngestStatus.INDEXED
+    )
     yield service
     db.close()
 

@@ -10,6 +10,7 @@ from conftest import REPORTS, SEED, SHANGHAI, fixed_now
 import bot.service.core
 import bot.service.snapshot
 from bot.agencies import AgencyRecord, NameIndex
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from store import open_database
 
@@ -31,7 +32,10 @@ def built(db_url: str, tmp_path: Path) -> Path:
     """A store with the seed report and a snapshot of its index."""
     path = tmp_path / "test.db.names"
     service = _service(db_url, path)
-    assert service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now()).status == "indexed"
+    assert (
+        service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now()).status
+        is IngestStatus.INDEXED
+    )
     assert _ask(service)["kind"] == "figure"
     service.db.close()
     assert path.is_file()

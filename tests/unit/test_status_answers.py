@@ -13,6 +13,7 @@ gold notes of each report name (tests/fixtures/gold), typed from the printed tab
 import pytest
 from conftest import REPORTS, fixed_now
 
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 
 pytestmark = pytest.mark.backends
@@ -26,7 +27,7 @@ HUAIAN = "003_huaianshi_2024.txt"
 def library(service: DisclosureService) -> DisclosureService:
     for name in (JUNSHAN, HONGZE, HUAIAN):
         result = service.ingest_bytes(name, (REPORTS / name).read_bytes(), now=fixed_now())
-        assert result.status == "indexed", result
+        assert result.status is IngestStatus.INDEXED, result
     return service
 
 
@@ -43,9 +44,9 @@ def test_a_report_that_breaks_rule_2_lists_each_break(library: DisclosureService
     assert lines[0].startswith("平潭综合实验区君山片区管理局") and "2022" in lines[0]
     assert lines[1:] == [
         "The report breaks 3 rule(s):",
-        "• 自然人: 办理结果各项之和 = 3, but （七）总计 = 0",
-        "• 其他: 办理结果各项之和 = 2, but （七）总计 = 0",
-        "• 总计: 办理结果各项之和 = 5, but （七）总计 = 0",
+        "• Natural persons: the outcomes add up to 3, but the total handled is 0.",
+        "• Other organisations: the outcomes add up to 2, but the total handled is 0.",
+        "• Total: the outcomes add up to 5, but the total handled is 0.",
         f"Source: {JUNSHAN}",
     ]
 
@@ -58,8 +59,8 @@ def test_a_report_that_breaks_rule_4_lists_each_break_in_chinese(
     assert lines[0].startswith("洪泽区人民政府") and "2023" in lines[0]
     assert lines[1:] == [
         "该报告有2处不符合勾稽关系：",
-        "• 行政复议: 维持 + 纠正 + 其他 + 尚未审结 = 11, but 总计 = 0",
-        "• 行政诉讼 · 复议后起诉: 维持 + 纠正 + 其他 + 尚未审结 = 5, but 总计 = 0",
+        "• 行政复议：维持 + 纠正 + 其他 + 尚未审结 = 11，但总计为0。",
+        "• 行政诉讼 · 复议后起诉：维持 + 纠正 + 其他 + 尚未审结 = 5，但总计为0。",
         f"来源：{HONGZE}",
     ]
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from conftest import SEED, fixed_now
 
+from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from store import repo
 
@@ -20,15 +21,19 @@ def _edited_seed() -> bytes:
 def test_ingest_then_same_file_is_unchanged(service: DisclosureService) -> None:
     first = service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now())
     again = service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now())
-    assert (first.status, first.agency, first.year) == ("indexed", "汉屯路街道办事处", 2023)
-    assert again.status == "unchanged" and "already indexed" in again.detail
+    assert (first.status, first.agency, first.year) == (
+        IngestStatus.INDEXED,
+        "汉屯路街道办事处",
+        2023,
+    )
+    assert again.status is IngestStatus.UNCHANGED and "already indexed" in again.detail
     assert repo.count_reports(service.db) == 1
 
 
 def test_different_file_replaces_and_says_so(service: DisclosureService) -> None:
     service.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now())
     result = service.ingest_bytes("hantun_fixed.txt", _edited_seed(), now=fixed_now())
-    assert result.status == "replaced"
+    assert result.status is IngestStatus.REPLACED
     assert result.detail == f"replaces {SEED.name}"
     assert repo.count_reports(service.db) == 1
     agency = repo.list_agencies(service.db)[0]
@@ -51,7 +56,7 @@ def test_stored_report_keeps_source_hash_and_time(seeded: DisclosureService) -> 
 
 def test_rejected_file_writes_nothing(service: DisclosureService) -> None:
     result = service.ingest_bytes("notes.txt", "会议纪要：无内容".encode(), now=fixed_now())
-    assert result.status == "rejected"
+    assert result.status is IngestStatus.REJECTED
     assert result.detail.startswith("no title")
     assert repo.count_reports(service.db) == 0
     assert repo.list_agencies(service.db) == []
@@ -60,7 +65,7 @@ def test_rejected_file_writes_nothing(service: DisclosureService) -> None:
 def test_oversized_file_is_rejected(service: DisclosureService) -> None:
     small = DisclosureService(service.db, timezone=service.timezone, max_file_bytes=1000)
     result = small.ingest_bytes(SEED.name, SEED.read_bytes(), now=fixed_now())
-    assert result.status == "rejected" and "limit is 1,000" in result.detail
+    assert result.status is IngestStatus.REJECTED and "limit is 1,000" in result.detail
 
 
 def test_cross_year_rule_six(service: DisclosureService) -> None:
