@@ -26,6 +26,9 @@ _TOKEN = re.compile(
     r"|(?P<label>[^\s\d+-]+|[+-](?!\d))"
 )
 _CELL_SEP = re.compile(r"\t|\|")
+_BAR_ONLY = re.compile(r"^\s*\|\s*$")
+# Cells written ' | ' apart (a portal's table as text), the row's first cell unbarred.
+_BARRED = re.compile(r"\s\|\s|\s\|$")
 
 
 @dataclass(slots=True)
@@ -58,8 +61,8 @@ def clean_lines(text: str) -> list[str]:
     # NFKC maps nothing to a line break, so the whole text normalises at once
     for raw in unicodedata.normalize("NFKC", text).splitlines():
         line = raw.replace("\u3000", " ")
-        if _FOOTER.match(line) or _MD_RULE.match(line):
-            continue
+        if _FOOTER.match(line) or _MD_RULE.match(line) or _BAR_ONLY.match(line):
+            continue  # a line holding only '|' separates cells printed one a line
         lines.append(line.lstrip("#").rstrip(" \r\n"))  # trailing tabs end blank cells
     return lines
 
@@ -136,7 +139,7 @@ def _stands_alone(line: str, match: re.Match[str]) -> bool:
 @memo(entries=4096, small=lambda line: len(line) <= 300)
 def line_tokens(line: str) -> tuple[tuple[tuple[str, str], ...], bool]:
     """The tokens of one line, and whether it is a line of separated cells."""
-    if "\t" in line or line.strip().startswith("|"):
+    if "\t" in line or line.strip().startswith("|") or _BARRED.search(line):
         return tuple(_cell_tokens(line)), True
     return tuple(_free_tokens(line)), False
 
@@ -218,3 +221,21 @@ def unmerge_columns(text: str) -> str:
             ]
         out.append("\t".join(cells))
     return "\n".join(out)
+
+
+def cut_tail(groups: list[Group], width: int, at_end: bool) -> list[str]:
+    """The values of a row the text was cut inside: the last group of a text that stops
+    there (``at_end``), holding fewer than ``width`` separated values and nothing after them.
+
+    Only separated values count (never digits that ran together: their cut is unknown), and
+    every one must be a number or mark; they fill the row's first cells in order.
+    """
+    if not at_end or not groups:
+        return []
+    tail = groups[-1]
+    values = list(tail.chunks)
+    while values and values[-1] == "":
+        values.pop()  # an empty cell after the last value: the cut fell there
+    if tail.glued or tail.after.strip() or not 0 < len(values) < width:
+        return []
+    return values

@@ -10,9 +10,10 @@ from bot.parser.blocks import read_blocks
 from bot.parser.caches import memo
 from bot.parser.cells import Cells, split_chunks
 from bot.parser.labels import LabelFinder, label_finder
+from bot.parser.numbers import read_cell
 from bot.parser.section_reading import SectionReading
 from bot.parser.solve import resolve
-from bot.parser.tokens import Group, value_groups
+from bot.parser.tokens import Group, cut_tail, value_groups
 
 WIDTH = len(COLUMNS)
 _ONLY_2021 = {"outcome.other.no_correction", "outcome.other.fee_unpaid"}
@@ -27,10 +28,17 @@ def template(layout: str) -> tuple[Label, ...]:
     return tuple(r for r in ROWS if layout == "2021" or r.key not in _ONLY_2021)
 
 
-def read_applications(text: str, layout: str) -> SectionReading:
-    """Every cell of section 三 that the text settles."""
+def printed_keys(layout: str) -> tuple[str, ...]:
+    """The table's keys in printed order: row by row, left to right."""
+    return tuple(k for r in template(layout) for k in _CELL_KEYS[r.key])
+
+
+def read_applications(text: str, layout: str, *, at_end: bool = False) -> SectionReading:
+    """Every cell of section 三 that the text settles; ``at_end`` when the text stops inside
+    the table (a cut-off copy), whose last row may hold only its first cells."""
     rows = template(layout)
     groups = value_groups(text, WIDTH)
+    tail = cut_tail(groups, WIDTH, at_end)
     flattened = any(g.glued for g in groups)  # the text lost its separators: cut digits
     options = [_row_candidates(split_chunks(g.chunks, WIDTH, glued=flattened)) for g in groups]
     assigned = align(groups, options, rows)
@@ -55,7 +63,34 @@ def read_applications(text: str, layout: str) -> SectionReading:
     for r, g in assigned.items():
         printed = _printed_label(groups[g].same_line) or rows[r].zh
         reading.labels[f"applications.{rows[r].key}"] = printed
+    if tail:
+        _put_tail(reading, groups[-1], tail, rows, set(resolution.rows))
     return reading
+
+
+def _put_tail(
+    reading: SectionReading,
+    group: Group,
+    values: list[str],
+    rows: tuple[Label, ...],
+    read: set[str],
+) -> None:
+    """The first cells of the row the text stops inside: the row after the last one read,
+    and only when the group's own label names it."""
+    done = [i for i, r in enumerate(rows) if r.key in read]
+    index = done[-1] + 1 if done else 0
+    if index >= len(rows):
+        return
+    named = label_finder(rows).lengths(compact(f"{group.before} {group.same_line}"))
+    if not named[index] or max(named) > named[index]:
+        return  # the label does not name the next row (or names another better)
+    keys = _CELL_KEYS[rows[index].key]
+    cells = [read_cell(v) for v in values]
+    if any(c is None for c in cells):
+        return
+    for key, cell in zip(keys, cells, strict=False):
+        reading.missing.remove(key)
+        reading.put(key, cell)
 
 
 def _printed_label(text: str) -> str:
