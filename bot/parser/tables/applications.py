@@ -78,9 +78,9 @@ def _put_tail(
     """The first cells of the row the text stops inside: the row after the last one read,
     and only when the group's own label names it."""
     done = [i for i, r in enumerate(rows) if r.key in read]
-    index = done[-1] + 1 if done else 0
-    if index >= len(rows):
-        return
+    if not done or done[-1] + 1 >= len(rows):
+        return  # a table the text stops inside shows whole rows first
+    index = done[-1] + 1
     named = label_finder(rows).lengths(compact(f"{group.before} {group.same_line}"))
     if not named[index] or max(named) > named[index]:
         return  # the label does not name the next row (or names another better)

@@ -84,8 +84,8 @@ def _put_tail(reading: SectionReading, group: Group, values: list[str], layout: 
     """The first cells of the row the text stops inside, when its label names a row not
     read yet."""
     row = _row_named(group.same_line, group.before, "", layout)
-    if row is None:
-        return
+    if row is None or not reading.figures:
+        return  # a table the text stops inside shows whole rows first
     keys = [f.key for f in _columns(layout)[row.key]]
     cells = [read_cell(v) for v in values]
     if keys[0] not in reading.missing or len(cells) >= len(keys) or None in cells:
