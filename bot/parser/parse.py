@@ -25,7 +25,9 @@ from bot.validation.rules import SMALL_COUNTS
 
 # A 2021-layout report may print （六）其他处理 as one row (outcome.other.other), as the 2019
 # layout does: its two sub-rows are then simply not printed, which is not a truncation.
-_PROACTIVE_TABLE = re.compile(r"第二十条|信息内容|本年处理决定数量")
+_PROACTIVE_TABLE = re.compile(
+    r"第二十条第|本年制发件数|本年新制作数量|本年处理决定数量|上一年项目数量|本年收费金额"
+)
 _SINGLE_OTHER_ROWS = (
     "applications.outcome.other.no_correction.",
     "applications.outcome.other.fee_unpaid.",
@@ -160,15 +162,17 @@ def _read_tables(
                 _body(text, spans["二"]), layout, prose, at_end=_last(text, spans, "二")
             )
         )
-    elif _PROACTIVE_TABLE.search(text[:tables]):
-        # A fragment may start inside section 二's tables, without their heading.
-        reading.merge(read_proactive(text[:tables], layout, prose, at_end="三" not in spans))
+    elif start := _PROACTIVE_TABLE.search(text[:tables]):
+        # A fragment may start inside section 二's tables, without their heading: they
+        # start at their first header (never in the prose before it).
+        fragment = text[start.start() : tables]
+        reading.merge(read_proactive(fragment, layout, prose, at_end="三" not in spans))
     if "三" in spans:
         reading.merge(
             read_applications(_body(text, spans["三"]), layout, at_end=_last(text, spans, "三"))
         )
     if "四" in spans:
-        reading.merge(read_review(_body(text, spans["四"])))
+        reading.merge(read_review(_body(text, spans["四"]), at_end=_last(text, spans, "四")))
     return reading
 
 

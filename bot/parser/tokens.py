@@ -47,6 +47,7 @@ class Group:
     after: str = ""
     line: int = 0
     cells: bool = False  # True when the chunks came from separated cells (tabs, pipes)
+    width: int = 0  # how many separated cells its line holds (0 for free text)
     glued: bool = False  # True when numbers touch label text: digits may hold several cells
 
     @property
@@ -175,6 +176,7 @@ def value_groups(text: str, row_width: int) -> list[Group]:
                     before=" ".join(pending_label),
                     line=number,
                     cells=cells,
+                    width=len(tokens) if cells else 0,
                 )
                 pending_label, same_line = [], []
             current.chunks.append("" if kind == "empty" else token)
@@ -223,6 +225,20 @@ def unmerge_columns(text: str) -> str:
     return "\n".join(out)
 
 
+def without_unsure_tail(groups: list[Group], at_end: bool) -> list[Group]:
+    """The groups without the last one when the text stops right after it and it starts with
+    an empty cell: the row may be cut, its first empty cells a blank or the label's span
+    (which of its cells is which is unknown), unless its line holds as many cells as the
+    widest line before it (a whole row of a grid)."""
+    if at_end and groups:
+        tail = groups[-1]
+        widest = max((g.width for g in groups[:-1]), default=0)
+        whole = tail.width and tail.width >= widest
+        if tail.chunks[:1] == [""] and not tail.after.strip():
+            return groups if whole else groups[:-1]  # a grid's row as wide as the one before
+    return groups
+
+
 def cut_tail(groups: list[Group], width: int, at_end: bool) -> list[str]:
     """The values of a row the text was cut inside: the last group of a text that stops
     there (``at_end``), holding fewer than ``width`` separated values and nothing after them.
@@ -236,6 +252,6 @@ def cut_tail(groups: list[Group], width: int, at_end: bool) -> list[str]:
     values = list(tail.chunks)
     while values and values[-1] == "":
         values.pop()  # an empty cell after the last value: the cut fell there
-    if tail.glued or tail.after.strip() or not 0 < len(values) < width:
-        return []
+    if tail.glued or tail.after.strip() or not 0 < len(values) < width or values[0] == "":
+        return []  # an empty first cell may be a blank or the label's span: unknown
     return values

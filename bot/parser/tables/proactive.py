@@ -12,13 +12,20 @@ from functools import cache, lru_cache
 
 from bot.catalogue import Field, Label, all_fields
 from bot.catalogue.proactive import COLUMN_ORDER
+from bot.normalize import compact
 from bot.parser.caches import memo
 from bot.parser.cells import Cell, Cells, split_chunks
 from bot.parser.labels import first_label, last_label, phrases
 from bot.parser.numbers import read_cell
 from bot.parser.section_reading import SectionReading
 from bot.parser.solve import resolve
-from bot.parser.tokens import Group, cut_tail, unmerge_columns, value_groups
+from bot.parser.tokens import (
+    Group,
+    cut_tail,
+    unmerge_columns,
+    value_groups,
+    without_unsure_tail,
+)
 
 
 @cache
@@ -54,7 +61,7 @@ def read_proactive(
     columns_of = _columns(layout)
     reading = SectionReading()
     found: dict[str, list[Cells]] = {}
-    groups = value_groups(unmerge_columns(text), 3)
+    groups = without_unsure_tail(value_groups(unmerge_columns(text), 3), at_end)
     flattened = any(g.glued for g in groups)  # the text lost its separators: cut digits
     orphans: list[tuple[Group, str]] = []
     for index, group in enumerate(groups):
@@ -84,9 +91,13 @@ def _put_tail(reading: SectionReading, group: Group, values: list[str], layout: 
     """The first cells of the row the text stops inside, when its label names a row not
     read yet."""
     row = _row_named(group.same_line, group.before, "", layout)
-    if row is None or not reading.figures:
-        return  # a table the text stops inside shows whole rows first
-    keys = [f.key for f in _columns(layout)[row.key]]
+    if row is None:
+        return
+    columns = _columns(layout)[row.key]
+    header = compact(group.before)
+    if not (reading.figures or all(compact(f.column.zh) in header for f in columns)):
+        return  # a table the text stops inside shows its header or whole rows first
+    keys = [f.key for f in columns]
     cells = [read_cell(v) for v in values]
     if keys[0] not in reading.missing or len(cells) >= len(keys) or None in cells:
         return
