@@ -106,8 +106,9 @@ def _report(
 ) -> ParsedReport:
     expected = layout_keys(layout)
     figures = {k: reading.figures[k] for k in expected if k in reading.figures}
-    unknown = set(reading.ambiguous)
     lacking = _lacking(expected, reading)
+    # a cell the copy lacks (cut off, or a row not found) is no 0: no rule is broken by it
+    unknown = {*reading.ambiguous, *lacking}
     findings = check_rules(figures, layout, unknown=unknown)
     findings.extend(_reading_findings(reading, spans, title, text, prose))
     findings.extend(_incomplete(layout, lacking, reading, spans, title))

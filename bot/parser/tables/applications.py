@@ -47,6 +47,7 @@ def read_applications(text: str, layout: str, *, at_end: bool = False) -> Sectio
     flattened = any(g.glued for g in groups)  # the text lost its separators: cut digits
     options = [_row_candidates(split_chunks(g.chunks, WIDTH, glued=flattened)) for g in groups]
     assigned = align(groups, options, rows)
+    assigned.update(_out_of_order(groups, options, rows, assigned))
     candidates = {rows[r].key: options[g] for r, g in assigned.items()}
     unsure: set[str] = set()
     if _stacked(text) and not all(_row_adds_up(c[0]) for c in candidates.values() if c):
@@ -73,6 +74,30 @@ def read_applications(text: str, layout: str, *, at_end: bool = False) -> Sectio
     if tail:
         _put_tail(reading, groups[-1], tail, rows, set(resolution.rows))
     return reading
+
+
+def _out_of_order(
+    groups: list[Group],
+    options: list[list[Cells]],
+    rows: tuple[Label, ...],
+    assigned: dict[int, int],
+) -> dict[int, int]:
+    """Rows printed out of the template's order (a PDF made from a page may swap two): a row
+    of separated cells left over, whose own label names one row left over and no other."""
+    taken = set(assigned.values())
+    found: dict[int, int] = {}
+    finder = label_finder(rows)
+    for index, group in enumerate(groups):
+        if index in taken or not group.cells or not options[index]:
+            continue
+        named = finder.lengths(compact(group.same_line))
+        best = max(named)
+        if best < 2 or named.count(best) != 1:
+            continue
+        row = named.index(best)
+        if row not in assigned and row not in found:
+            found[row] = index
+    return found
 
 
 def _labels_first(groups: list[Group], rows: tuple[Label, ...]) -> bool:
