@@ -489,3 +489,15 @@ def test_a_copy_with_no_section_three_keeps_section_two() -> None:
     assert "proactive.fees.amount" not in {*report.figures, *report.not_reported}
     [incomplete] = [f for f in report.findings if f.rule == "incomplete"]
     assert "section 二 stops after row 行政强制" in incomplete.message
+
+
+@pytest.mark.parametrize("written", ["1e5", "0x10"])
+def test_a_cell_in_no_number_form_on_its_own_line_is_left_out(written: str) -> None:
+    title = "某某县民政局2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本局依法公开。\n"
+    text = PROACTIVE_2019_ONE_CELL_A_LINE.replace("21\n\n+19\n\n40", f"21\n\n{written}\n\n40")
+    report = _parse(title + text)
+    assert report.figures["proactive.licensing.items_last_year"] == D(21)
+    assert report.figures["proactive.licensing.decisions"] == D(40)
+    assert "proactive.licensing.items_change" not in report.figures
+    [unsure] = [f for f in report.findings if f.rule == "ambiguous_cells"]
+    assert unsure.cells == ("proactive.licensing.items_change",)

@@ -201,8 +201,9 @@ def _reading_findings(
                 tuple(reading.ambiguous),
                 None,
                 None,
-                f"{len(reading.ambiguous)} cell(s) ran together in the text and more than one "
-                "reading fits the arithmetic rules: left out, not guessed",
+                f"{len(reading.ambiguous)} cell(s) could not be read for certain (digits ran "
+                "together and more than one reading fits the arithmetic rules, or a number is "
+                "written in a form such as 1e5): left out, not guessed",
             )
         )
     body_year = stated_year(text, prose.get("overview", ""))

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from bot.parser.caches import memo
-from bot.parser.numbers import NOT_REPORTED_MARKS, UNREADABLE_MARK
+from bot.parser.numbers import FOREIGN_NUMBER, NOT_REPORTED_MARKS, UNREADABLE_MARK
 
 _FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页.*|\d+\s*/\s*\d+)\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -25,6 +25,8 @@ _TOKEN = re.compile(
     r"|(?P<space> )"
     r"|(?P<label>[^\s\d+-]+|[+-](?!\d))"
 )
+# A number in a foreign form standing alone between spaces or line ends.
+_FOREIGN_WORD = re.compile(rf"(?<![^\s|])(?:{FOREIGN_NUMBER.pattern})(?![^\s|])")
 _CELL_SEP = re.compile(r"\t|\|")
 _BAR_ONLY = re.compile(r"^\s*\|\s*$")
 # Cells written ' | ' apart (a portal's table as text), the row's first cell unbarred.
@@ -92,6 +94,8 @@ def _cell_tokens(line: str) -> list[tuple[str, str]]:
         cell = raw.strip()
         if not cell:
             tokens.append(("empty", ""))
+        elif FOREIGN_NUMBER.fullmatch(cell):
+            tokens.append(("value", UNREADABLE_MARK))
         elif cell.isdigit() and cell.isascii():  # the common case, first: one plain number
             tokens.append(("value", cell))
         elif _is_value(cell):
@@ -108,11 +112,12 @@ def _free_tokens(line: str) -> list[tuple[str, str]]:
     separators, so its digits may hold several cells.
     """
     tokens: list[tuple[str, str]] = []
+    line = _FOREIGN_WORD.sub(UNREADABLE_MARK, line)
     line = _ITEM.sub(r" \1\2", line)
     for match in _TOKEN.finditer(line):
         kind = match.lastgroup or "label"
         text = match.group(0)
-        if kind == "label" and text in NOT_REPORTED_MARKS and _stands_alone(line, match):
+        if kind == "label" and _is_mark(text) and _stands_alone(line, match):
             kind = "value"
         elif kind == "value" and _touches_text(line, match):
             kind = "glued"
@@ -122,6 +127,10 @@ def _free_tokens(line: str) -> list[tuple[str, str]]:
             kind = "label"
         tokens.append((kind, text))
     return tokens
+
+
+def _is_mark(text: str) -> bool:
+    return text in NOT_REPORTED_MARKS or text == UNREADABLE_MARK
 
 
 def _touches_text(line: str, match: re.Match[str]) -> bool:
