@@ -501,3 +501,22 @@ def test_a_cell_in_no_number_form_on_its_own_line_is_left_out(written: str) -> N
     assert "proactive.licensing.items_change" not in report.figures
     [unsure] = [f for f in report.findings if f.rule == "ambiguous_cells"]
     assert unsure.cells == ("proactive.licensing.items_change",)
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount"), [("240万元", "240"), ("240.5 万元", "240.5"), ("2400000元", "240")]
+)
+def test_the_2019_procurement_row_with_its_unit_in_the_cell(cell: str, amount: str) -> None:
+    text = (
+        "某某县民政局2020年政府信息公开工作年度报告\n一、总体情况\n2020年，本局依法公开。\n"
+        "二、主动公开政府信息情况\n"
+        "第二十条第(一)项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+        "规章\t0\t0\t3\n规范性文件\t4\t4\t17\n"
+        "第二十条第(九)项\n信息内容\t采购项目数量\t采购总金额\n"
+        f"政府集中采购\t3\t{cell}\n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
+    report = _parse(text)
+    assert report.figures["proactive.procurement.items"] == D(3)
+    assert report.figures["proactive.procurement.amount"] == D(amount)
+    assert report.figures["proactive.normative_docs.total_published"] == D(17)

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from bot.parser.caches import memo
-from bot.parser.numbers import FOREIGN_NUMBER, NOT_REPORTED_MARKS, UNREADABLE_MARK
+from bot.parser.numbers import FOREIGN_NUMBER, NOT_REPORTED_MARKS, THOUSANDS, UNREADABLE_MARK
 
 _FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页.*|\d+\s*/\s*\d+)\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -27,6 +27,8 @@ _TOKEN = re.compile(
 )
 # A number in a foreign form standing alone between spaces or line ends.
 _FOREIGN_WORD = re.compile(rf"(?<![^\s|])(?:{FOREIGN_NUMBER.pattern})(?![^\s|])")
+# An amount printed with its unit after a space (240.5 万元): one cell.
+_SPACED_UNIT = re.compile(r"(\d) +(万元|元)(?![\u4e00-\u9fff])")
 _CELL_SEP = re.compile(r"\t|\|")
 _BAR_ONLY = re.compile(r"^\s*\|\s*$")
 # Cells written ' | ' apart (a portal's table as text), the row's first cell unbarred.
@@ -63,7 +65,7 @@ def clean_lines(text: str) -> list[str]:
     lines = []
     # NFKC maps nothing to a line break, so the whole text normalises at once
     for raw in unicodedata.normalize("NFKC", text).splitlines():
-        line = raw.replace("\u3000", " ")
+        line = _SPACED_UNIT.sub(r"\1\2", raw.replace("\u3000", " "))
         if _FOOTER.match(line) or _MD_RULE.match(line) or _BAR_ONLY.match(line):
             continue  # a line holding only '|' separates cells printed one a line
         lines.append(line.lstrip("#").rstrip(" \r\n"))  # trailing tabs end blank cells
@@ -96,6 +98,8 @@ def _cell_tokens(line: str) -> list[tuple[str, str]]:
             tokens.append(("empty", ""))
         elif FOREIGN_NUMBER.fullmatch(cell):
             tokens.append(("value", UNREADABLE_MARK))
+        elif THOUSANDS.fullmatch(cell):
+            tokens.append(("value", cell.replace(",", "")))
         elif cell.isdigit() and cell.isascii():  # the common case, first: one plain number
             tokens.append(("value", cell))
         elif _is_value(cell):
