@@ -19,6 +19,7 @@ _REGION = re.compile(
 _SUFFIXES = frozenset("省市县区旗州盟")
 _DEPARTMENT_WORDS = (*DEPARTMENTS, *whole_words())
 _TOWNSHIP = re.compile(r"(街道办事处|街道|镇人民政府|乡人民政府|民族乡|镇|乡|苏木)$")
+_OF_GOVERNMENT = re.compile(r"^(?:人民政府|政府)(?=[\u4e00-\u9fff]{2,}(?:街道|镇|乡))")
 _MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
 
 
@@ -81,6 +82,8 @@ def identify_agency(title_name: str, body: str = "") -> Agency:
     printed = re.sub(r"\s+", "", title_name)
     name = _corrected(printed, body)
     regions, rest = region_chain(name)
+    # 荔湾区人民政府南源街道办事处: the office of the district's government is the township's
+    rest = _OF_GOVERNMENT.sub("", rest)
     if not regions and _whole_region(rest):  # 平潭综合实验区, 淮安市: a government
         regions, rest = [rest], ""
     kind = body_of(rest)
@@ -92,7 +95,9 @@ def identify_agency(title_name: str, body: str = "") -> Agency:
     else:
         own = region if kind.kind is not BodyKind.TOWNSHIP else ""
         level = "township" if kind.kind is BodyKind.TOWNSHIP else "department"
-        agency = _placed(Agency((own or "") + kind.name, region, level), division)
+        # a township's parent is its region as the title prints it: 广州市海珠区
+        parent = "".join(regions) or None if kind.kind is BodyKind.TOWNSHIP else region
+        agency = _placed(Agency((own or "") + kind.name, parent, level), division)
     where = division.code if division else "~" + (region or "")
     return replace(
         agency,

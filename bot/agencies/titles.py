@@ -4,6 +4,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from bot.agencies.gazetteer import is_division
 from bot.normalize import normalize_line
 
 _REPORT = r"政府信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:工作)?\s*报\s*告"
@@ -48,3 +49,39 @@ def _title_in(text: str, index: int) -> Title | None:
         return None
     name = re.sub(r"\s+", "", match["name"]).strip('《》"“”')
     return Title(name, int(match["year"]), index)
+
+
+# An agency the body names as the one reporting: a name ending in a body word, just before
+# what it does (认真贯彻…) or the report's own words (政府信息依申请公开…).
+_BODY_NAME = re.compile(
+    r"(?:^|[，,。；;、：:\s]|年)(?:我|本)?(?P<name>[\u4e00-\u9fff]{1,16}?"
+    r"(?:街道办事处|街道|人民政府|管理委员会|委员会|办公室|镇|乡|局))"
+    r"(?=认真|坚持|深入|全面|始终|严格|积极|高度|进一步|切实|紧紧|紧扣|按照|根据|围绕|"
+    r"政府信息|依申请|主动公开|重视)"
+)
+# A name relative to its region (县审计局, 区民政局): the body often prints it whole elsewhere.
+_RELATIVE = re.compile(r"^[县区市州旗]")
+
+
+def body_title(lines: list[str], year: int | None, *, search_lines: int = 60) -> Title:
+    """For a copy without its title: the agency the body names and the year it states
+    (``line`` is -1: no title line). The name is ``""`` when the body names none."""
+    head = "\n".join(normalize_line(line) for line in lines[:search_lines])
+    match = _BODY_NAME.search(head)
+    if match is None:
+        return Title("", year, -1)
+    name = match["name"]
+    if _RELATIVE.match(name):
+        fuller = re.search(rf"([\u4e00-\u9fff]{{1,6}}){re.escape(name)}", head)
+        if fuller:
+            name = _shortest_region(fuller[1], name[0]) + name
+    return Title(name, year, -1)
+
+
+def _shortest_region(before: str, level: str) -> str:
+    """The place name right before a relative name (请联系桃江县审计局 → 桃江): the shortest
+    tail of ``before`` that names a division of the name's level."""
+    for size in range(1, len(before) + 1):
+        if is_division(before[-size:] + level):
+            return before[-size:]
+    return ""

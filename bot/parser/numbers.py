@@ -8,8 +8,18 @@ NOT_REPORTED_MARKS = frozenset(
     {"", "/", "／", "—", "——", "-", "－", "–", "无", "空", "N/A", "n/a"}
 )
 
-_NUMBER = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
-_YUAN = re.compile(r"^(?P<n>[+-]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)$")
+# Thousands separators only where they group by three (1,234): "1,2,3" is no number.
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+#: A number written in a form no report prints a count in (1e5, 0x10, 1_000, 1,2,3, inf): a
+#: cell the bot cannot read for certain, left out with a finding, never a label (which would
+#: shift the row's other cells into its place).
+FOREIGN_NUMBER = re.compile(
+    r"[+-]?(?:\d+(?:\.\d+)?[eE][+-]?\d+|0[xXoObB][0-9a-fA-F]+|\d+(?:_\d+)+"
+    r"|\d+(?:,\d+)*,\d{1,2}(?!\d)(?:,\d+)*|(?i:inf(?:inity)?|nan))"
+)
+#: Thousands grouped by three (1,234,567): one number.
+THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_YUAN = re.compile(r"^(?P<n>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>万元|元)$")
 
 
 NOT_REPORTED = "not reported"

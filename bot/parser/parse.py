@@ -5,10 +5,11 @@ import re
 from decimal import Decimal
 
 from bot.agencies.identify import identify_agency
-from bot.agencies.titles import Title, find_title
+from bot.agencies.titles import Title, body_title, find_title
 from bot.catalogue import layout_keys
 from bot.errors import NotAReportError, UnreadableFileError, UnsupportedLayoutError
 from bot.parser.cells import MAX_CELL_DIGITS
+from bot.parser.coverage import incomplete_finding
 from bot.parser.dates import publication_date, stated_year
 from bot.parser.layout import detect_layout, is_pre_2019
 from bot.parser.model import Finding, ParsedReport
@@ -24,7 +25,9 @@ from bot.validation.rules import SMALL_COUNTS
 
 # A 2021-layout report may print （六）其他处理 as one row (outcome.other.other), as the 2019
 # layout does: its two sub-rows are then simply not printed, which is not a truncation.
-_PROACTIVE_TABLE = re.compile(r"第二十条|信息内容|本年处理决定数量")
+_PROACTIVE_TABLE = re.compile(
+    r"第二十条第|本年制发件数|本年新制作数量|本年处理决定数量|上一年项目数量|本年收费金额"
+)
 _SINGLE_OTHER_ROWS = (
     "applications.outcome.other.no_correction.",
     "applications.outcome.other.fee_unpaid.",
@@ -43,13 +46,14 @@ def parse_report(name: str, data: bytes) -> ParsedReport:
 
 
 def parse_text(text: str, *, source_name: str = "report") -> ParsedReport:
-    """Parse a report's text (table rows as lines, cells separated by tabs or spaces)."""
-    title = find_title(text.splitlines())
+    """Parse a report's text (table rows as lines, cells separated by tabs or spaces).
+
+    A copy cut off anywhere is read up to its cut (an ``incomplete`` finding says where it
+    stops); only a text with no figure at all is refused.
+    """
+    lines = text.splitlines()
+    title = find_title(lines)
     spans = find_sections(text)
-    if title is None and "三" not in spans:
-        raise NotAReportError(
-            source_name, "no title such as 'XX 2023 年政府信息公开工作年度报告' was found"
-        )
     if title is not None and is_pre_2019(text, title.year):
         raise UnsupportedLayoutError(
             source_name,
@@ -57,17 +61,22 @@ def parse_text(text: str, *, source_name: str = "report") -> ParsedReport:
             "(政府信息公开情况统计表); the bot reads the 2019 and 2021 layouts (reports for "
             "2019 onwards)",
         )
-    if "三" not in spans:
-        raise NotAReportError(
-            source_name, "section 三 (收到和处理政府信息公开申请情况) was not found"
-        )
-    title = title or Title("", None, -1)  # a fragment: what it holds, flagged incomplete
-    layout = detect_layout(text, spans, title.year)
     prose = _prose(text, spans)
+    titled = title is not None
+    title = title or body_title(lines, stated_year(text, prose.get("overview", "")))
+    layout = detect_layout(text, spans, title.year)
     reading = _read_tables(text, spans, layout, " ".join(prose.values()))
-    if not any(k.startswith("applications.") for k in (*reading.figures, *reading.not_reported)):
-        raise NotAReportError(source_name, "section 三 holds no table of applications")
     if not reading.figures:
+        if not titled and "三" not in spans:
+            raise NotAReportError(
+                source_name, "no title such as 'XX 2023 年政府信息公开工作年度报告' was found"
+            )
+        if "三" not in spans:
+            raise NotAReportError(
+                source_name,
+                "section 三 (收到和处理政府信息公开申请情况) was not found, and no table holds "
+                "a figure",
+            )
         raise NotAReportError(
             source_name,
             "no cell of the report's tables holds a number (all are blank or marked /, —, 无):"
@@ -97,15 +106,18 @@ def _report(
 ) -> ParsedReport:
     expected = layout_keys(layout)
     figures = {k: reading.figures[k] for k in expected if k in reading.figures}
-    unknown = set(reading.ambiguous)
+    lacking = _lacking(expected, reading)
+    # a cell the copy lacks (cut off, or a row not found) is no 0: no rule is broken by it
+    unknown = {*reading.ambiguous, *lacking}
     findings = check_rules(figures, layout, unknown=unknown)
     findings.extend(_reading_findings(reading, spans, title, text, prose))
+    findings.extend(_incomplete(layout, lacking, reading, spans, title))
     return ParsedReport(
         agency=identify_agency(title.name, text),
         year=title.year,
         layout=layout,
         figures=figures,
-        not_reported=tuple(k for k in expected if k not in figures),
+        not_reported=tuple(k for k in expected if k not in figures and k not in lacking),
         findings=tuple(findings),
         text=prose,
         labels=reading.labels,
@@ -144,15 +156,30 @@ def _read_tables(
     text: str, spans: dict[str, SectionSpan], layout: str, prose: str
 ) -> SectionReading:
     reading = SectionReading()
+    tables = spans["三"].start if "三" in spans else len(text)
     if "二" in spans:
-        reading.merge(read_proactive(_body(text, spans["二"]), layout, prose))
-    elif _PROACTIVE_TABLE.search(text[: spans["三"].start]):
-        # A fragment may start inside section 二's tables, without their heading.
-        reading.merge(read_proactive(text[: spans["三"].start], layout, prose))
-    reading.merge(read_applications(_body(text, spans["三"]), layout))
+        reading.merge(
+            read_proactive(
+                _body(text, spans["二"]), layout, prose, at_end=_last(text, spans, "二")
+            )
+        )
+    elif start := _PROACTIVE_TABLE.search(text[:tables]):
+        # A fragment may start inside section 二's tables, without their heading: they
+        # start at their first header (never in the prose before it).
+        fragment = text[start.start() : tables]
+        reading.merge(read_proactive(fragment, layout, prose, at_end="三" not in spans))
+    if "三" in spans:
+        reading.merge(
+            read_applications(_body(text, spans["三"]), layout, at_end=_last(text, spans, "三"))
+        )
     if "四" in spans:
-        reading.merge(read_review(_body(text, spans["四"])))
+        reading.merge(read_review(_body(text, spans["四"]), at_end=_last(text, spans, "四")))
     return reading
+
+
+def _last(text: str, spans: dict[str, SectionSpan], number: str) -> bool:
+    """True when section ``number`` is the last the text holds: a cut copy stops in it."""
+    return spans[number].end == len(text)
 
 
 def _body(text: str, span: SectionSpan) -> str:
@@ -174,11 +201,11 @@ def _reading_findings(
                 tuple(reading.ambiguous),
                 None,
                 None,
-                f"{len(reading.ambiguous)} cell(s) ran together in the text and more than one "
-                "reading fits the arithmetic rules: left out, not guessed",
+                f"{len(reading.ambiguous)} cell(s) could not be read for certain (digits ran "
+                "together and more than one reading fits the arithmetic rules, or a number is "
+                "written in a form such as 1e5): left out, not guessed",
             )
         )
-    findings.extend(_incomplete(reading, spans, title))
     body_year = stated_year(text, prose.get("overview", ""))
     if title.year is not None and body_year is not None and body_year != title.year:
         findings.append(
@@ -193,29 +220,36 @@ def _reading_findings(
     return findings
 
 
+def _lacking(expected: tuple[str, ...], reading: SectionReading) -> list[str]:
+    """The layout's cells the copy does not hold (neither a value, a blank nor an unsure
+    cell), in layout order; the two sub-rows of （六） are not lacking where the report prints
+    （六）其他处理 as one row."""
+    single = "applications.outcome.other.other.total" in reading.figures
+    held = {*reading.figures, *reading.not_reported, *reading.ambiguous}
+    return [
+        k for k in expected if k not in held and not (single and k.startswith(_SINGLE_OTHER_ROWS))
+    ]
+
+
 def _incomplete(
-    reading: SectionReading, spans: dict[str, SectionSpan], title: Title
+    layout: str,
+    lacking: list[str],
+    reading: SectionReading,
+    spans: dict[str, SectionSpan],
+    title: Title,
 ) -> list[Finding]:
     """One ``incomplete`` finding naming what the report lacks: title, sections, cells."""
-    missing_sections = [n for n in ("二", "四") if n not in spans]
-    missing = [
-        k
-        for k in reading.missing
-        if not (
-            k.startswith(_SINGLE_OTHER_ROWS)
-            and "applications.outcome.other.other.total" in reading.figures
-        )
-    ]
-    parts = []
-    if title.year is None:
-        parts.append("no title: the agency and the year the report covers are unknown")
+    notes = []
+    if title.year is None or not title.name:
+        notes.append("no title: the agency and the year the report covers are unknown")
+    elif title.line < 0:
+        notes.append("no title: the agency and the year were read from the body")
+    missing_sections = [n for n in ("二", "三", "四") if n not in spans]
     if missing_sections:
-        parts.append(f"section(s) {', '.join(missing_sections)} not found")
-    if missing:
-        parts.append(f"{len(missing)} cell(s) not found, from {missing[0]}")
-    if not parts:
-        return []
-    return [Finding("incomplete", tuple(missing), None, None, "; ".join(parts))]
+        notes.append(f"section(s) {', '.join(missing_sections)} not found")
+    held = {*reading.figures, *reading.not_reported, *reading.ambiguous}
+    found = incomplete_finding(layout, lacking, held, notes)
+    return [found] if found else []
 
 
 # Where a saved portal page's furniture starts after the report's last section.

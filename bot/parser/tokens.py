@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from bot.parser.caches import memo
-from bot.parser.numbers import NOT_REPORTED_MARKS, UNREADABLE_MARK
+from bot.parser.numbers import FOREIGN_NUMBER, NOT_REPORTED_MARKS, THOUSANDS, UNREADABLE_MARK
 
 _FOOTER = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d+\s*页.*|\d+\s*/\s*\d+)\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -25,7 +25,14 @@ _TOKEN = re.compile(
     r"|(?P<space> )"
     r"|(?P<label>[^\s\d+-]+|[+-](?!\d))"
 )
+# A number in a foreign form standing alone between spaces or line ends.
+_FOREIGN_WORD = re.compile(rf"(?<![^\s|])(?:{FOREIGN_NUMBER.pattern})(?![^\s|])")
+# An amount printed with its unit after a space (240.5 万元): one cell.
+_SPACED_UNIT = re.compile(r"(\d) +(万元|元)(?![\u4e00-\u9fff])")
 _CELL_SEP = re.compile(r"\t|\|")
+_BAR_ONLY = re.compile(r"^\s*\|\s*$")
+# Cells written ' | ' apart (a portal's table as text), the row's first cell unbarred.
+_BARRED = re.compile(r"\s\|\s|\s\|$")
 
 
 @dataclass(slots=True)
@@ -44,6 +51,7 @@ class Group:
     after: str = ""
     line: int = 0
     cells: bool = False  # True when the chunks came from separated cells (tabs, pipes)
+    width: int = 0  # how many separated cells its line holds (0 for free text)
     glued: bool = False  # True when numbers touch label text: digits may hold several cells
 
     @property
@@ -57,9 +65,9 @@ def clean_lines(text: str) -> list[str]:
     lines = []
     # NFKC maps nothing to a line break, so the whole text normalises at once
     for raw in unicodedata.normalize("NFKC", text).splitlines():
-        line = raw.replace("\u3000", " ")
-        if _FOOTER.match(line) or _MD_RULE.match(line):
-            continue
+        line = _SPACED_UNIT.sub(r"\1\2", raw.replace("\u3000", " "))
+        if _FOOTER.match(line) or _MD_RULE.match(line) or _BAR_ONLY.match(line):
+            continue  # a line holding only '|' separates cells printed one a line
         lines.append(line.lstrip("#").rstrip(" \r\n"))  # trailing tabs end blank cells
     return lines
 
@@ -88,6 +96,10 @@ def _cell_tokens(line: str) -> list[tuple[str, str]]:
         cell = raw.strip()
         if not cell:
             tokens.append(("empty", ""))
+        elif FOREIGN_NUMBER.fullmatch(cell):
+            tokens.append(("value", UNREADABLE_MARK))
+        elif THOUSANDS.fullmatch(cell):
+            tokens.append(("value", cell.replace(",", "")))
         elif cell.isdigit() and cell.isascii():  # the common case, first: one plain number
             tokens.append(("value", cell))
         elif _is_value(cell):
@@ -104,11 +116,12 @@ def _free_tokens(line: str) -> list[tuple[str, str]]:
     separators, so its digits may hold several cells.
     """
     tokens: list[tuple[str, str]] = []
+    line = _FOREIGN_WORD.sub(UNREADABLE_MARK, line)
     line = _ITEM.sub(r" \1\2", line)
     for match in _TOKEN.finditer(line):
         kind = match.lastgroup or "label"
         text = match.group(0)
-        if kind == "label" and text in NOT_REPORTED_MARKS and _stands_alone(line, match):
+        if kind == "label" and _is_mark(text) and _stands_alone(line, match):
             kind = "value"
         elif kind == "value" and _touches_text(line, match):
             kind = "glued"
@@ -118,6 +131,10 @@ def _free_tokens(line: str) -> list[tuple[str, str]]:
             kind = "label"
         tokens.append((kind, text))
     return tokens
+
+
+def _is_mark(text: str) -> bool:
+    return text in NOT_REPORTED_MARKS or text == UNREADABLE_MARK
 
 
 def _touches_text(line: str, match: re.Match[str]) -> bool:
@@ -136,7 +153,7 @@ def _stands_alone(line: str, match: re.Match[str]) -> bool:
 @memo(entries=4096, small=lambda line: len(line) <= 300)
 def line_tokens(line: str) -> tuple[tuple[tuple[str, str], ...], bool]:
     """The tokens of one line, and whether it is a line of separated cells."""
-    if "\t" in line or line.strip().startswith("|"):
+    if "\t" in line or line.strip().startswith("|") or _BARRED.search(line):
         return tuple(_cell_tokens(line)), True
     return tuple(_free_tokens(line)), False
 
@@ -172,6 +189,7 @@ def value_groups(text: str, row_width: int) -> list[Group]:
                     before=" ".join(pending_label),
                     line=number,
                     cells=cells,
+                    width=len(tokens) if cells else 0,
                 )
                 pending_label, same_line = [], []
             current.chunks.append("" if kind == "empty" else token)
@@ -218,3 +236,35 @@ def unmerge_columns(text: str) -> str:
             ]
         out.append("\t".join(cells))
     return "\n".join(out)
+
+
+def without_unsure_tail(groups: list[Group], at_end: bool) -> list[Group]:
+    """The groups without the last one when the text stops right after it and it starts with
+    an empty cell: the row may be cut, its first empty cells a blank or the label's span
+    (which of its cells is which is unknown), unless its line holds as many cells as the
+    widest line before it (a whole row of a grid)."""
+    if at_end and groups:
+        tail = groups[-1]
+        widest = max((g.width for g in groups[:-1]), default=0)
+        whole = tail.width and tail.width >= widest
+        if tail.chunks[:1] == [""] and not tail.after.strip():
+            return groups if whole else groups[:-1]  # a grid's row as wide as the one before
+    return groups
+
+
+def cut_tail(groups: list[Group], width: int, at_end: bool) -> list[str]:
+    """The values of a row the text was cut inside: the last group of a text that stops
+    there (``at_end``), holding fewer than ``width`` separated values and nothing after them.
+
+    Only separated values count (never digits that ran together: their cut is unknown), and
+    every one must be a number or mark; they fill the row's first cells in order.
+    """
+    if not at_end or not groups:
+        return []
+    tail = groups[-1]
+    values = list(tail.chunks)
+    while values and values[-1] == "":
+        values.pop()  # an empty cell after the last value: the cut fell there
+    if tail.glued or tail.after.strip() or not 0 < len(values) < width or values[0] == "":
+        return []  # an empty first cell may be a blank or the label's span: unknown
+    return values

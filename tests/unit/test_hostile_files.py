@@ -855,13 +855,22 @@ def test_amounts_stay_exact_decimals(fees: str) -> None:
     ],
 )
 def test_float_spellings_are_not_numbers(cell: str, as_float: int | None) -> None:
-    # Read as text, not as Python would: the row's label then takes the cell in (see the
-    # docs: the numbers after it are read one column early, and the total is not reported).
+    # Read as text, not as Python would: the cell is left out as unsure, with a finding, and
+    # its neighbours keep their own places (none is read one column early).
     report = parse_report("f.txt", seed_with([cell, "0", "0", "0", "0", "0", "0"]))
     assert_exact(report)
     assert as_float is None or Decimal(as_float) not in report.figures.values()
-    assert report.figures["applications.new.natural_person"] == 0  # the next cell's
-    assert "applications.new.total" in report.not_reported
+    assert "applications.new.natural_person" not in report.figures
+    unsure = {c for f in report.findings if f.rule == "ambiguous_cells" for c in f.cells}
+    assert "applications.new.natural_person" in unsure
+    assert report.figures["applications.new.commercial"] == 0
+    assert report.figures["applications.new.total"] == 0
+
+
+def test_thousands_grouped_by_three_in_a_cell_are_one_number() -> None:
+    report = parse_report("k.txt", seed_with(["1,234", "0", "0", "0", "0", "0", "1,234"]))
+    assert report.figures["applications.new.natural_person"] == Decimal(1234)
+    assert report.figures["applications.new.total"] == Decimal(1234)
 
 
 def test_negative_count_is_read_and_flagged() -> None:

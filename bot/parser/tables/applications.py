@@ -10,9 +10,10 @@ from bot.parser.blocks import read_blocks
 from bot.parser.caches import memo
 from bot.parser.cells import Cells, split_chunks
 from bot.parser.labels import LabelFinder, label_finder
+from bot.parser.numbers import read_cell
 from bot.parser.section_reading import SectionReading
 from bot.parser.solve import resolve
-from bot.parser.tokens import Group, value_groups
+from bot.parser.tokens import Group, cut_tail, value_groups, without_unsure_tail
 
 WIDTH = len(COLUMNS)
 _ONLY_2021 = {"outcome.other.no_correction", "outcome.other.fee_unpaid"}
@@ -27,35 +28,112 @@ def template(layout: str) -> tuple[Label, ...]:
     return tuple(r for r in ROWS if layout == "2021" or r.key not in _ONLY_2021)
 
 
-def read_applications(text: str, layout: str) -> SectionReading:
-    """Every cell of section 三 that the text settles."""
+def printed_keys(layout: str) -> tuple[str, ...]:
+    """The table's keys in printed order: row by row, left to right."""
+    return tuple(k for r in template(layout) for k in _CELL_KEYS[r.key])
+
+
+def read_applications(text: str, layout: str, *, at_end: bool = False) -> SectionReading:
+    """Every cell of section 三 that the text settles; ``at_end`` when the text stops inside
+    the table (a cut-off copy), whose last row may hold only its first cells."""
     rows = template(layout)
-    groups = value_groups(text, WIDTH)
+    groups = without_unsure_tail(value_groups(text, WIDTH), at_end)
+    if at_end and _labels_first(groups, rows):
+        # Each row's label comes before its values: the label text after a group names the
+        # next row (one the copy may stop in before its values), never the group's own.
+        for group in groups:
+            group.after = ""
+    tail = cut_tail(groups, WIDTH, at_end)
     flattened = any(g.glued for g in groups)  # the text lost its separators: cut digits
     options = [_row_candidates(split_chunks(g.chunks, WIDTH, glued=flattened)) for g in groups]
     assigned = align(groups, options, rows)
+    assigned.update(_out_of_order(groups, options, rows, assigned))
     candidates = {rows[r].key: options[g] for r, g in assigned.items()}
+    unsure: set[str] = set()
     if _stacked(text) and not all(_row_adds_up(c[0]) for c in candidates.values() if c):
         # One number per line, and rows that do not add up: the dump mixes row-wise and
         # column-wise blocks. The block reading in which every row adds up replaces it.
         blocks = read_blocks([c for g in groups for c in g.chunks], [r.key for r in rows])
-        if blocks is not None:
-            candidates = blocks
-            assigned = {}
+        # No block reading fits (a copy cut inside the dump): which number belongs to which
+        # row is unknown, so every row read stays out as unsure.
+        unsure = set() if blocks is not None else {k for k, c in candidates.items() if c}
+        candidates, assigned, tail = blocks or {}, {}, []
     reading = SectionReading()
     resolution = resolve(candidates, lambda t: consistent(t, layout))
     for label in rows:
         row = resolution.rows.get(label.key)
         keys = _CELL_KEYS[label.key]
-        if row is None:
-            reading.missing.extend(keys)
+        if label.key in unsure or row is None:
+            (reading.ambiguous if label.key in unsure else reading.missing).extend(keys)
             continue
         for key, value in zip(keys, row, strict=True):
             reading.put(key, value)
     for r, g in assigned.items():
         printed = _printed_label(groups[g].same_line) or rows[r].zh
         reading.labels[f"applications.{rows[r].key}"] = printed
+    if tail:
+        _put_tail(reading, groups[-1], tail, rows, set(resolution.rows))
     return reading
+
+
+def _out_of_order(
+    groups: list[Group],
+    options: list[list[Cells]],
+    rows: tuple[Label, ...],
+    assigned: dict[int, int],
+) -> dict[int, int]:
+    """Rows printed out of the template's order (a PDF made from a page may swap two): a row
+    of separated cells left over, whose own label names one row left over and no other."""
+    taken = set(assigned.values())
+    found: dict[int, int] = {}
+    finder = label_finder(rows)
+    for index, group in enumerate(groups):
+        if index in taken or not group.cells or not options[index]:
+            continue
+        named = finder.lengths(compact(group.same_line))
+        best = max(named)
+        if best < 2 or named.count(best) != 1:
+            continue
+        row = named.index(best)
+        if row not in assigned and row not in found:
+            found[row] = index
+    return found
+
+
+def _labels_first(groups: list[Group], rows: tuple[Label, ...]) -> bool:
+    """True when the table prints each row's label before its values: the first group's own
+    label text names the first row."""
+    filled = [g for g in groups if any(g.chunks)]
+    if not filled:
+        return False
+    named = label_finder(rows).lengths(compact(f"{filled[0].before} {filled[0].same_line}"))
+    return named[0] > 0
+
+
+def _put_tail(
+    reading: SectionReading,
+    group: Group,
+    values: list[str],
+    rows: tuple[Label, ...],
+    read: set[str],
+) -> None:
+    """The first cells of the row the text stops inside: the row after the last one read,
+    and only when the group's own label names it."""
+    done = [i for i, r in enumerate(rows) if r.key in read]
+    index = done[-1] + 1 if done else 0
+    header = sum(1 for n in label_finder(COLUMNS).lengths(compact(group.before)) if n)
+    if index >= len(rows) or not (done or header >= 3):
+        return  # a table the text stops inside shows its header or whole rows first
+    named = label_finder(rows).lengths(compact(f"{group.before} {group.same_line}"))
+    if not named[index] or max(named) > named[index]:
+        return  # the label does not name the next row (or names another better)
+    keys = _CELL_KEYS[rows[index].key]
+    cells = [read_cell(v) for v in values]
+    if any(c is None for c in cells):
+        return
+    for key, cell in zip(keys, cells, strict=False):
+        reading.missing.remove(key)
+        reading.put(key, cell)
 
 
 def _printed_label(text: str) -> str:

@@ -12,12 +12,20 @@ from functools import cache, lru_cache
 
 from bot.catalogue import Field, Label, all_fields
 from bot.catalogue.proactive import COLUMN_ORDER
+from bot.normalize import compact
 from bot.parser.caches import memo
 from bot.parser.cells import Cell, Cells, split_chunks
 from bot.parser.labels import first_label, last_label, phrases
+from bot.parser.numbers import read_cell
 from bot.parser.section_reading import SectionReading
 from bot.parser.solve import resolve
-from bot.parser.tokens import Group, unmerge_columns, value_groups
+from bot.parser.tokens import (
+    Group,
+    cut_tail,
+    unmerge_columns,
+    value_groups,
+    without_unsure_tail,
+)
 
 
 @cache
@@ -40,12 +48,20 @@ def _columns(layout: str) -> dict[str, tuple[Field, ...]]:
     return {row.key: tuple(f for f in fields if f.row == row) for row in _rows(layout)}
 
 
-def read_proactive(text: str, layout: str, prose: str = "") -> SectionReading:
-    """Each row of section 二 found in ``text``; ``prose`` is the report's running text."""
+def printed_keys(layout: str) -> tuple[str, ...]:
+    """The section's keys in the order the layout prints them: row by row, left to right."""
+    return tuple(f.key for row in _rows(layout) for f in _columns(layout)[row.key])
+
+
+def read_proactive(
+    text: str, layout: str, prose: str = "", *, at_end: bool = False
+) -> SectionReading:
+    """Each row of section 二 found in ``text``; ``prose`` is the report's running text;
+    ``at_end`` when the text stops inside the table (a cut-off copy)."""
     columns_of = _columns(layout)
     reading = SectionReading()
     found: dict[str, list[Cells]] = {}
-    groups = value_groups(unmerge_columns(text), 3)
+    groups = without_unsure_tail(value_groups(unmerge_columns(text), 3), at_end)
     flattened = any(g.glued for g in groups)  # the text lost its separators: cut digits
     orphans: list[tuple[Group, str]] = []
     for index, group in enumerate(groups):
@@ -66,7 +82,28 @@ def read_proactive(text: str, layout: str, prose: str = "") -> SectionReading:
             found[row.key] = _settle_by_prose(options, prose, row)
             reading.labels[f"proactive.{row.key}"] = " ".join(group.same_line.split()) or row.zh
     _put_rows(reading, resolve(found, lambda _table: True).rows, layout)
+    if tail := cut_tail(groups, 3, at_end):
+        _put_tail(reading, groups[-1], tail, layout)
     return reading
+
+
+def _put_tail(reading: SectionReading, group: Group, values: list[str], layout: str) -> None:
+    """The first cells of the row the text stops inside, when its label names a row not
+    read yet."""
+    row = _row_named(group.same_line, group.before, "", layout)
+    if row is None:
+        return
+    columns = _columns(layout)[row.key]
+    header = compact(group.before)
+    if not (reading.figures or all(compact(f.column.zh) in header for f in columns)):
+        return  # a table the text stops inside shows its header or whole rows first
+    keys = [f.key for f in columns]
+    cells = [read_cell(v) for v in values]
+    if keys[0] not in reading.missing or len(cells) >= len(keys) or None in cells:
+        return
+    for key, cell in zip(keys, cells, strict=False):
+        reading.missing.remove(key)
+        reading.put(key, cell)
 
 
 # Reports print the same labels: most label texts were looked at before.

@@ -5,23 +5,28 @@ from decimal import Decimal
 
 from bot.catalogue import OUTCOMES
 from bot.catalogue.review import LITIGATION_AFTER_REVIEW, LITIGATION_DIRECT, REVIEW
-from bot.parser.cells import MAX_CANDIDATES, Cells, cell_ends, split_chunks
+from bot.parser.cells import MAX_CANDIDATES, Cell, Cells, cell_ends, split_chunks
 from bot.parser.numbers import read_cell
 from bot.parser.section_reading import SectionReading
 from bot.parser.solve import resolve
-from bot.parser.tokens import Group, value_groups
+from bot.parser.tokens import Group, value_groups, without_unsure_tail
 
 GROUPS = (REVIEW, LITIGATION_DIRECT, LITIGATION_AFTER_REVIEW)
 WIDTH = len(GROUPS) * len(OUTCOMES)
 KEYS = tuple(f"{g.key}.{o.key}" for g in GROUPS for o in OUTCOMES)
 
 
-def read_review(text: str) -> SectionReading:
-    """The fifteen cells, from one row of fifteen or three rows of five, in template order."""
+def read_review(text: str, *, at_end: bool = False) -> SectionReading:
+    """The fifteen cells, from one row of fifteen or three rows of five, in template order;
+    ``at_end`` when the text stops inside the table (its first cells are read)."""
     reading = SectionReading()
-    candidates = _candidates(value_groups(text, WIDTH), text)
+    groups = without_unsure_tail(value_groups(text, WIDTH), at_end)
+    candidates = _candidates(groups, text)
     if not candidates:
-        reading.missing.extend(KEYS)
+        cut = _cut_cells(groups) if at_end else []
+        for key, cell in zip(KEYS, cut, strict=False):
+            reading.put(key, cell)
+        reading.missing.extend(KEYS[len(cut) :])
         return reading
     resolution = resolve({"review": candidates}, lambda _table: True)
     for key, value in zip(KEYS, resolution.rows["review"], strict=True):
@@ -36,6 +41,8 @@ def _candidates(groups: list[Group], text: str = "") -> list[Cells]:
     section's numbers together, else one group."""
     if row := _row_of_fifteen(text):
         return split_chunks(row, WIDTH, glued=False)
+    # a header's empty cells are no blanks: only groups holding a value or mark count
+    groups = [g for g in groups if any(g.chunks)]
     together = [c for g in groups for c in g.chunks]
     glued = any(g.glued for g in groups)
     for chunks in (together, *(g.chunks for g in groups)):
@@ -48,6 +55,16 @@ def _candidates(groups: list[Group], text: str = "") -> list[Cells]:
         if options:
             return options
     return []
+
+
+def _cut_cells(groups: list[Group]) -> list[Cell]:
+    """The first cells of a table the text stops inside: separated values in template order
+    (never digits run together, whose cut is unknown)."""
+    chunks = [c for g in groups if any(g.chunks) for c in g.chunks]  # not empty headers
+    if not chunks or any(g.glued for g in groups) or len(chunks) >= WIDTH:
+        return []
+    cells = [read_cell(c) for c in chunks]
+    return [] if None in cells else [c for c in cells if c is not None]
 
 
 def _totals_add_up(cells: Cells) -> bool:
