@@ -67,21 +67,7 @@ def parse_text(text: str, *, source_name: str = "report") -> ParsedReport:
     layout = detect_layout(text, spans, title.year)
     reading = _read_tables(text, spans, layout, " ".join(prose.values()))
     if not reading.figures:
-        if not titled and "三" not in spans:
-            raise NotAReportError(
-                source_name, "no title such as 'XX 2023 年政府信息公开工作年度报告' was found"
-            )
-        if "三" not in spans:
-            raise NotAReportError(
-                source_name,
-                "section 三 (收到和处理政府信息公开申请情况) was not found, and no table holds "
-                "a figure",
-            )
-        raise NotAReportError(
-            source_name,
-            "no cell of the report's tables holds a number (all are blank or marked /, —, 无):"
-            " the tables may be pictures that need OCR, or an empty template",
-        )
+        raise _nothing_read(source_name, titled=titled, spans=spans)
     _refuse_absurd_figures(reading.figures, source_name)
     return _report(
         title,
@@ -91,6 +77,27 @@ def parse_text(text: str, *, source_name: str = "report") -> ParsedReport:
         reading=reading,
         prose=prose,
         source_name=source_name,
+    )
+
+
+def _nothing_read(
+    source_name: str, *, titled: bool, spans: dict[str, SectionSpan]
+) -> NotAReportError:
+    """Why a text with no figure at all is no report (the only text refused as such)."""
+    if not titled and "三" not in spans:
+        return NotAReportError(
+            source_name, "no title such as 'XX 2023 年政府信息公开工作年度报告' was found"
+        )
+    if "三" not in spans:
+        return NotAReportError(
+            source_name,
+            "section 三 (收到和处理政府信息公开申请情况) was not found, and no table holds "
+            "a figure",
+        )
+    return NotAReportError(
+        source_name,
+        "no cell of the report's tables holds a number (all are blank or marked /, —, 无):"
+        " the tables may be pictures that need OCR, or an empty template",
     )
 
 

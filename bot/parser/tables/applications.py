@@ -51,13 +51,8 @@ def read_applications(text: str, layout: str, *, at_end: bool = False) -> Sectio
     candidates = {rows[r].key: options[g] for r, g in assigned.items()}
     unsure: set[str] = set()
     if _stacked(text) and not all(_row_adds_up(c[0]) for c in candidates.values() if c):
-        # One number per line, and rows that do not add up: the dump mixes row-wise and
-        # column-wise blocks. The block reading in which every row adds up replaces it.
-        blocks = read_blocks([c for g in groups for c in g.chunks], [r.key for r in rows])
-        # No block reading fits (a copy cut inside the dump): which number belongs to which
-        # row is unknown, so every row read stays out as unsure.
-        unsure = set() if blocks is not None else {k for k, c in candidates.items() if c}
-        candidates, assigned, tail = blocks or {}, {}, []
+        candidates, unsure = _as_blocks(groups, rows, candidates)
+        assigned, tail = {}, []
     reading = SectionReading()
     resolution = resolve(candidates, lambda t: consistent(t, layout))
     for label in rows:
@@ -74,6 +69,19 @@ def read_applications(text: str, layout: str, *, at_end: bool = False) -> Sectio
     if tail:
         _put_tail(reading, groups[-1], tail, rows, set(resolution.rows))
     return reading
+
+
+def _as_blocks(
+    groups: list[Group], rows: tuple[Label, ...], candidates: dict[str, list[Cells]]
+) -> tuple[dict[str, list[Cells]], set[str]]:
+    """One number per line, and rows that do not add up: the dump mixes row-wise and
+    column-wise blocks, and the block reading in which every row adds up replaces the rows.
+    When none fits (a copy cut inside the dump), which number belongs to which row is
+    unknown: every row read stays out as unsure."""
+    blocks = read_blocks([c for g in groups for c in g.chunks], [r.key for r in rows])
+    if blocks is not None:
+        return blocks, set()
+    return {}, {k for k, c in candidates.items() if c}
 
 
 def _out_of_order(
