@@ -14,7 +14,7 @@ from functools import cache
 
 from bot.agencies.gazetteer import _table
 from bot.agencies.identify import canonical_agency
-from bot.parser.model import Agency
+from bot.parser.report import Agency
 
 SEED = 20240501
 

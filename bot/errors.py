@@ -6,7 +6,7 @@
 - ``StoreError``: the database failed (locked, full, gone); the store raises nothing else, so
   no caller needs to know SQLAlchemy.
 
-Validation findings are data (``bot.parser.model.Finding``), never exceptions; "no match" for
+Validation findings are data (``bot.parser.report.Finding``), never exceptions; "no match" for
 a name or a figure is a normal answer, never an exception.
 """
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
-from bot.parser.model import Finding
+from bot.parser.report import Finding
 
 
 class AgencyRecord(NamedTuple):

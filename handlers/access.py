@@ -4,8 +4,8 @@
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
+from bot.texts import chat_text
 from handlers.common import Context, is_allowed, is_private, language_of
-from handlers.texts import chat_text
 
 
 async def gate(update: Update, context: Context) -> None:

@@ -5,10 +5,9 @@ import asyncio
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.answers.listing import Page, agency_page
-from bot.texts import Language
+from bot.texts import Language, chat_text
 from handlers.buttons import AgencyPage
 from handlers.common import Context, language_of, pressed, service_of, words
-from handlers.texts import chat_text
 
 
 def _markup(page: Page, needle: str, lang: Language) -> InlineKeyboardMarkup | None:

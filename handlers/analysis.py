@@ -7,10 +7,9 @@ import re
 from telegram import Update
 
 from bot.service.core import DisclosureService
-from bot.texts import Language
+from bot.texts import Language, chat_text
 from handlers.common import Context, language_of, service_of, words
 from handlers.questions import answer_text
-from handlers.texts import chat_text
 
 
 def _names(service: DisclosureService) -> tuple[str, str]:

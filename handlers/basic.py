@@ -5,13 +5,12 @@ import asyncio
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from bot.answers.help import examples, help_text
-from bot.answers.replies import help_answer
+from bot.answers.no_figure import help_answer
 from bot.service.core import DisclosureService
-from bot.texts import Language
+from bot.texts import Language, chat_text
 from handlers.buttons import Example
 from handlers.common import LANG_KEY, Context, language_of, pressed, service_of, words
-from handlers.replies import send_answer
-from handlers.texts import chat_text
+from handlers.sending import send_answer
 
 
 def _welcome(service: DisclosureService, lang: Language, *, full: bool) -> tuple[str, list[str]]:

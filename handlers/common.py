@@ -9,8 +9,7 @@ from telegram.ext import ContextTypes
 from bot.config import Config
 from bot.questions.language import detect_language
 from bot.service.core import DisclosureService
-from bot.texts import Language
-from handlers.texts import chat_text
+from bot.texts import Language, chat_text
 
 Context = ContextTypes.DEFAULT_TYPE
 Data = TypeVar("Data")

@@ -5,6 +5,7 @@ import asyncio
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.answers.deletion import Deletion, confirm_text, deleted_text, find_deletion, refusal_text
+from bot.texts import chat_text
 from handlers.buttons import DeleteDecision
 from handlers.common import (
     Context,
@@ -15,7 +16,6 @@ from handlers.common import (
     service_of,
     words,
 )
-from handlers.texts import chat_text
 
 
 async def delete(update: Update, context: Context) -> None:

@@ -6,9 +6,8 @@ from telegram import Update
 from telegram.error import BadRequest, TimedOut
 
 from bot.errors import StoreError
-from bot.texts import en, zh
+from bot.texts import chat_text, en, zh
 from handlers.common import Context, language_of
-from handlers.texts import chat_text
 
 log = logging.getLogger("disclosure_bot.errors")
 

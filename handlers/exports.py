@@ -16,10 +16,9 @@ from bot.answers.exports import (
 )
 from bot.catalogue import fields_by_key
 from bot.service.core import DisclosureService
-from bot.texts import Language
+from bot.texts import Language, chat_text
 from handlers.buttons import ExportReport
 from handlers.common import Context, language_of, pressed, service_of, words
-from handlers.texts import chat_text
 
 #: A file to send: its content and its name.
 File = tuple[bytes, str]

@@ -11,7 +11,7 @@ from bot.errors import ReportError
 from bot.fetch.book import CheckStatus
 from bot.fetch.errors import FetchError
 from bot.service.links import WatchRun
-from bot.texts import Language
+from bot.texts import Language, chat_text
 from handlers.common import (
     LANG_KEY,
     Context,
@@ -21,7 +21,6 @@ from handlers.common import (
     service_of,
     words,
 )
-from handlers.texts import chat_text
 from handlers.uploads import preview_reply
 
 

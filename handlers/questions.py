@@ -8,13 +8,13 @@ from datetime import datetime
 
 from telegram import Message, Update
 
-from bot.answers.model import AnswerKind
-from bot.answers.replies import example_question
+from bot.answers.answer import AnswerKind
+from bot.answers.no_figure import example_question
+from bot.texts import chat_text
 from handlers.buttons import Pick
 from handlers.chat_action import typing_if_slow
 from handlers.common import Context, language_of, pressed, service_of, words
-from handlers.replies import choice_markup, send_answer
-from handlers.texts import chat_text
+from handlers.sending import choice_markup, send_answer
 
 
 async def answer_text(update: Update, context: Context, text: str) -> None:

@@ -7,14 +7,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.answers.card import report_card
 from bot.answers.exports import FORMATS
-from bot.answers.replies import no_year
+from bot.answers.no_figure import no_year
 from bot.answers.subject import Subject
 from bot.service.core import DisclosureService
-from bot.texts import Language
+from bot.texts import Language, chat_text
 from handlers.buttons import ExportReport, ReportYear
 from handlers.common import Context, language_of, pressed, service_of, words
-from handlers.replies import choice_markup
-from handlers.texts import chat_text
+from handlers.sending import choice_markup
 
 Reply = tuple[str, InlineKeyboardMarkup | None]
 

@@ -17,10 +17,9 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.answers.texts import localized
 from bot.reminders.plan import Subscription
 from bot.service.core import DisclosureService
-from bot.texts import Language, en, zh
+from bot.texts import Language, en, localized, zh
 from handlers.buttons import EndSubscription, SubscribeAction, SubscribeStep
 from handlers.common import Context, config_of, language_of, pressed, service_of
 

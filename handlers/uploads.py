@@ -19,10 +19,10 @@ from bot.answers.preview import describe, differences
 from bot.answers.read_back import read_back
 from bot.errors import ReportError
 from bot.parser import ParsedReport
-from bot.parser.model import READ_BY_OCR
+from bot.parser.report import READ_BY_OCR
 from bot.records import IngestStatus, StoredReport
 from bot.service.core import DisclosureService, IngestResult
-from bot.texts import Language
+from bot.texts import Language, chat_text
 from handlers.buttons import UploadDecision
 from handlers.common import (
     Context,
@@ -33,8 +33,7 @@ from handlers.common import (
     language_of,
     service_of,
 )
-from handlers.replies import fit
-from handlers.texts import chat_text
+from handlers.sending import fit
 
 Attachment = Document | PhotoSize
 

@@ -6,7 +6,7 @@ the database fails (locked, full, gone): callers catch it without knowing SQLAlc
 """
 
 from bot.errors import StoreError
-from bot.parser.model import Finding
+from bot.parser.report import Finding
 from bot.records import AgencyRecord, IngestOutcome, StoredReport
 from store.db import Database, open_database
 

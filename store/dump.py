@@ -11,7 +11,7 @@ from itertools import islice
 
 import sqlalchemy as sa
 
-from bot.parser.model import Finding
+from bot.parser.report import Finding
 from bot.records import ReportDump
 from store.db import Database
 from store.repo import stored_finding

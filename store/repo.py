@@ -10,8 +10,8 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from bot.parser.model import Agency as ParsedAgency
-from bot.parser.model import Finding
+from bot.parser.report import Agency as ParsedAgency
+from bot.parser.report import Finding
 from bot.records import AgencyRecord, StoredReport
 from store.db import Database
 from store.models import Agency, Report

@@ -14,8 +14,8 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 
 from bot.agencies.identify import canonical_agency
-from bot.parser.model import Agency as ParsedAgency
-from bot.parser.model import ParsedReport
+from bot.parser.report import Agency as ParsedAgency
+from bot.parser.report import ParsedReport
 from bot.records import DeleteOutcome, IngestOutcome, IngestStatus
 from store.db import Database
 from store.models import Agency, AgencyAlias, Figure, Finding, Report, StoreState

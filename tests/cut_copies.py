@@ -7,7 +7,7 @@ from conftest import HUAIAN
 
 from bot.catalogue import layout_keys
 from bot.parser import ParsedReport, parse_report
-from bot.parser.model import Finding
+from bot.parser.report import Finding
 
 CUT_AT = "2.没有现成信息需要另行制作"
 FIRST_LACKING = "applications.outcome.unavailable.needs_creation.natural_person"

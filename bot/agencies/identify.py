@@ -8,7 +8,7 @@ from functools import lru_cache
 from bot.agencies.bodies import Body, BodyKind, body_of
 from bot.agencies.departments import DEPARTMENTS, whole_words
 from bot.agencies.gazetteer import Division, find_division, is_division
-from bot.parser.model import Agency
+from bot.parser.report import Agency
 
 # A region name: anything up to an administrative-division suffix. 片区, 园区, 景区, 社区 and
 # 小区 end in 区 but are not divisions with their own government.

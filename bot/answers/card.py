@@ -1,14 +1,13 @@
 """A report at a glance: the card /report shows, with its figures, findings and source."""
 
+from bot.answers.answer import Answer, AnswerKind
 from bot.answers.figures import read_figure
 from bot.answers.findings import finding_text
 from bot.answers.format import field_label, format_value
-from bot.answers.model import Answer, AnswerKind
 from bot.answers.single import OUTCOME_KEYS, SUMMARY_KEYS, value_text
 from bot.answers.subject import Subject
-from bot.answers.texts import say
 from bot.catalogue import field
-from bot.texts import Language, en, zh
+from bot.texts import Language, en, say, zh
 
 _PROACTIVE = (
     "proactive.rules.issued",

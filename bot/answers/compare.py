@@ -1,14 +1,13 @@
 """Two to five agencies side by side, for one figure and one year."""
 
 from bot.agencies import AgencyRecord
+from bot.answers.answer import Answer, AnswerKind
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
-from bot.answers.model import Answer, AnswerKind
-from bot.answers.texts import say
 from bot.catalogue import field
 from bot.catalogue import json_number as number
-from bot.texts import Language
+from bot.texts import Language, say
 
 MAX_AGENCIES = 5
 

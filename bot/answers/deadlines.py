@@ -4,14 +4,13 @@ and how many indexed agencies have published (the chat shows its own tracked age
 
 from datetime import date
 
+from bot.answers.answer import Answer, AnswerKind
 from bot.answers.library import Library
-from bot.answers.model import Answer, AnswerKind
-from bot.answers.texts import say
 from bot.config import RemindersConfig
 from bot.reminders.message import headline
 from bot.reminders.plan import next_deadlines
 from bot.reminders.tracking import progress
-from bot.texts import Language
+from bot.texts import Language, say
 
 
 def deadlines(library: Library, settings: RemindersConfig, today: date, lang: Language) -> Answer:

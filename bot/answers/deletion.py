@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.agencies import AgencyRecord, NameIndex
-from bot.answers.texts import localized
 from bot.records import DeleteOutcome, StoredReport
-from bot.texts import Language, en, zh
+from bot.texts import Language, en, localized, zh
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _SHOWN = 5  # namesakes listed when a name is ambiguous

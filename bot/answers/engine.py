@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from bot.agencies import AgencyRecord, Found, NameIndex, Region
 from bot.answers import compare as comparing
-from bot.answers import naming, rates, replies, single
+from bot.answers import naming, no_figure, rates, single
 from bot.answers import region as regional
+from bot.answers.answer import Answer
 from bot.answers.deadlines import deadlines
 from bot.answers.library import Library
-from bot.answers.model import Answer
 from bot.answers.passages import passage
 from bot.answers.series import trend
 from bot.answers.subject import Subject
@@ -81,7 +81,7 @@ def answer_question(
     text = " ".join(question.split())
     lang = language or detect_language(text)
     if not re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}|\d{4}", text):
-        return replies.help_answer(library, lang)
+        return no_figure.help_answer(library, lang)
     library = _Pinned(library)  # one name index for the whole question
     index = library.agency_index()
     parsed = parse_question(index, text, lang, today, forced=agency_id is not None)
@@ -97,7 +97,7 @@ def answer_question(
         return _about(library, [index.entries[agency_id]], parsed, forced_key=forced_key)
     if not parsed.found.agencies:
         understood = bool(parsed.years or parsed.matches)
-        return replies.no_agency(library, text, lang, understood=understood)
+        return no_figure.no_agency(library, text, lang, understood=understood)
     settled = naming.settle(library, parsed.found, parsed.named, lang)
     if isinstance(settled, Answer):
         return settled
@@ -151,7 +151,7 @@ def _beside_agencies(
     indexed in a region named, a region's total or ranking."""
     lang = parsed.lang
     if parsed.intent.kind == IntentKind.INDEXED:
-        return replies.indexed(library, lang)
+        return no_figure.indexed(library, lang)
     if asks_deadlines(parsed.text) and not parsed.found.agencies and not parsed.matches:
         return deadlines(library, reminders or RemindersConfig(), today, lang)
     if agency_id is None and (
@@ -243,7 +243,7 @@ def _keys(parsed: Parsed, entry: AgencyRecord | None, *, forced_key: bool) -> li
     needs = kind in _NEEDS_FIGURE
     found = figure_keys(parsed.rest, parsed.matches, needs_figure=needs)
     if isinstance(found, FigureQuestion):
-        return replies.choose_figure(found, parsed.lang, entry)
+        return no_figure.choose_figure(found, parsed.lang, entry)
     return found
 
 
@@ -253,7 +253,7 @@ def _subject(
     available = library.years(entry.id)
     year = years[-1] if years else available[-1]
     if year not in available:
-        return replies.no_year(entry, year, available, lang)
+        return no_figure.no_year(entry, year, available, lang)
     report = library.report(entry.id, year)
     assert report is not None  # the year is listed as available
     # a namesake's answer says which one it is, also once forwarded out of the chat

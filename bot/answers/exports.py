@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Literal
 
 from bot.catalogue import all_fields, fields_by_key
-from bot.parser.model import READ_BY_OCR
+from bot.parser.report import READ_BY_OCR
 from bot.records import StoredReport
 
 #: The file formats of an export.

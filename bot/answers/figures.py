@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.catalogue import Field, field
-from bot.parser.model import Finding
+from bot.parser.report import Finding
 from bot.records import StoredReport
 
 #: Findings naming the cells a copy lacks: cut off after them, or not read for certain.

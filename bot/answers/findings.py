@@ -10,9 +10,8 @@ from decimal import Decimal
 from typing import Protocol
 
 from bot.answers.format import field_label
-from bot.answers.texts import join, localized
 from bot.catalogue import Field, fields_by_key
-from bot.texts import Language, en, zh
+from bot.texts import Language, en, join, localized, zh
 
 #: The shape of a canonical key (``review.total``, ``applications.outcome.other.other.total``):
 #: lower-case words joined by dots. No message a person reads may hold one.

@@ -1,13 +1,12 @@
 """The /help text: what the bot answers, examples, and the fields it knows (from the catalogue)."""
 
 from bot.answers.library import Library
-from bot.answers.replies import example_question
-from bot.answers.texts import EXAMPLES, localized, say
+from bot.answers.no_figure import example_question
 from bot.catalogue import COLUMNS, GROUPS, ROWS, Label
 from bot.catalogue.proactive import FEES, LICENSING, NORMATIVE, PENALTY, RULES
 from bot.catalogue.review import LITIGATION, REVIEW
 from bot.normalize import strip_numbering
-from bot.texts import Language, en, zh
+from bot.texts import EXAMPLES, Language, en, localized, say, zh
 
 _HELP_ROWS: tuple[Label, ...] = (
     ROWS[0],

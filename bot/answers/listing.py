@@ -4,8 +4,7 @@ from dataclasses import dataclass
 
 from bot.agencies import AgencyRecord, latin_key
 from bot.answers.library import Library
-from bot.answers.texts import join
-from bot.texts import Language
+from bot.texts import Language, join
 
 PER_PAGE = 12
 

@@ -9,11 +9,10 @@ from bot.agencies import AgencyRecord, Found, Hit, Mention, NameIndex
 from bot.agencies.bodies import BodyKind
 from bot.agencies.identify import agency_body
 from bot.agencies.named_bodies import NamedBody, body_after, body_before, is_other_body
+from bot.answers.answer import Answer, AnswerKind, Choice
 from bot.answers.format import quoted
 from bot.answers.library import Library
-from bot.answers.model import Answer, AnswerKind, Choice
-from bot.answers.texts import say
-from bot.texts import Language
+from bot.texts import Language, say
 
 _CLOSE = 2.0  # candidates within this score of the best are asked about
 _SHOWN = 8  # agencies of a region offered when the one asked for is not indexed

@@ -1,11 +1,11 @@
 """Answers in the report's own words: the sentences of section 一, 五 or 六 that answer the
 question, quoted and cited; or that the section does not say."""
 
-from bot.answers.model import Answer, AnswerKind
+from bot.answers.answer import Answer, AnswerKind
 from bot.answers.subject import Subject
-from bot.answers.texts import say
 from bot.catalogue import section
 from bot.questions.topics import Topic, answering_sentences
+from bot.texts import say
 
 _EMPTY = frozenset({"", "无", "无。", "暂无", "没有"})
 

@@ -5,11 +5,10 @@ from decimal import Decimal
 
 from bot.answers.findings import finding_text
 from bot.answers.format import field_label, format_value
-from bot.answers.texts import say
 from bot.catalogue import field
-from bot.parser.model import ParsedReport
+from bot.parser.report import ParsedReport
 from bot.records import StoredReport
-from bot.texts import Language
+from bot.texts import Language, say
 
 KEY_FIGURES = (
     "applications.new.total",

@@ -3,14 +3,13 @@ declared formula, shown with the formula and marked as computed; or declined."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from bot.answers.answer import Answer, AnswerKind
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
-from bot.answers.model import Answer, AnswerKind
 from bot.answers.subject import Subject
-from bot.answers.texts import join, say
 from bot.catalogue import field, section
 from bot.catalogue.rates import RATES, Rate
-from bot.texts import Language
+from bot.texts import Language, join, say
 
 _PLACES = Decimal("0.1")
 

@@ -4,11 +4,10 @@ the photo they took of it) compares figure by figure with what they see."""
 from collections import defaultdict
 from decimal import Decimal
 
-from bot.answers.texts import say
 from bot.catalogue import Field, all_fields
 from bot.normalize import strip_numbering
-from bot.parser.model import READ_BY_OCR, ParsedReport
-from bot.texts import Language
+from bot.parser.report import READ_BY_OCR, ParsedReport
+from bot.texts import Language, say
 
 #: Shown for a cell the report leaves blank (or marks ``/``) and for one the bot could not
 #: read with certainty (left out, with a finding).

@@ -4,12 +4,11 @@ reported, which are missing, and flags reports that break a rule on the figure."
 from decimal import Decimal
 
 from bot.agencies import AgencyRecord, Members, NameIndex, Region
+from bot.answers.answer import Answer, AnswerKind
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
-from bot.answers.model import Answer, AnswerKind
-from bot.answers.texts import join, say
 from bot.catalogue import Field, field, json_number
-from bot.texts import Language
+from bot.texts import Language, join, say
 
 _NAMES_SHOWN = 8
 

@@ -1,14 +1,13 @@
 """A figure over the years for one agency: text lines, and a chart."""
 
 from bot.agencies import AgencyRecord
+from bot.answers.answer import Answer, AnswerKind
 from bot.answers.chart import Chart
 from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
-from bot.answers.model import Answer, AnswerKind
-from bot.answers.texts import say
 from bot.catalogue import field
-from bot.texts import Language
+from bot.texts import Language, say
 
 
 def trend(

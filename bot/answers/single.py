@@ -3,18 +3,17 @@ a breakdown, the report's state."""
 
 from decimal import Decimal
 
+from bot.answers.answer import Answer, AnswerKind
 from bot.answers.figures import read_figure
 from bot.answers.findings import INCOMPLETE, finding_text, stop_text
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
-from bot.answers.model import Answer, AnswerKind
 from bot.answers.subject import Subject, source_line, source_of
-from bot.answers.texts import say
 from bot.catalogue import COLUMNS, Field, field, json_number, section
 from bot.catalogue.tree import sub_figures
-from bot.parser.model import READ_BY_OCR, Finding
+from bot.parser.report import READ_BY_OCR, Finding
 from bot.questions.intent import BreakdownBy
-from bot.texts import Language
+from bot.texts import Language, say
 
 SUMMARY_KEYS = (
     "applications.new.total",

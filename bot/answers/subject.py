@@ -4,14 +4,13 @@ the heading, the source line, and the warnings for cells that break a rule."""
 from dataclasses import dataclass
 
 from bot.agencies import AgencyRecord
+from bot.answers.answer import Source
 from bot.answers.findings import finding_text
 from bot.answers.format import printed_row, section_title
-from bot.answers.model import Source
-from bot.answers.texts import say
 from bot.catalogue import Field
-from bot.parser.model import READ_BY_OCR, Finding
+from bot.parser.report import READ_BY_OCR, Finding
 from bot.records import StoredReport
-from bot.texts import Language
+from bot.texts import Language, say
 
 
 @dataclass(frozen=True)

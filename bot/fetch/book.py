@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from bot.fetch.model import Validators
+from bot.fetch.download import Validators
 
 #: Links remembered per page; the oldest are forgotten past this (a listing shows the latest).
 MAX_SEEN = 5000

@@ -15,6 +15,7 @@ import httpcore
 import httpx
 
 from bot.fetch.body import ACCEPT_ENCODING, read_body
+from bot.fetch.download import Fetched, Validators
 from bot.fetch.errors import (
     BlockedURLError,
     ConnectFailedError,
@@ -24,7 +25,6 @@ from bot.fetch.errors import (
     TooManyRedirectsError,
 )
 from bot.fetch.guard import check_url
-from bot.fetch.model import Fetched, Validators
 from bot.fetch.names import file_name
 from bot.fetch.pacer import Clock, HostPacer, Sleep
 from bot.fetch.settings import FetchSettings

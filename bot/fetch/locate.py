@@ -15,8 +15,8 @@ from bot.errors import ReportError
 from bot.fetch.charset import as_utf8_page, decode_page
 from bot.fetch.client import Fetcher
 from bot.fetch.discovery import Discovery, Link, PageKind, discover
+from bot.fetch.download import Fetched
 from bot.fetch.errors import FetchError, NoReportFoundError
-from bot.fetch.model import Fetched
 from bot.readers import Kind, sniff
 
 #: Attachments tried, at most, before the page is given up on.

@@ -18,9 +18,9 @@ from bot.fetch.book import CheckStatus, WatchBook
 from bot.fetch.charset import decode_page
 from bot.fetch.client import Fetcher
 from bot.fetch.discovery import Link, discover
+from bot.fetch.download import Validators
 from bot.fetch.errors import ConnectFailedError, FetchError, FetchTimeoutError, HTTPStatusError
 from bot.fetch.locate import FoundListing, FoundReport, is_html, locate
-from bot.fetch.model import Validators
 from bot.fetch.schedule import is_due
 
 #: What the caller does with a found report: a line saying what became of it. A

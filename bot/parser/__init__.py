@@ -6,7 +6,7 @@ questions needs only the model, and starts a tenth of a second sooner without it
 
 from typing import TYPE_CHECKING, Any
 
-from bot.parser.model import Agency, Finding, ParsedReport
+from bot.parser.report import Agency, Finding, ParsedReport
 
 if TYPE_CHECKING:
     from bot.parser.parse import parse_report, parse_text

@@ -5,7 +5,7 @@ from collections.abc import Collection
 from functools import cache
 
 from bot.catalogue import all_fields, layout_keys
-from bot.parser.model import Finding
+from bot.parser.report import Finding
 from bot.parser.tables import applications, proactive
 
 _SECTION_OF = {"proactive": "二", "applications": "三", "review": "四"}

@@ -4,7 +4,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.catalogue import TEXT_KEYS, json_number
-from bot.parser.model import Finding, ParsedReport
+from bot.parser.report import Finding, ParsedReport
 
 
 def report_to_json(report: ParsedReport) -> dict[str, Any]:

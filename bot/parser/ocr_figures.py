@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from decimal import Decimal
 
-from bot.parser.model import READ_BY_OCR, Finding, ParsedReport
+from bot.parser.report import READ_BY_OCR, Finding, ParsedReport
 from bot.validation import check_rules
 
 #: The rules check_rules reports; the others (incomplete, year_mismatch…) are kept as found.

@@ -12,8 +12,8 @@ from bot.parser.cells import MAX_CELL_DIGITS
 from bot.parser.coverage import incomplete_finding
 from bot.parser.dates import publication_date, stated_year
 from bot.parser.layout import detect_layout, is_pre_2019
-from bot.parser.model import Finding, ParsedReport
 from bot.parser.ocr_figures import mark_read_by_ocr
+from bot.parser.report import Finding, ParsedReport
 from bot.parser.section_reading import SectionReading
 from bot.parser.sections import SectionSpan, find_sections
 from bot.parser.tables.applications import read_applications

@@ -20,8 +20,8 @@ from multiprocessing.context import ForkServerContext
 from pathlib import Path, PurePath
 
 from bot.errors import ReportError, UnreadableFileError
-from bot.parser.model import ParsedReport
 from bot.parser.parse import parse_report
+from bot.parser.report import ParsedReport
 from bot.readers import READER_MODULES
 
 log = logging.getLogger(__name__)

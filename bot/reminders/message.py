@@ -2,10 +2,9 @@
 
 from datetime import date
 
-from bot.answers.texts import join, localized
 from bot.reminders.plan import Reminder
 from bot.reminders.tracking import Progress
-from bot.texts import Language, en, zh
+from bot.texts import Language, en, join, localized, zh
 
 _NAMES = 40
 

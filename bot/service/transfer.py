@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from bot.errors import DisclosureBotError
-from bot.parser.model import Finding
+from bot.parser.report import Finding
 from bot.records import ReportDump
 
 FORMAT = "disclosure-bot.report/1"

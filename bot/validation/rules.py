@@ -11,7 +11,7 @@ from functools import cache
 from itertools import repeat
 
 from bot.catalogue import COLUMNS, OUTCOMES, ROW_GROUP, ROWS, Label, field, fields_by_key
-from bot.parser.model import Finding
+from bot.parser.report import Finding
 
 Figures = Mapping[str, Decimal]
 

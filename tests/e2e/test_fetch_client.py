@@ -16,6 +16,7 @@ from portal_server import PortalServer, Route
 from bot.config import WatchConfig
 from bot.fetch.charset import decode_page
 from bot.fetch.client import Fetcher
+from bot.fetch.download import Validators
 from bot.fetch.errors import (
     BlockedURLError,
     ConnectFailedError,
@@ -25,7 +26,6 @@ from bot.fetch.errors import (
     TooManyRedirectsError,
 )
 from bot.fetch.guard import ip_literal, non_public
-from bot.fetch.model import Validators
 from bot.fetch.settings import FetchSettings
 
 LOCAL = ("127.0.0.1",)

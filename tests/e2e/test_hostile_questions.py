@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.service.core import DisclosureService
 from handlers.app import BotApp
-from handlers.replies import fit
+from handlers.sending import fit
 
 NOW = datetime(2024, 5, 1, 10, tzinfo=SHANGHAI)
 LIMIT = 4096  # Telegram's longest message

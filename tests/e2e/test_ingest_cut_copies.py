@@ -17,7 +17,7 @@ from bot.agencies.identify import identify_agency
 from bot.answers.exports import report_table
 from bot.cli.main import app
 from bot.parser import parse_report
-from bot.parser.model import Finding
+from bot.parser.report import Finding
 from bot.records import IngestStatus
 from bot.service.core import DisclosureService
 from store import repo

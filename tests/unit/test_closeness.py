@@ -5,7 +5,7 @@ literal: a window narrowed (to 0) or widened fails here."""
 import pytest
 
 from bot.agencies.entries import Found, Hit, Mention
-from bot.answers.model import Answer, AnswerKind
+from bot.answers.answer import Answer, AnswerKind
 from bot.answers.naming import Settled, settle
 from bot.records import AgencyRecord
 from bot.service.core import DisclosureService

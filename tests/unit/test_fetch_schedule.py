@@ -10,7 +10,7 @@ from bot.config import OnNewReport, WatchConfig
 from bot.config.load import read_section
 from bot.errors import ConfigError
 from bot.fetch.book import MAX_SEEN, CheckStatus, WatchBook
-from bot.fetch.model import Validators
+from bot.fetch.download import Validators
 from bot.fetch.schedule import is_due, next_check, season
 from bot.fetch.settings import FetchSettings
 

@@ -15,7 +15,7 @@ from bot.answers.preview import describe
 from bot.catalogue import fields_by_key
 from bot.errors import ReportError
 from bot.parser import ParsedReport, parse_report
-from bot.parser.model import Finding
+from bot.parser.report import Finding
 from bot.service.core import DisclosureService
 from bot.texts import Language
 from handlers.uploads import preview_reply

@@ -14,9 +14,9 @@ from PIL import Image
 
 from bot.errors import UnreadableFileError, UnsupportedFormatError
 from bot.parser import parse_text
-from bot.parser.model import READ_BY_OCR
 from bot.parser.numbers import UNREADABLE_MARK
 from bot.parser.ocr_figures import mark_read_by_ocr, one_digit_readings
+from bot.parser.report import READ_BY_OCR
 from bot.readers import Kind, sniff
 from bot.readers.document import read_document
 from bot.readers.image import SETTINGS

@@ -17,7 +17,7 @@ from conftest import GOLD
 
 from bot.catalogue import COLUMNS
 from bot.parser.json_output import finding_to_json
-from bot.parser.model import Finding
+from bot.parser.report import Finding
 from bot.validation import check_report, check_rules, compare_with_previous
 
 Figures = dict[str, Decimal]

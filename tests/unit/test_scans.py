@@ -19,7 +19,7 @@ import pytest
 from conftest import FIXTURES, REPORTS, gold
 
 from bot.parser import ParsedReport, parse_report
-from bot.parser.model import READ_BY_OCR
+from bot.parser.report import READ_BY_OCR
 from bot.parser.workers import parse_bytes_limited
 
 SCANS = FIXTURES / "scans"

@@ -9,7 +9,7 @@ from bot.normalize import compact
 from bot.parser.blocks import read_blocks
 from bot.parser.caches import memo
 from bot.parser.cells import Cells, split_chunks
-from bot.parser.labels import LabelFinder, label_finder
+from bot.parser.label_finder import LabelFinder, label_finder
 from bot.parser.numbers import read_cell
 from bot.parser.section_reading import SectionReading
 from bot.parser.solve import resolve

@@ -15,7 +15,7 @@ from bot.catalogue.proactive import COLUMN_ORDER
 from bot.normalize import compact
 from bot.parser.caches import memo
 from bot.parser.cells import Cell, Cells, split_chunks
-from bot.parser.labels import first_label, last_label, phrases
+from bot.parser.label_finder import first_label, last_label, phrases
 from bot.parser.numbers import read_cell
 from bot.parser.section_reading import SectionReading
 from bot.parser.solve import resolve

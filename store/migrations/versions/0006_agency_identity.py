@@ -72,7 +72,7 @@ def _identify_and_merge(connection: sa.Connection) -> None:
     """Identify every agency again; merge those that are one."""
     # the identity rules are the bot's own: the store must key agencies as ingest will
     from bot.agencies.identify import canonical_agency  # noqa: PLC0415
-    from bot.parser.model import Agency  # noqa: PLC0415
+    from bot.parser.report import Agency  # noqa: PLC0415
 
     groups: dict[str, list[tuple[int, Agency]]] = defaultdict(list)
     rows = connection.execute(sa.select(_AGENCY).order_by(_AGENCY.c.id)).all()

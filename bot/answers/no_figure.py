@@ -1,13 +1,12 @@
 """Answers that carry no figure: which figure?, not indexed, help, the index."""
 
 from bot.agencies import AgencyRecord
+from bot.answers.answer import Answer, AnswerKind, Choice
 from bot.answers.format import field_label, quoted
 from bot.answers.library import Library
-from bot.answers.model import Answer, AnswerKind, Choice
-from bot.answers.texts import EXAMPLES, join, localized, say
 from bot.answers.which import FigureQuestion
 from bot.catalogue import field
-from bot.texts import Language
+from bot.texts import EXAMPLES, Language, join, localized, say
 
 _NAMES_SHOWN = 5
 
