@@ -35,7 +35,7 @@ def read_figure(report: StoredReport, spec: Field) -> FigureValue:
         parts = [p for p in spec.parts if report.layout in field(p).layouts]
         held = [p for p in parts if p in report.figures]
         if (
-            lacking := _lacking(report, [p for p in parts if p not in report.figures])
+            lacking := _lacking(report, [p for p in parts if report.figures.get(p) is None])
         ) is not None:
             return FigureValue(None, bool(parts), tuple(parts), lacking)
         printed = [report.figures[p] for p in held if report.figures[p] is not None]

@@ -124,7 +124,8 @@ def _report(
         year=title.year,
         layout=layout,
         figures=figures,
-        not_reported=tuple(k for k in expected if k not in figures and k not in lacking),
+        # blank or marked cells only: an unsure cell (in ``ambiguous_cells``) was printed
+        not_reported=tuple(k for k in expected if k not in figures and k not in unknown),
         findings=tuple(findings),
         text=prose,
         labels=reading.labels,
