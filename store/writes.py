@@ -8,13 +8,13 @@ import functools
 import json
 from collections.abc import Iterable
 from datetime import datetime
-from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
 import sqlalchemy as sa
 
 from bot.agencies.identify import canonical_agency
 from bot.parser.report import Agency as ParsedAgency
+from bot.parser.report import Finding as ParsedFinding
 from bot.parser.report import ParsedReport
 from bot.records import DeleteOutcome, IngestOutcome, IngestStatus
 from store.db import Database
@@ -233,22 +233,7 @@ def _figures_sql(dialect: sa.Dialect) -> tuple[str, bool]:
     return compiled.string, compiled.positional
 
 
-class FindingLike(Protocol):
-    """A finding as parsed or as stored: what its row holds."""
-
-    @property
-    def rule(self) -> str: ...
-    @property
-    def cells(self) -> tuple[str, ...]: ...
-    @property
-    def expected(self) -> Decimal | None: ...
-    @property
-    def found(self) -> Decimal | None: ...
-    @property
-    def message(self) -> str: ...
-
-
-def finding_rows(report_id: int, findings: Iterable[FindingLike]) -> list[dict[str, object]]:
+def finding_rows(report_id: int, findings: Iterable[ParsedFinding]) -> list[dict[str, object]]:
     """The rows of a report's findings."""
     return [
         {

@@ -7,10 +7,10 @@ this module does not know falls back to it, with any canonical key in it put int
 
 import re
 from decimal import Decimal
-from typing import Protocol
 
 from bot.answers.format import field_label
 from bot.catalogue import Field, fields_by_key
+from bot.parser.report import Finding
 from bot.texts import Language, en, join, localized, zh
 
 #: The shape of a canonical key (``review.total``, ``applications.outcome.other.other.total``):
@@ -24,22 +24,7 @@ _LISTED = 4  # cells named in a finding before "and N more"
 _WORDS = {"en": en.FINDINGS, "zh": zh.FINDINGS}
 
 
-class FindingLike(Protocol):
-    """A finding as parsed or as stored."""
-
-    @property
-    def rule(self) -> str: ...
-    @property
-    def cells(self) -> tuple[str, ...]: ...
-    @property
-    def expected(self) -> Decimal | None: ...
-    @property
-    def found(self) -> Decimal | None: ...
-    @property
-    def message(self) -> str: ...
-
-
-def finding_text(finding: FindingLike, lang: Language) -> str:
+def finding_text(finding: Finding, lang: Language) -> str:
     """The finding in ``lang``'s words, its cells named by their labels."""
     specs = _fields(finding.cells)
     if finding.rule == INCOMPLETE:
@@ -61,7 +46,7 @@ def finding_text(finding: FindingLike, lang: Language) -> str:
     return text[:1].upper() + text[1:]
 
 
-def stop_text(finding: FindingLike, lang: Language) -> str:
+def stop_text(finding: Finding, lang: Language) -> str:
     """Where a cut-off copy stops: the section and the first row it lacks (from the finding's
     cells, in layout order), and how many figures it lacks."""
     specs = _fields(finding.cells)
