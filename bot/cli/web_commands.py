@@ -47,8 +47,8 @@ def watch_command(
         bool, typer.Option("--once", help="Check every watched page now, once.")
     ] = False,
 ) -> None:
-    """Check the watched pages ([watch] pages) once and print what was found (the bot itself
-    checks them on its schedule)."""
+    """Check the watched pages (the config's watch.pages) once and print what was found (the
+    bot itself checks them on its schedule)."""
     if not once:
         print(
             "the bot checks the watched pages on its schedule; use --once to check now",
