@@ -1,0 +1,132 @@
+"""What the bot says when it asks back about an agency (bot/answers/naming.py): each agency
+labelled with its region, the choices numbered, at most five (eight for a region's agencies,
+with how many more), the typed name quoted, in the user's language. The expected texts are
+typed here from the reply tables (bot/texts), not taken from the program's output."""
+
+import pytest
+
+from bot.agencies.entries import AgencyEntry
+from bot.answers.model import AnswerKind
+from bot.answers.naming import (
+    _not_indexed,
+    _region_of,
+    agency_label,
+    choose_among,
+    compared_alone,
+    did_you_mean,
+)
+from bot.texts import Language
+
+ZH, EN = Language.ZH, Language.EN
+# a township under a district, a bureau under a city, a department under a province only,
+# a region's own government (no parent): each shows a different part of its place
+XIGONG = AgencyEntry(1, "汉屯路街道办事处", "西工区", "洛阳市", "河南省", "township")
+FINANCE = AgencyEntry(2, "财政局", None, "淮安市", "江苏省", "city")
+EDUCATION = AgencyEntry(3, "教育厅", None, None, "江苏省", "province")
+HUAIAN = AgencyEntry(4, "淮安市人民政府", None, "淮安市", "江苏省", "city")
+BARE = AgencyEntry(5, "某机构", None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("entry", "lang", "label"),
+    [
+        (XIGONG, ZH, "汉屯路街道办事处（西工区）"),
+        (XIGONG, EN, "汉屯路街道办事处 (西工区)"),
+        (FINANCE, ZH, "财政局（淮安市）"),
+        (EDUCATION, EN, "教育厅 (江苏省)"),
+        (HUAIAN, ZH, "淮安市人民政府"),  # its name already says where
+        (BARE, EN, "某机构"),
+    ],
+)
+def test_an_agency_is_labelled_with_its_nearest_region(
+    entry: AgencyEntry, lang: Language, label: str
+) -> None:
+    assert agency_label(entry, lang) == label
+
+
+def entries(count: int) -> list[AgencyEntry]:
+    return [AgencyEntry(10 + i, f"第{i}街道办事处", "某区") for i in range(1, count + 1)]
+
+
+def test_which_one_numbers_five_choices_at_most() -> None:
+    answer = choose_among(entries(6), EN)
+    assert answer.kind is AnswerKind.CHOOSE_AGENCY and answer.language == EN
+    assert answer.text == "\n".join(
+        ["Which agency do you mean?"] + [f"{i}. 第{i}街道办事处 (某区)" for i in range(1, 6)]
+    )
+    assert [c.agency_id for c in answer.choices] == [11, 12, 13, 14, 15]
+    assert [c.label for c in answer.choices][0] == "第1街道办事处 (某区)"
+
+
+def test_which_one_in_chinese() -> None:
+    answer = choose_among([XIGONG, FINANCE], ZH)
+    assert answer.language == ZH
+    assert answer.text == "您指的是哪个机构？\n1. 汉屯路街道办事处（西工区）\n2. 财政局（淮安市）"
+
+
+def test_a_comparison_with_one_agency_indexed_says_so() -> None:
+    answer = compared_alone(XIGONG, EN)
+    assert answer.kind is AnswerKind.NOT_INDEXED and answer.language == EN
+    assert answer.text == (
+        "Of the agencies to compare, only 汉屯路街道办事处 (西工区) is indexed; the other "
+        "is not. Its figures alone:"
+    )
+    assert [(c.label, c.agency_id) for c in answer.choices] == [("汉屯路街道办事处 (西工区)", 1)]
+
+
+def test_did_you_mean_quotes_the_name_and_offers_five_at_most() -> None:
+    answer = did_you_mean(entries(7), "第街道  办事处", EN)
+    assert answer.kind is AnswerKind.CHOOSE_AGENCY and answer.language == EN
+    names = " or ".join(f"第{i}街道办事处 (某区)" for i in range(1, 6))
+    assert answer.text == f"第街道 办事处 is not indexed as typed. Did you mean {names}?"
+    assert [c.agency_id for c in answer.choices] == [11, 12, 13, 14, 15]
+
+
+def test_did_you_mean_in_chinese_lists_with_the_enumeration_comma() -> None:
+    answer = did_you_mean([XIGONG, FINANCE], "汉屯陆", ZH)
+    assert answer.language == ZH and answer.kind is AnswerKind.CHOOSE_AGENCY
+    assert answer.text == "没有收录汉屯陆。您是指汉屯路街道办事处（西工区）、财政局（淮安市）吗？"
+
+
+def test_a_body_not_indexed_offers_eight_of_its_region_and_counts_the_rest() -> None:
+    answer = _not_indexed("某区财政局", "某区", entries(11), EN)
+    assert answer.kind is AnswerKind.NOT_INDEXED and answer.language == EN
+    assert answer.text.split("\n") == [
+        "某区财政局 is not indexed; I answer only with its own figures. Indexed in 某区:",
+        *(f"{i}. 第{i}街道办事处 (某区)" for i in range(1, 9)),
+        "and 3 more",
+    ]
+    assert [c.agency_id for c in answer.choices] == list(range(11, 19))
+
+
+def test_eight_agencies_of_a_region_are_all_shown_with_no_more_line() -> None:
+    answer = _not_indexed("某区财政局", "某区", entries(8), ZH)
+    assert answer.language == ZH and answer.kind is AnswerKind.NOT_INDEXED
+    assert answer.text.split("\n") == [
+        "尚未收录某区财政局的报告，不能用其他机构的数据回答。某区已收录：",
+        *(f"{i}. 第{i}街道办事处（某区）" for i in range(1, 9)),
+    ]
+
+
+def test_nine_agencies_of_a_region_leave_one_more_in_chinese() -> None:
+    answer = _not_indexed("某区财政局", "某区", entries(9), ZH)
+    assert answer.text.split("\n")[-1] == "等1个"
+
+
+@pytest.mark.parametrize(
+    ("entry", "region"),
+    [(HUAIAN, "淮安市"), (XIGONG, "西工区"), (FINANCE, None)],
+)
+def test_a_government_is_its_own_region_another_body_its_parents(
+    entry: AgencyEntry, region: str | None
+) -> None:
+    assert _region_of(entry) == region
+
+
+def test_a_comparison_with_one_agency_indexed_in_chinese() -> None:
+    answer = compared_alone(XIGONG, ZH)
+    assert answer.language == ZH
+    assert answer.text == (
+        "要对比的机构中只收录了汉屯路街道办事处（西工区），另一个尚未收录。只看它的数据："
+    )
+    assert [c.label for c in answer.choices] == ["汉屯路街道办事处（西工区）"]
