@@ -55,7 +55,7 @@ def test_which_one_numbers_five_choices_at_most() -> None:
         ["Which agency do you mean?"] + [f"{i}. 第{i}街道办事处 (某区)" for i in range(1, 6)]
     )
     assert [c.agency_id for c in answer.choices] == [11, 12, 13, 14, 15]
-    assert [c.label for c in answer.choices][0] == "第1街道办事处 (某区)"
+    assert answer.choices[0].label == "第1街道办事处 (某区)"
 
 
 def test_which_one_in_chinese() -> None:
