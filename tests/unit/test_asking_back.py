@@ -15,6 +15,8 @@ from bot.answers.naming import (
     compared_alone,
     did_you_mean,
 )
+from bot.answers.which import FigureQuestion, figure_keys
+from bot.questions.fields import match_fields
 from bot.texts import Language
 
 ZH, EN = Language.ZH, Language.EN
@@ -130,3 +132,86 @@ def test_a_comparison_with_one_agency_indexed_in_chinese() -> None:
         "要对比的机构中只收录了汉屯路街道办事处（西工区），另一个尚未收录。只看它的数据："
     )
     assert [c.label for c in answer.choices] == ["汉屯路街道办事处（西工区）"]
+
+
+# Which figure (bot/answers/which.py): a figure the words name, or the question back with the
+# figures to choose from; never a default figure, never a group's total for a part the words
+# name that the catalogue does not know. The keys are typed from the catalogue's tables.
+COMMON = (
+    "applications.new.total",
+    "applications.outcome.total.total",
+    "applications.outcome.withheld.total",
+    "review.total",
+    "litigation.total",
+    "proactive.fees.amount",
+)
+REVIEW_PARTS = {"review.upheld", "review.corrected", "review.other", "review.pending"}
+
+
+def keys_for(rest: str, *, needs_figure: bool = True) -> list[str] | FigureQuestion:
+    return figure_keys(rest, match_fields(rest), needs_figure=needs_figure)
+
+
+def test_no_figure_named_where_one_is_needed_offers_the_common_ones() -> None:
+    assert keys_for("") == FigureQuestion("", COMMON)
+
+
+def test_no_figure_named_where_a_summary_will_do_asks_nothing() -> None:
+    assert keys_for("", needs_figure=False) == []
+
+
+@pytest.mark.parametrize(
+    ("rest", "first"),
+    [
+        ("行政复议多少件", "review.total"),
+        ("行政复议被撤回几件", "review.other"),  # 撤回 is among 其他结果's words
+        ("applications", "applications.new.total"),  # a generic word with nothing beside it
+        # 没经过复议 says what 未经复议 says: no other figure asked for
+        ("没经过复议直接起诉几件", "litigation.direct.total"),
+    ],
+)
+def test_words_that_name_a_figure_are_answered(rest: str, first: str) -> None:
+    found = keys_for(rest)
+    assert isinstance(found, list) and found[0] == first
+
+
+def test_a_part_of_review_the_catalogue_does_not_know_asks_which() -> None:
+    found = keys_for("行政复议被调解几件")
+    assert isinstance(found, FigureQuestion)
+    assert (found.words, found.unknown, found.keys[0]) == ("调解", False, "review.total")
+    assert set(found.keys[1:]) == REVIEW_PARTS
+
+
+def test_the_parts_offered_are_five_at_most_beside_the_total() -> None:
+    found = keys_for("行政诉讼被调解几件")
+    assert isinstance(found, FigureQuestion) and found.words == "调解"
+    assert found.keys[0] == "litigation.total" and len(found.keys) == 6
+    assert set(found.keys[1:]) < {
+        "litigation.direct.total",
+        "litigation.after_review.total",
+        "litigation.upheld",
+        "litigation.corrected",
+        "litigation.other",
+        "litigation.pending",
+    }
+
+
+def test_english_words_of_the_catalogue_left_over_ask_which() -> None:
+    found = keys_for("reviews mediated by the court")
+    assert isinstance(found, FigureQuestion) and not found.unknown
+    assert found.words == "mediated court" and found.keys[0] == "review.total"
+    assert set(found.keys[1:]) == REVIEW_PARTS
+
+
+def test_english_words_outside_the_catalogue_leave_the_figure() -> None:
+    assert keys_for("reviews mediated") == ["review.total"]
+
+
+@pytest.mark.parametrize(
+    ("rest", "words"),
+    [("被撤回", "撤回"), ("applications withdrawn", "withdrawn"), ("申请被撤回", "撤回")],
+)
+def test_words_that_name_no_figure_ask_with_six_closest(rest: str, words: str) -> None:
+    found = keys_for(rest)
+    assert isinstance(found, FigureQuestion)
+    assert (found.words, found.unknown, len(found.keys)) == (words, True, 6)
