@@ -4,6 +4,7 @@ with how many more), the typed name quoted, in the user's language. The expected
 typed here from the reply tables (bot/texts), not taken from the program's output."""
 
 import pytest
+from conftest import fixed_now
 
 from bot.agencies.entries import AgencyEntry
 from bot.answers.model import AnswerKind
@@ -14,9 +15,11 @@ from bot.answers.naming import (
     choose_among,
     compared_alone,
     did_you_mean,
+    not_indexed_here,
 )
 from bot.answers.which import FigureQuestion, figure_keys
 from bot.questions.fields import match_fields
+from bot.service.core import DisclosureService
 from bot.texts import Language
 
 ZH, EN = Language.ZH, Language.EN
@@ -215,3 +218,36 @@ def test_words_that_name_no_figure_ask_with_six_closest(rest: str, words: str) -
     found = keys_for(rest)
     assert isinstance(found, FigureQuestion)
     assert (found.words, found.unknown, len(found.keys)) == (words, True, 6)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "text"),
+    [
+        (
+            "西工区财政局2023年收到多少申请",
+            ZH,
+            "尚未收录西工区财政局的报告，不能用其他机构的数据回答。西工区已收录：\n"
+            "1. 汉屯路街道办事处（西工区）",
+        ),
+        (
+            "Xigong District Finance Bureau 2023 applications",
+            EN,
+            "Xigong District Finance Bureau is not indexed; I answer only with its own figures. "
+            "Indexed in 西工区:\n1. 汉屯路街道办事处 (西工区)",
+        ),
+    ],
+)
+def test_a_body_not_indexed_is_said_so_with_what_its_region_has(
+    seeded: DisclosureService, question: str, lang: Language, text: str
+) -> None:
+    answer = seeded.ask(question, now=fixed_now())
+    assert (answer.kind, answer.language, answer.text) == (AnswerKind.NOT_INDEXED, lang, text)
+    assert [c.agency_id for c in answer.choices] == [1]
+
+
+def test_a_body_with_no_region_known_is_offered_itself(seeded: DisclosureService) -> None:
+    answer = not_indexed_here(seeded, seeded.agency_index(), "财政所", FINANCE, ZH)
+    assert (answer.kind, answer.language) == (AnswerKind.NOT_INDEXED, ZH)
+    assert answer.text == (
+        "尚未收录财政所的报告，不能用其他机构的数据回答。财政局已收录：\n1. 财政局（淮安市）"
+    )
