@@ -4,7 +4,7 @@ with how many more), the typed name quoted, in the user's language. The expected
 typed here from the reply tables (bot/texts), not taken from the program's output."""
 
 import pytest
-from conftest import fixed_now
+from conftest import SEED, fixed_now
 
 from bot.agencies.entries import AgencyEntry
 from bot.answers.model import AnswerKind
@@ -251,3 +251,20 @@ def test_a_body_with_no_region_known_is_offered_itself(seeded: DisclosureService
     assert answer.text == (
         "尚未收录财政所的报告，不能用其他机构的数据回答。财政局已收录：\n1. 财政局（淮安市）"
     )
+
+
+def test_a_region_s_agencies_are_offered_government_first_then_by_name(
+    seeded: DisclosureService,
+) -> None:
+    # stored in another order (汉屯路 first): the list is not the store's order
+    text = SEED.read_text(encoding="utf-8")
+    government = text.replace("西工区汉屯路街道办事处", "洛阳市西工区人民政府")
+    government = government.replace("汉屯路街道办事处", "西工区人民政府")
+    for name, report in (("gov.txt", government), ("db.txt", text.replace("汉屯路", "道北路"))):
+        assert seeded.ingest_bytes(name, report.encode(), now=fixed_now()).status == "indexed"
+    answer = seeded.ask("西工区财政局2023年收到多少申请", now=fixed_now())
+    assert answer.text.split("\n")[1:] == [
+        "1. 西工区人民政府（洛阳市）",
+        "2. 汉屯路街道办事处（西工区）",
+        "3. 道北路街道办事处（西工区）",
+    ]
