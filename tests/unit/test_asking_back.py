@@ -6,12 +6,13 @@ typed here from the reply tables (bot/texts), not taken from the program's outpu
 import pytest
 from conftest import SEED, fixed_now
 
-from bot.agencies.entries import AgencyEntry
+from bot.agencies.entries import AgencyEntry, Hit
 from bot.answers.model import AnswerKind
 from bot.answers.naming import (
     _not_indexed,
     _region_of,
     agency_label,
+    choose_agency,
     choose_among,
     compared_alone,
     did_you_mean,
@@ -268,3 +269,24 @@ def test_a_region_s_agencies_are_offered_government_first_then_by_name(
         "2. 汉屯路街道办事处（西工区）",
         "3. 道北路街道办事处（西工区）",
     ]
+
+
+def hits(agencies: list[AgencyEntry]) -> list[Hit]:
+    return [Hit(10.0, "街道", 0, 2, "exact", typed="街道", agency=a) for a in agencies]
+
+
+def test_which_one_among_namesakes_offers_each_agency_once_five_at_most() -> None:
+    six = entries(6)
+    answer = choose_agency(hits([six[0], six[0], *six[1:]]), EN)
+    assert (answer.kind, answer.language) == (AnswerKind.CHOOSE_AGENCY, EN)
+    assert answer.text == "\n".join(
+        ["Which agency do you mean?"] + [f"{i}. 第{i}街道办事处 (某区)" for i in range(1, 6)]
+    )
+    assert [c.agency_id for c in answer.choices] == [11, 12, 13, 14, 15]
+
+
+def test_which_one_among_namesakes_in_chinese() -> None:
+    answer = choose_agency(hits([XIGONG, FINANCE]), ZH)
+    assert (answer.kind, answer.language) == (AnswerKind.CHOOSE_AGENCY, ZH)
+    assert answer.text == "您指的是哪个机构？\n1. 汉屯路街道办事处（西工区）\n2. 财政局（淮安市）"
+    assert [c.label for c in answer.choices] == ["汉屯路街道办事处（西工区）", "财政局（淮安市）"]
