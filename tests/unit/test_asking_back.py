@@ -290,3 +290,28 @@ def test_which_one_among_namesakes_in_chinese() -> None:
     assert (answer.kind, answer.language) == (AnswerKind.CHOOSE_AGENCY, ZH)
     assert answer.text == "您指的是哪个机构？\n1. 汉屯路街道办事处（西工区）\n2. 财政局（淮安市）"
     assert [c.label for c in answer.choices] == ["汉屯路街道办事处（西工区）", "财政局（淮安市）"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["浦东新政府办2023年收到多少申请", "浦东政府办2023年收到多少申请"],
+)
+def test_an_office_named_after_its_region_is_answered_not_its_government(
+    service: DisclosureService, question: str
+) -> None:
+    # 浦东|新|政府办: the words after the region's name (its 新 of 浦东新区 spelt out) name
+    # the office, a candidate that read less of the question than the government
+    text = SEED.read_text(encoding="utf-8")
+    for title, name in (
+        ("上海市浦东新区人民政府", "gov.txt"),
+        ("上海市浦东新区人民政府办公室", "office.txt"),
+    ):
+        report = text.replace("西工区汉屯路街道办事处", title).replace("汉屯路街道办事处", title)
+        assert service.ingest_bytes(name, report.encode(), now=fixed_now()).status == "indexed"
+    answer = service.ask(question, now=fixed_now()).to_json()
+    assert (answer["kind"], answer["agency"], answer["year"]) == (
+        "figure",
+        "浦东新区人民政府办公室",
+        2023,
+    )
+    assert "office.txt" in str(answer["answer"])
