@@ -315,3 +315,18 @@ def test_an_office_named_after_its_region_is_answered_not_its_government(
         2023,
     )
     assert "office.txt" in str(answer["answer"])
+
+
+@pytest.mark.parametrize(
+    ("rest", "closest"),
+    [
+        ("行政复议尚未审完几件", "review.pending"),  # 尚未审完: one character off 尚未审结
+        ("reviews still pendng", "review.pending"),  # pending, typed wrong
+        ("reviews corected by court", "review.corrected"),  # corrected, typed wrong
+    ],
+)
+def test_the_part_closest_to_the_words_is_offered_first(rest: str, closest: str) -> None:
+    found = keys_for(rest)
+    assert isinstance(found, FigureQuestion) and not found.unknown
+    assert found.keys[:2] == ("review.total", closest)
+    assert set(found.keys[1:]) == REVIEW_PARTS
