@@ -172,6 +172,9 @@ def test_no_figure_named_where_a_summary_will_do_asks_nothing() -> None:
         ("applications", "applications.new.total"),  # a generic word with nothing beside it
         # 没经过复议 says what 未经复议 says: no other figure asked for
         ("没经过复议直接起诉几件", "litigation.direct.total"),
+        # asking words on both sides of the figure's name: nothing more precise asked for
+        ("有多少行政复议呢", "review.total"),
+        ("一共有行政诉讼多少件", "litigation.total"),
     ],
 )
 def test_words_that_name_a_figure_are_answered(rest: str, first: str) -> None:
