@@ -333,3 +333,18 @@ def test_the_part_closest_to_the_words_is_offered_first(rest: str, closest: str)
     assert isinstance(found, FigureQuestion) and not found.unknown
     assert found.keys[:2] == ("review.total", closest)
     assert set(found.keys[1:]) == REVIEW_PARTS
+
+
+def test_the_next_agency_s_own_words_are_not_a_body_of_the_first(
+    seeded: DisclosureService,
+) -> None:
+    # 汉屯路和道北路街道办事处: 街道办事处 after 汉屯路 belongs to 道北路, another agency
+    # named: both are compared, neither is "not indexed"
+    report = SEED.read_text(encoding="utf-8").replace("汉屯路", "道北路")
+    assert seeded.ingest_bytes("db.txt", report.encode(), now=fixed_now()).status == "indexed"
+    answer = seeded.ask("比较汉屯路和道北路街道办事处2023年收到多少申请", now=fixed_now())
+    assert answer.kind is AnswerKind.COMPARE
+    assert [r["agency"] for r in answer.to_json()["rows"]] == [
+        "汉屯路街道办事处",
+        "道北路街道办事处",
+    ]
