@@ -326,6 +326,8 @@ def test_an_office_named_after_its_region_is_answered_not_its_government(
         ("行政复议尚未审完几件", "review.pending"),  # 尚未审完: one character off 尚未审结
         ("reviews still pendng", "review.pending"),  # pending, typed wrong
         ("reviews corected by court", "review.corrected"),  # corrected, typed wrong
+        ("reviews undecidd by court", "review.pending"),  # undecided (pending), typed wrong
+        ("reviews upheldd by court", "review.upheld"),  # upheld, typed wrong
     ],
 )
 def test_the_part_closest_to_the_words_is_offered_first(rest: str, closest: str) -> None:
