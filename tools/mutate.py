@@ -58,7 +58,12 @@ class Target:
 TARGETS = (
     # the arithmetic rules
     Target("bot/validation/rules.py"),
-    # choosing the agency and the figure, "which one?" included (being rewritten: later)
+    # choosing the agency and the figure, "which one?" included: the modules that settle the
+    # agency or ask back (naming.py, with the "which one?" window) and the figure or "which
+    # figure?" (which.py)
+    Target("bot/answers/naming.py"),
+    Target("bot/answers/which.py"),
+    # the rest of the way to an agency and a figure (being rewritten: later)
     Target("bot/agencies/resolve.py", ready=False),
     Target("bot/agencies/identify.py", ready=False),
     Target("bot/questions/fields.py", ready=False),

@@ -1,14 +1,23 @@
 """Indexing: one report per agency and year; same file again changes nothing; a new file
 replaces the old one atomically; a bad file writes nothing."""
 
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from conftest import SEED, fixed_now
 
-from bot.records import IngestStatus
+from bot.parser.report import Agency as ParsedAgency
+from bot.parser.report import Finding as ParsedFinding
+from bot.parser.report import ParsedReport
+from bot.records import DeleteOutcome, IngestOutcome, IngestStatus
 from bot.service.core import DisclosureService
-from store import repo
+from store import open_database, repo, writes
+from store.db import Database
 
 pytestmark = pytest.mark.backends
 
@@ -85,3 +94,180 @@ def test_identical_to_previous_year(service: DisclosureService) -> None:
     service.ingest_bytes("hantun_2022.txt", year_2022.encode(), now=fixed_now())
     report = service.parse(SEED.name, SEED.read_bytes())
     assert "identical_to_previous_year" in {f.rule for f in report.findings}
+
+
+# The store's writes themselves (store/writes.py), on reports made here: every column a
+# report's row, cells, findings and aliases hold, the version that tells caches to refresh,
+# and what a delete removes. The expected values are the ones these reports are made with.
+XIGONG = ParsedAgency(
+    "汉屯路街道办事处", "西工区", "township", "洛阳市", "河南省", printed="西工区汉屯路街道"
+)
+
+
+def made_report(sha: str, source: str, **changes: Any) -> ParsedReport:
+    report = ParsedReport(
+        agency=XIGONG,
+        year=2023,
+        layout="2021",
+        figures={"applications.new.total": Decimal(12), "proactive.fees.amount": Decimal("0.5")},
+        not_reported=("review.total",),
+        findings=(
+            ParsedFinding("applications.balance", ("a", "b"), Decimal(3), None, "does not add up"),
+            ParsedFinding("allowed_values", ("c",), None, Decimal("-1"), "negative"),
+        ),
+        text={"一": "概述"},
+        labels={"applications.new.total": "本年新收"},
+        published=date(2024, 1, 31),
+        source_name=source,
+        sha256=sha,
+    )
+    return replace(report, **changes)
+
+
+def version(db: Database) -> int:
+    with db.engine.connect() as connection:
+        return int(connection.execute(writes.REPORTS_VERSION).scalar_one())
+
+
+def rows(db: Database, table: sa.Table, *columns: str) -> list[tuple[Any, ...]]:
+    with db.engine.connect() as connection:
+        found = connection.execute(sa.select(*(table.c[c] for c in columns))).all()
+    return sorted(tuple(r) for r in found)
+
+
+def test_a_report_is_written_whole(service: DisclosureService) -> None:
+    db = service.db
+    before = version(db)
+    outcome = writes.save_report(db, report=made_report("s1", "a.txt"), now=fixed_now())
+    assert outcome == IngestOutcome(
+        IngestStatus.INDEXED, outcome.report_id, "汉屯路街道办事处", 2023, None
+    )
+    assert version(db) == before + 1
+    columns = ("layout", "source_name", "sha256", "published", "current", "year")
+    assert rows(db, writes.REPORTS, *columns) == [
+        ("2021", "a.txt", "s1", date(2024, 1, 31), True, 2023)
+    ]
+    assert rows(db, writes.REPORTS, "text_json", "labels_json") == [
+        ('{"一": "概述"}', '{"applications.new.total": "本年新收"}')
+    ]
+    assert rows(db, writes.FIGURES, "report_id", "key", "value") == [
+        (outcome.report_id, "applications.new.total", "12"),
+        (outcome.report_id, "proactive.fees.amount", "0.5"),
+        (outcome.report_id, "review.total", None),
+    ]
+    assert rows(db, writes.FINDINGS, "report_id", "rule", "cells_json", "expected", "found") == [
+        (outcome.report_id, "allowed_values", '["c"]', None, "-1"),
+        (outcome.report_id, "applications.balance", '["a", "b"]', "3", None),
+    ]
+    assert rows(db, writes.FINDINGS, "message") == [("does not add up",), ("negative",)]
+    stored = repo.get_report(db, agency_id=repo.list_agencies(db)[0].id, year=2023)
+    assert stored is not None and stored.ingested_at == fixed_now()
+    # the name as printed is kept as an alias, once however often it is printed
+    writes.save_report(db, report=made_report("s2", "b.txt"), now=fixed_now())
+    assert rows(db, writes.ALIASES, "name") == [("西工区汉屯路街道",)]
+
+
+def test_no_alias_for_a_name_printed_as_the_canonical_one(service: DisclosureService) -> None:
+    plain = replace(XIGONG, printed="汉屯路街道办事处")
+    writes.save_report(
+        service.db, report=made_report("s1", "a.txt", agency=plain), now=fixed_now()
+    )
+    assert rows(service.db, writes.ALIASES, "name") == []
+
+
+def test_a_report_with_no_findings_writes_none(service: DisclosureService) -> None:
+    report = made_report("s1", "a.txt", findings=())
+    writes.save_report(service.db, report=report, now=fixed_now())
+    assert rows(service.db, writes.FINDINGS, "rule") == []
+
+
+@pytest.mark.parametrize("changes", [{"year": None}, {"agency": replace(XIGONG, name="")}])
+def test_a_report_without_agency_or_year_is_refused(
+    service: DisclosureService, changes: dict[str, Any]
+) -> None:
+    with pytest.raises(ValueError, match="without agency and year"):
+        writes.save_report(
+            service.db, report=made_report("s1", "a.txt", **changes), now=fixed_now()
+        )
+    assert repo.count_reports(service.db) == 0
+
+
+def test_the_same_file_again_changes_nothing(service: DisclosureService) -> None:
+    db = service.db
+    first = writes.save_report(db, report=made_report("s1", "a.txt"), now=fixed_now())
+    before = version(db)
+    again = writes.save_report(db, report=made_report("s1", "a2.txt"), now=fixed_now())
+    assert again == (  # the copy that stays: a.txt, its 3 cells (2 figures, 1 not reported)
+        IngestOutcome(
+            IngestStatus.UNCHANGED, first.report_id, "汉屯路街道办事处", 2023, "a.txt", 3
+        )
+    )
+    assert version(db) == before
+    assert rows(db, writes.REPORTS, "source_name", "current") == [("a.txt", True)]
+
+
+def test_a_new_file_replaces_the_current_report(service: DisclosureService) -> None:
+    db = service.db
+    first = writes.save_report(db, report=made_report("s1", "a.txt"), now=fixed_now())
+    before = version(db)
+    # a corrected copy (13 new applications, not 12): the same figures would be "unchanged"
+    corrected = {"applications.new.total": Decimal(13), "proactive.fees.amount": Decimal("0.5")}
+    second = writes.save_report(
+        db, report=made_report("s2", "b.txt", figures=corrected), now=fixed_now()
+    )
+    assert second.report_id != first.report_id
+    assert second == (  # the copy replaced: a.txt, its 3 cells
+        IngestOutcome(
+            IngestStatus.REPLACED, second.report_id, "汉屯路街道办事处", 2023, "a.txt", 3
+        )
+    )
+    assert version(db) == before + 1
+    assert rows(db, writes.REPORTS, "source_name", "current") == [
+        ("a.txt", False),
+        ("b.txt", True),
+    ]
+
+
+def test_a_later_report_fills_in_the_agency_s_places(service: DisclosureService) -> None:
+    db = service.db
+    bare = ParsedAgency("汉屯路街道办事处", "西工区", None, None, None)
+    writes.save_report(db, report=made_report("s1", "a.txt", agency=bare), now=fixed_now())
+    writes.save_report(db, report=made_report("s2", "b.txt", year=2024), now=fixed_now())
+    assert rows(db, writes.AGENCIES, "name", "parent", "city", "province") == [
+        ("汉屯路街道办事处", "西工区", "洛阳市", "河南省")
+    ]
+
+
+def test_figures_are_written_alike_for_a_driver_that_takes_named_parameters(
+    tmp_path: Path,
+) -> None:
+    db = open_database(f"sqlite:///{tmp_path / 'named.db'}")
+    named = Database(sa.create_engine(db.engine.url, paramstyle="named"))
+    outcome = writes.save_report(named, report=made_report("s1", "a.txt"), now=fixed_now())
+    assert rows(named, writes.FIGURES, "report_id", "key", "value") == [
+        (outcome.report_id, "applications.new.total", "12"),
+        (outcome.report_id, "proactive.fees.amount", "0.5"),
+        (outcome.report_id, "review.total", None),
+    ]
+    named.engine.dispose()
+    db.engine.dispose()
+
+
+def test_a_delete_removes_every_version_and_keeps_the_agency(service: DisclosureService) -> None:
+    db = service.db
+    for new, sha in enumerate(("s1", "s2", "s3"), 12):  # three versions, each corrected
+        figures = {"applications.new.total": Decimal(new), "proactive.fees.amount": Decimal(1)}
+        report = made_report(sha, f"{sha}.txt", figures=figures)
+        writes.save_report(db, report=report, now=fixed_now())
+    kept = writes.save_report(db, report=made_report("k", "k.txt", year=2024), now=fixed_now())
+    agency_id = repo.list_agencies(db)[0].id
+    before = version(db)
+    outcome = writes.delete_report(db, agency_id=agency_id, year=2023)
+    assert outcome == DeleteOutcome("汉屯路街道办事处", 2023, "s3.txt", ("s2.txt", "s1.txt"))
+    assert version(db) == before + 1
+    assert rows(db, writes.REPORTS, "source_name") == [("k.txt",)]
+    assert {r[0] for r in rows(db, writes.FIGURES, "report_id")} == {kept.report_id}
+    assert {r[0] for r in rows(db, writes.FINDINGS, "report_id")} == {kept.report_id}
+    assert len(rows(db, writes.AGENCIES, "id")) == 1
+    assert writes.delete_report(db, agency_id=agency_id, year=2023) is None
+    assert version(db) == before + 1
