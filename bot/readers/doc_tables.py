@@ -59,9 +59,11 @@ class ParagraphProperties:
         self._runs = [self._runs[i] for i in order]
 
     def _read_page(self, page: bytes) -> None:
-        if len(page) < _PAGE or not 0 < page[-1] <= 101:  # a page holds at most 101 runs
+        runs = page[-1] if len(page) == _PAGE else 0
+        # a paragraph page holds its runs' 4-byte starts, then 13 bytes for each run, inside
+        # its 511 bytes (at most 29 runs): a damaged count is no page
+        if not runs > 0 or 4 * (runs + 1) + 13 * runs > _PAGE - 1:
             return
-        runs = page[-1]
         fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
         for i in range(runs):
             offset = 2 * page[4 * (runs + 1) + 13 * i]
