@@ -104,16 +104,23 @@ def _max_pieces(chunk: str, glued: bool) -> int:
 
 
 def split_chunks(
-    chunks: list[str], width: int, signed: tuple[bool, ...] | None = None, *, glued: bool = True
+    chunks: list[str],
+    width: int,
+    signed: tuple[bool, ...] | None = None,
+    *,
+    glued: bool = True,
+    padded: bool = False,
 ) -> list[Cells]:
     """Every reading of ``chunks`` as ``width`` cells (empty chunks at the ends may be padding).
 
     Only ``glued`` text (numbers touching labels) is cut, and chunks that cannot be one
     number (``00``): separated cells are cells, never cut in two. ``signed`` marks the cells
     that may carry a sign (本年增/减): a chunk that starts with + or − must start one of them,
-    which is how the sign settles where a cell begins.
+    which is how the sign settles where a cell begins. ``padded``: the row sits in a grid
+    wider than its own table (section 二 of the 2019 layout puts tables of two and three
+    cells in one grid), so empty chunks after it may be padding as well as a blank cell.
     """
-    return list(_readings(tuple(chunks), width, signed, glued))
+    return list(_readings(tuple(chunks), width, signed, glued, padded))
 
 
 def _few(readings: tuple[Cells, ...]) -> bool:
@@ -127,9 +134,26 @@ def _few(readings: tuple[Cells, ...]) -> bool:
     keep=_few,
 )
 def _readings(
-    given: tuple[str, ...], width: int, signed: tuple[bool, ...] | None, glued: bool
+    given: tuple[str, ...],
+    width: int,
+    signed: tuple[bool, ...] | None,
+    glued: bool,
+    padded: bool = False,
 ) -> tuple[Cells, ...]:
-    chunks = _trim_padding(list(given), width)
+    readings = _trimmed_readings(_trim_padding(list(given), width), width, signed, glued)
+    # In a padded grid, empty chunks at both ends: a blank first cell and the padding after
+    # the row read the same as a label's span and a blank last cell. Both trims are
+    # readings; where they differ the cell is unsure, never guessed.
+    other = _trim_padding(list(given), width, trailing_first=True)
+    if padded and readings and other != _trim_padding(list(given), width):
+        more = _trimmed_readings(other, width, signed, glued)
+        readings += tuple(r for r in more if r not in readings)
+    return readings
+
+
+def _trimmed_readings(
+    chunks: list[str], width: int, signed: tuple[bool, ...] | None, glued: bool
+) -> tuple[Cells, ...]:
     limits = [_max_pieces(c, glued) for c in chunks]
     if len(chunks) > width or sum(limits) < width:
         return ()
@@ -158,14 +182,15 @@ def _signs_fit(chunks: list[str], counts: tuple[int, ...], signed: tuple[bool, .
     return True
 
 
-def _trim_padding(chunks: list[str], width: int) -> list[str]:
+def _trim_padding(chunks: list[str], width: int, *, trailing_first: bool = False) -> list[str]:
     """Drop empty chunks at the ends while there are more chunks than cells: first those
-    right after the label (a label printed across two columns), then trailing ones."""
+    right after the label (a label printed across two columns), then trailing ones (or the
+    other way round)."""
     chunks = list(chunks)
-    while len(chunks) > width and chunks and chunks[0] == "":
-        chunks.pop(0)
-    while len(chunks) > width and chunks and chunks[-1] == "":
-        chunks.pop()
+    ends = (-1, 0) if trailing_first else (0, -1)
+    for end in ends:
+        while len(chunks) > width and chunks and chunks[end] == "":
+            chunks.pop(end)
     return chunks
 
 

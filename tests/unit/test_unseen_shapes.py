@@ -522,3 +522,23 @@ def test_the_2019_procurement_row_with_its_unit_in_the_cell(cell: str, amount: s
     assert report.figures["proactive.procurement.items"] == D(3)
     assert report.figures["proactive.procurement.amount"] == D(amount)
     assert report.figures["proactive.normative_docs.total_published"] == D(17)
+
+
+def test_a_blank_first_cell_beside_a_grids_padding_is_unsure_not_shifted() -> None:
+    # the fees table of the 2019 layout has two cells but sits in a grid of three columns:
+    # "\t\t0\t" is (blank, 0) with padding, or a label's span then (0, blank): never guessed
+    text = (
+        "某某街道办事处2019年政府信息公开工作年度报告\n一、总体情况\n2019年，本街道依法公开。\n"
+        "二、主动公开政府信息情况\n"
+        "第二十条第（一）项\t\t\t\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+        "规章\t0\t0\t0\n规范性文件\t3\t3\t12\n"
+        "第二十条第（八）项\t\t\t\n信息内容\t上一年项目数量\t本年增/减\t\n"
+        "行政事业性收费\t\t7\t\n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
+    report = _parse(text)
+    assert report.figures["proactive.normative_docs.total_published"] == D(12)
+    fees = {k: v for k, v in report.figures.items() if k.startswith("proactive.fees.")}
+    assert fees == {}  # 7 is the change or the count of last year: unknown, so neither
+    unsure = {c for f in report.findings if f.rule == "ambiguous_cells" for c in f.cells}
+    assert {"proactive.fees.items_last_year", "proactive.fees.items_change"} <= unsure

@@ -73,9 +73,8 @@ def read_proactive(
         if row.key in found:
             continue
         columns = columns_of[row.key]
-        options = split_chunks(
-            group.chunks, len(columns), tuple(f.signed for f in columns), glued=flattened
-        )
+        signs = tuple(f.signed for f in columns)
+        options = split_chunks(group.chunks, len(columns), signs, glued=flattened, padded=True)
         if not options and orphans and len(_values(group)) == len(columns) - 1:
             options = _with_dropped_cell(group, *orphans.pop(0), columns)
         if options:
@@ -172,7 +171,7 @@ def _with_dropped_cell(
     options = []
     for position in positions:
         chunks = [*kept[:position], loose[0], *kept[position:]]
-        options.extend(split_chunks(chunks, len(columns), glued=False))
+        options.extend(split_chunks(chunks, len(columns), glued=False, padded=True))
     return options
 
 
