@@ -267,7 +267,8 @@ def start(ctx: typer.Context) -> None:
     with _service(config) as service:
         results = list(index_paths(service, [samples], config, IngestOptions()))
         counts = Counter(r.status for r in results)
-        _stderr(f"Samples in {samples}: {dict(counts)}")
+        summary = ", ".join(f"{n} {status.value}" for status, n in sorted(counts.items()))
+        _stderr(f"Samples in {samples}: {summary or 'none found'}")
         run_console(service)
 
 
