@@ -7,6 +7,7 @@ from bot.answers.format import field_label, format_value
 from bot.answers.single import OUTCOME_KEYS, SUMMARY_KEYS, value_text
 from bot.answers.subject import Subject
 from bot.catalogue import field
+from bot.parser.report import AMBIGUOUS_CELLS
 from bot.texts import Language, en, say, zh
 
 _PROACTIVE = (
@@ -32,7 +33,7 @@ def report_card(subject: Subject) -> Answer:
         if shown:
             lines.append(f"【{title}】" if lang == Language.ZH else f"— {title}")
             lines.extend(shown)
-    breaks = [f for f in subject.report.findings if f.rule != "ambiguous_cells"]
+    breaks = [f for f in subject.report.findings if f.rule != AMBIGUOUS_CELLS]
     lines.append(f"【{titles[4]}】" if lang == Language.ZH else f"— {titles[4]}")
     if breaks:
         lines.extend(f"⚠ {finding_text(f, lang)}" for f in breaks[:5])

@@ -7,6 +7,7 @@ from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
 from bot.catalogue import field
 from bot.catalogue import json_number as number
+from bot.parser.report import INCOMPLETE
 from bot.texts import Language, say
 
 MAX_AGENCIES = 5
@@ -35,9 +36,7 @@ def compare(
             continue
         found = read_figure(report, spec)
         if found.lacking is not None:  # the copy is cut off before it, or it was not read
-            shown = say(
-                lang, "cut_short" if found.lacking.rule == "incomplete" else "unread_short"
-            )
+            shown = say(lang, "cut_short" if found.lacking.rule == INCOMPLETE else "unread_short")
         elif found.value is None:
             shown = "—"
         else:

@@ -8,14 +8,14 @@ from decimal import Decimal
 from typing import Literal
 
 from bot.catalogue import all_fields, fields_by_key
-from bot.parser.report import READ_BY_OCR
+from bot.parser.report import AMBIGUOUS_CELLS, INCOMPLETE, READ_BY_OCR, finding_cells
 from bot.records import StoredReport
 
 #: The file formats of an export.
 ExportFormat = Literal["csv", "xlsx"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx")
 #: Findings that name cells lacking or read by OCR, not cells that break a rule.
-_NOT_RULES = frozenset({READ_BY_OCR, "incomplete", "ambiguous_cells"})
+_NOT_RULES = frozenset({READ_BY_OCR, INCOMPLETE, AMBIGUOUS_CELLS})
 HEADER = ("agency", "year", "section", "key", "row", "column", "value", "unit", "note")
 
 
@@ -30,8 +30,8 @@ class Table:
 def report_table(report: StoredReport) -> Table:
     """Every cell of a report's layout, in report order: value, or why there is none."""
     rows: list[tuple[object, ...]] = []
-    cut = {c for f in report.findings if f.rule == "incomplete" for c in f.cells}
-    unread = {c for f in report.findings if f.rule == "ambiguous_cells" for c in f.cells}
+    cut = finding_cells(report.findings, INCOMPLETE)
+    unread = finding_cells(report.findings, AMBIGUOUS_CELLS)
     flagged = {c for f in report.findings if f.rule not in _NOT_RULES for c in f.cells}
     by_ocr = {c for f in report.findings if f.rule == READ_BY_OCR for c in f.cells}
     for spec in all_fields():

@@ -4,11 +4,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.catalogue import Field, field
-from bot.parser.report import Finding
+from bot.parser.report import AMBIGUOUS_CELLS, INCOMPLETE, Finding
 from bot.records import StoredReport
 
 #: Findings naming the cells a copy lacks: cut off after them, or not read for certain.
-LACKING_RULES = ("incomplete", "ambiguous_cells")
+LACKING_RULES = (INCOMPLETE, AMBIGUOUS_CELLS)
 
 
 @dataclass(frozen=True)

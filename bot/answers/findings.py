@@ -10,15 +10,13 @@ from decimal import Decimal
 
 from bot.answers.format import field_label
 from bot.catalogue import Field, fields_by_key
-from bot.parser.report import Finding
+from bot.parser.report import INCOMPLETE, Finding
 from bot.texts import Language, en, join, localized, zh
 
 #: The shape of a canonical key (``review.total``, ``applications.outcome.other.other.total``):
 #: lower-case words joined by dots. No message a person reads may hold one.
 CANONICAL_KEY = re.compile(r"\b[a-z][a-z_]*(?:\.[a-z][a-z_]*)+\b")
 
-INCOMPLETE = "incomplete"
-AMBIGUOUS = "ambiguous_cells"
 _LISTED = 4  # cells named in a finding before "and N more"
 
 _WORDS = {"en": en.FINDINGS, "zh": zh.FINDINGS}

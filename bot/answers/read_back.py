@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from bot.catalogue import Field, all_fields
 from bot.normalize import strip_numbering
-from bot.parser.report import READ_BY_OCR, ParsedReport
+from bot.parser.report import AMBIGUOUS_CELLS, READ_BY_OCR, ParsedReport, finding_cells
 from bot.texts import Language, say
 
 #: Shown for a cell the report leaves blank (or marks ``/``) and for one the bot could not
@@ -18,7 +18,7 @@ _NO_COLUMNS: tuple[str, ...] = ()
 def read_back(report: ParsedReport, lang: Language) -> str:
     """Every row of the report's tables that the copy holds: its label and its cells in the
     printed order, ``—`` for a blank cell and ``?`` for one left out as unsure."""
-    unsure = {c for f in report.findings if f.rule == "ambiguous_cells" for c in f.cells}
+    unsure = finding_cells(report.findings, AMBIGUOUS_CELLS)
     rows: dict[str, list[tuple[Field, str]]] = defaultdict(list)
     for spec in all_fields():
         if spec.derived or report.layout not in spec.layouts:

@@ -7,6 +7,7 @@ from bot.answers.figures import read_figure
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
 from bot.catalogue import field
+from bot.parser.report import INCOMPLETE
 from bot.texts import Language, say
 
 
@@ -33,9 +34,7 @@ def trend(
         value = found.value
         shown = "—" if value is None else format_value(spec, value, lang)
         if found.lacking is not None:  # the copy is cut off before it, or it was not read
-            shown = say(
-                lang, "cut_short" if found.lacking.rule == "incomplete" else "unread_short"
-            )
+            shown = say(lang, "cut_short" if found.lacking.rule == INCOMPLETE else "unread_short")
         lines.append(say(lang, "trend_line", year=year, value=shown))
         points.append((year, None if value is None else float(value)))
         sources.append(report.source_name)

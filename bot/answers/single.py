@@ -5,13 +5,13 @@ from decimal import Decimal
 
 from bot.answers.answer import Answer, AnswerKind
 from bot.answers.figures import read_figure
-from bot.answers.findings import INCOMPLETE, finding_text, stop_text
+from bot.answers.findings import finding_text, stop_text
 from bot.answers.format import field_label, format_value
 from bot.answers.library import Library
 from bot.answers.subject import Subject, source_line, source_of
 from bot.catalogue import COLUMNS, Field, field, json_number, section
 from bot.catalogue.tree import sub_figures
-from bot.parser.report import READ_BY_OCR, Finding
+from bot.parser.report import AMBIGUOUS_CELLS, INCOMPLETE, READ_BY_OCR, Finding
 from bot.questions.intent import BreakdownBy
 from bot.texts import Language, say
 
@@ -34,7 +34,7 @@ OUTCOME_KEYS = (
 
 #: Findings that say how cells were read or which the copy lacks, not that the report breaks
 #: a rule.
-_NOT_BREAKS = frozenset({"ambiguous_cells", READ_BY_OCR, INCOMPLETE})
+_NOT_BREAKS = frozenset({AMBIGUOUS_CELLS, READ_BY_OCR, INCOMPLETE})
 
 
 def choose_field(subject: Subject, keys: list[str]) -> Field:

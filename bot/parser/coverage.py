@@ -5,7 +5,7 @@ from collections.abc import Collection
 from functools import cache
 
 from bot.catalogue import all_fields, layout_keys
-from bot.parser.report import Finding
+from bot.parser.report import INCOMPLETE, Finding
 from bot.parser.tables import applications, proactive
 
 _SECTION_OF = {"proactive": "二", "applications": "三", "review": "四"}
@@ -58,4 +58,4 @@ def incomplete_finding(
         parts.append(f"{len(lacking)} cell(s) not found" + (f"; {stop}" if stop else ""))
     if not parts:
         return None
-    return Finding("incomplete", tuple(lacking), None, None, "; ".join(parts))
+    return Finding(INCOMPLETE, tuple(lacking), None, None, "; ".join(parts))

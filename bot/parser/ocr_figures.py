@@ -12,7 +12,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from decimal import Decimal
 
-from bot.parser.report import READ_BY_OCR, Finding, ParsedReport
+from bot.parser.report import (
+    AMBIGUOUS_CELLS,
+    INCOMPLETE,
+    READ_BY_OCR,
+    Finding,
+    ParsedReport,
+    finding_cells,
+)
 from bot.validation import check_rules
 
 #: The rules check_rules reports; the others (incomplete, year_mismatch…) are kept as found.
@@ -25,23 +32,22 @@ _RULES = frozenset(
         "values.range",
     }
 )
-_AMBIGUOUS = "ambiguous_cells"
 
 
 def mark_read_by_ocr(report: ParsedReport) -> ParsedReport:
     """``report`` (read by OCR) with doubtful cells left out and a ``read_by_ocr`` finding."""
-    ambiguous = {c for f in report.findings if f.rule == _AMBIGUOUS for c in f.cells}
+    ambiguous = finding_cells(report.findings, AMBIGUOUS_CELLS)
     # a rule over a row that was not found says nothing about the cells that were
-    missing = {c for f in report.findings if f.rule == "incomplete" for c in f.cells}
+    missing = finding_cells(report.findings, INCOMPLETE)
     doubtful = doubtful_cells(report.figures, report.layout, ambiguous | missing)
     figures = {k: v for k, v in report.figures.items() if k not in doubtful}
     unknown = ambiguous | doubtful
-    kept = [f for f in report.findings if f.rule not in _RULES and f.rule != _AMBIGUOUS]
+    kept = [f for f in report.findings if f.rule not in _RULES and f.rule != AMBIGUOUS_CELLS]
     findings = check_rules(figures, report.layout, unknown=unknown)
     if unknown:
         findings.append(
             Finding(
-                _AMBIGUOUS,
+                AMBIGUOUS_CELLS,
                 tuple(sorted(unknown)),
                 None,
                 None,

@@ -13,7 +13,7 @@ from bot.parser.coverage import incomplete_finding
 from bot.parser.dates import publication_date, stated_year
 from bot.parser.layout import detect_layout, is_pre_2019
 from bot.parser.ocr_figures import mark_read_by_ocr
-from bot.parser.report import Finding, ParsedReport
+from bot.parser.report import AMBIGUOUS_CELLS, Finding, ParsedReport
 from bot.parser.section_reading import SectionReading
 from bot.parser.sections import SectionSpan, find_sections
 from bot.parser.tables.applications import read_applications
@@ -205,7 +205,7 @@ def _reading_findings(
     if reading.ambiguous:
         findings.append(
             Finding(
-                "ambiguous_cells",
+                AMBIGUOUS_CELLS,
                 tuple(reading.ambiguous),
                 None,
                 None,

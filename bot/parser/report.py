@@ -1,6 +1,6 @@
 """What parsing a report produces: plain data, no I/O."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
@@ -11,6 +11,11 @@ Value = Decimal
 #: The finding that lists the figures read by OCR (a photo or a scanned PDF): the preview,
 #: answers and exports show that these figures were read from an image.
 READ_BY_OCR = "read_by_ocr"
+#: The finding that lists every cell a copy lacks (cut off, a section not found) and says where
+#: it stops: those cells are unknown, neither figures nor "not reported".
+INCOMPLETE = "incomplete"
+#: The finding that lists the cells printed but not read for certain: left out, not guessed.
+AMBIGUOUS_CELLS = "ambiguous_cells"
 
 
 @dataclass(frozen=True)
@@ -87,3 +92,8 @@ def _unpickle_report(keys: str, values: str, rest: dict[str, Any]) -> ParsedRepo
         return ParsedReport(figures={}, **rest)
     figures = dict(zip(keys.split("\n"), map(_decimal, values.split("\n")), strict=True))
     return ParsedReport(figures=figures, **rest)
+
+
+def finding_cells(findings: Iterable[Finding], rule: str) -> set[str]:
+    """Every cell the findings of ``rule`` name."""
+    return {cell for f in findings if f.rule == rule for cell in f.cells}

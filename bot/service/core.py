@@ -25,7 +25,6 @@ from bot.service.ingesting import (
     IngestOptions,
     IngestResult,
     complete,
-    lacking_left_out,
     report_files,
 )
 from bot.service.links import LinkDesk
@@ -193,7 +192,6 @@ class DisclosureService(ReminderDesk, LinkDesk):
         return self._with_previous_year(outcome)
 
     def _with_previous_year(self, report: ParsedReport) -> ParsedReport:
-        report = lacking_left_out(report)
         if report.year is None:
             return report
         previous = repo.previous_figures(self.db, agency=report.agency, year=report.year - 1)

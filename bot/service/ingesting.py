@@ -48,7 +48,6 @@ def complete(report: ParsedReport, options: IngestOptions) -> ParsedReport:
     """The report, named where its title is missing; refused only when its agency or year
     stays unknown or it holds no cell at all. A cut-off copy, or one with cells that could
     not be read, is kept for what it holds: its findings say what it lacks."""
-    report = lacking_left_out(report)
     if report.year is None and options.year is not None:
         report = replace(report, year=options.year)
     if not report.agency.name and options.agency:
@@ -61,15 +60,6 @@ def complete(report: ParsedReport, options: IngestOptions) -> ParsedReport:
     if not report.figures and not report.not_reported:
         raise IncompleteReportError(report.source_name, "no figure of the report was read")
     return report
-
-
-def lacking_left_out(report: ParsedReport) -> ParsedReport:
-    """The report without "not reported" marks on the cells its ``incomplete`` finding says
-    the copy lacks: a cell after the cut is unknown, never blank (nor 0)."""
-    lacking = {c for f in report.findings if f.rule == "incomplete" for c in f.cells}
-    if not lacking & set(report.not_reported):
-        return report
-    return replace(report, not_reported=tuple(k for k in report.not_reported if k not in lacking))
 
 
 def report_files(paths: Iterable[Path]) -> list[Path]:
