@@ -75,14 +75,14 @@ _INSERT_FINDINGS = sa.insert(FINDINGS)
 
 
 def agency_of(fields: dict[str, str | None]) -> ParsedAgency:
-    """An agency given as a mapping of name and regions (an export's), identified."""
+    """An agency given as a mapping of name and regions (an export's), identified. Its level
+    is read again from its name, as its identity and code are."""
     return canonical_agency(
         ParsedAgency(
             fields.get("name") or "",
-            fields.get("parent"),
-            fields.get("level"),
-            fields.get("city"),
-            fields.get("province"),
+            parent=fields.get("parent"),
+            city=fields.get("city"),
+            province=fields.get("province"),
         )
     )
 

@@ -271,3 +271,93 @@ def test_a_delete_removes_every_version_and_keeps_the_agency(service: Disclosure
     assert len(rows(db, writes.AGENCIES, "id")) == 1
     assert writes.delete_report(db, agency_id=agency_id, year=2023) is None
     assert version(db) == before + 1
+
+
+# One agency, not two, whether a report prints its region or not: an agency first indexed
+# without its region takes the region a later report prints, and a report that prints none is
+# filed under the one namesake that has it. Identities are given, as the name reader makes them.
+ARCHIVES_BARE = ParsedAgency("档案馆", level="department", identity="~|named:档案馆")
+ARCHIVES_PLACED = ParsedAgency(
+    "西工区档案馆", "西工区", "department", "洛阳市", "河南省", "410303", "410303|named:档案馆"
+)
+AGENCY_COLUMNS = ("name", "identity", "parent", "level", "city", "province", "code")
+
+
+def _save(db: Database, agency: ParsedAgency, year: int) -> None:
+    writes.save_report(
+        db,
+        report=made_report(f"{agency.identity}{year}", "r.txt", agency=agency, year=year),
+        now=fixed_now(),
+    )
+
+
+def test_an_agency_first_indexed_without_its_region_takes_the_region_printed_later(
+    service: DisclosureService,
+) -> None:
+    db = service.db
+    _save(db, XIGONG, 2023)  # another agency, which must stay as it is
+    others = rows(db, writes.AGENCIES, *AGENCY_COLUMNS)
+    _save(db, replace(ARCHIVES_BARE, name="西工区档案馆"), 2023)
+    _save(db, ARCHIVES_PLACED, 2024)
+    agencies = rows(db, writes.AGENCIES, *AGENCY_COLUMNS)
+    placed = ("西工区档案馆", "410303|named:档案馆", "西工区", "department", "洛阳市", "河南省")
+    assert agencies == sorted([*others, (*placed, "410303")])
+    assert len(rows(db, writes.REPORTS, "agency_id")) == 3
+
+
+def test_a_report_printing_no_region_is_filed_under_its_one_namesake(
+    service: DisclosureService,
+) -> None:
+    db = service.db
+    _save(db, ARCHIVES_PLACED, 2023)
+    _save(db, replace(ARCHIVES_BARE, name="西工区档案馆"), 2024)
+    placed = ("西工区档案馆", "410303|named:档案馆", "西工区", "department", "洛阳市", "河南省")
+    # the places it has are kept, not emptied by the report that prints none
+    assert rows(db, writes.AGENCIES, *AGENCY_COLUMNS) == [(*placed, "410303")]
+    assert len({r[0] for r in rows(db, writes.REPORTS, "agency_id")}) == 1
+
+
+def test_a_report_printing_no_region_is_not_filed_under_one_of_two_namesakes(
+    service: DisclosureService,
+) -> None:
+    db = service.db
+    _save(db, ARCHIVES_PLACED, 2023)
+    elsewhere = replace(
+        ARCHIVES_PLACED, parent="老城区", code="410302", identity="410302|named:档案馆"
+    )
+    _save(db, elsewhere, 2023)
+    _save(db, replace(ARCHIVES_BARE, name="西工区档案馆"), 2024)
+    identities = [r[0] for r in rows(db, writes.AGENCIES, "identity")]
+    assert identities == ["410302|named:档案馆", "410303|named:档案馆", "~|named:档案馆"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (  # an agency the name reader places by its parent
+            {
+                "name": "档案馆",
+                "parent": "西工区",
+                "level": "department",
+                "city": "洛阳市",
+                "province": "河南省",
+            },
+            ("西工区档案馆", "西工区", "洛阳市", "河南省", "410303|named:档案馆"),
+        ),
+        (  # one it cannot place: the export's regions are kept as they were
+            {
+                "name": "档案馆",
+                "parent": None,
+                "level": "department",
+                "city": "洛阳市",
+                "province": "河南省",
+            },
+            ("档案馆", None, "洛阳市", "河南省", "~|named:档案馆"),
+        ),
+    ],
+)
+def test_an_exported_agency_is_read_back_with_its_regions(
+    fields: dict[str, str | None], expected: tuple[str | None, ...]
+) -> None:
+    agency = writes.agency_of(fields)
+    assert (agency.name, agency.parent, agency.city, agency.province, agency.identity) == expected
