@@ -8,6 +8,7 @@ mark. A photo of one page is a fragment of a report, read for what it holds.
 
 import warnings
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -16,10 +17,10 @@ from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 
 from bot.errors import UnreadableFileError
-from bot.readers.ocr_engine import EngineMissingError, Image, engine
+from bot.readers.ocr_engine import PAGE_THREADS, EngineMissingError, Image, borrowed, warm
 from bot.readers.ocr_geometry import straighten, upright
 from bot.readers.ocr_layout import read_page
-from bot.readers.pdf_tables import Stitcher
+from bot.readers.pdf_tables import Segment, Stitcher
 
 
 @dataclass(frozen=True)
@@ -46,19 +47,28 @@ def read_image(source: str, data: bytes) -> str:
 
 
 def read_pages(source: str, pages: Iterable[Image]) -> str:
-    """The text of page images in order, tables running on over a page break stitched."""
+    """The text of page images in order, tables running on over a page break stitched; the
+    pages are read side by side (``PAGE_THREADS``)."""
     try:
-        ocr = engine()
+        warm(1)
     except EngineMissingError as error:
         raise UnreadableFileError(source, f"the bot cannot read images here: {error}") from None
     stitcher = Stitcher()
-    for page in pages:
-        straight = straighten(ocr, *upright(ocr, page))
-        stitcher.page([item for _top, item in read_page(ocr, straight)])
+    with ThreadPoolExecutor(PAGE_THREADS, thread_name_prefix="ocr") as pool:
+        # map() takes every page now, here: a scan's pages are rendered in this thread only
+        # (PDFium is not thread-safe), and read in order of the results
+        for items in pool.map(_read_page, pages):
+            stitcher.page(items)
     text = stitcher.text()
     if not text.strip():
         raise UnreadableFileError(source, "no text was found in the image")
     return text
+
+
+def _read_page(page: Image) -> list[str | Segment]:
+    with borrowed() as ocr:
+        straight = straighten(ocr, *upright(ocr, page))
+        return [item for _top, item in read_page(ocr, straight)]
 
 
 def decode_image(source: str, data: bytes) -> Image:

@@ -7,7 +7,14 @@ missing file is an error that says so. Recognition keeps each character's confid
 averages them per line), so that one unsure digit can be told from a sure number.
 """
 
+import ctypes
+import ctypes.util
 import logging
+import os
+import queue
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
@@ -29,6 +36,11 @@ MODELS = {
     "Cls": "ch_ppocr_mobile_v2.0_cls_mobile.onnx",
     "Rec": "PP-OCRv6_rec_small.onnx",
 }
+
+
+#: Images up to this many pixels (previews) are detected side by side; larger ones one at a time.
+_SMALL_PIXELS = 1_200_000
+_WHOLE_PAGE = threading.Lock()
 
 
 class EngineMissingError(RuntimeError):
@@ -90,7 +102,11 @@ class Engine:
 
     def detect(self, image: Image) -> list[Quad]:
         """The text lines of ``image`` (RGB), each as a quadrilateral, top to bottom."""
-        found = self._det(image)
+        # one whole page at a time in a process: detection's buffers for a page of 2,000 px
+        # take about 1 GB, and two would pass a parsing worker's memory limit; the page read
+        # beside it is recognising its lines meanwhile
+        with _WHOLE_PAGE if image.shape[0] * image.shape[1] > _SMALL_PIXELS else nullcontext():
+            found = self._det(image)
         if found.boxes is None:
             return []
         return [np.asarray(box, dtype=np.float32) for box in found.boxes]
@@ -121,13 +137,51 @@ class Engine:
         return readings
 
 
-#: onnxruntime threads per engine. One: the parsing workers already run one per core, and on
-#: a busy 2-core machine a second thread mostly waits for the first (measured: 9.4 s a page
-#: with one thread, 13.0 s with two, the same text read; bench/RESULTS.md).
+#: onnxruntime threads per engine. One: the pages of a scan are read side by side, one engine a
+#: thread (``PAGE_THREADS``), and on a busy 2-core machine a second onnxruntime thread mostly
+#: waits for the first (measured: 9.4 s a page with one thread, 13.0 s with two, the same text
+#: read; bench/RESULTS.md).
 THREADS = 1
+#: Pages of one scan read at once, each by its own engine in its own thread: onnxruntime and
+#: OpenCV release the GIL while they work, so each thread keeps a core busy.
+PAGE_THREADS = max(1, min(4, len(os.sched_getaffinity(0))))
+# Engines not in use: loading one takes about a second, so they are kept for the process and
+# lent to the thread that reads a page (an engine is never used by two threads at once).
+_idle: "queue.SimpleQueue[Engine]" = queue.SimpleQueue()
+_M_ARENA_MAX = -8  # mallopt's parameter (malloc.h)
+_MALLOC_ARENAS = 2
 
 
 @cache
-def engine() -> Engine:
-    """The process's engine, loaded on first use (about a second) and kept for the process."""
-    return Engine(threads=THREADS)
+def _share_malloc_arenas() -> None:
+    """Let threads share glibc's malloc arenas (at most ``_MALLOC_ARENAS``): by default each
+    thread that reads a page gets its own, reserving 64 MB of address space it barely uses,
+    and a parsing worker's memory limit counts address space (measured on a 10-page scan with
+    two pages at a time: 2.38 GB at its peak, 1.97 GB with shared arenas, 1.99 GB reading one
+    page at a time). Elsewhere than glibc, nothing to do."""
+    name = ctypes.util.find_library("c")
+    mallopt = getattr(ctypes.CDLL(name), "mallopt", None) if name else None
+    if mallopt is not None:
+        mallopt(_M_ARENA_MAX, _MALLOC_ARENAS)
+
+
+@contextmanager
+def borrowed() -> Iterator[Engine]:
+    """An engine for the block's use: an idle one, or one loaded now; returned after it."""
+    try:
+        ocr = _idle.get_nowait()
+    except queue.Empty:
+        ocr = Engine(threads=THREADS)
+    try:
+        yield ocr
+    finally:
+        _idle.put(ocr)
+
+
+def warm(count: int = PAGE_THREADS) -> None:
+    """Load engines until ``count`` are idle (before timing a read, or to fail early when the
+    engine is not installed)."""
+    _share_malloc_arenas()
+    loaded = [Engine(threads=THREADS) for _ in range(max(0, count - _idle.qsize()))]
+    for ocr in loaded:
+        _idle.put(ocr)

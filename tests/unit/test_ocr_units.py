@@ -198,3 +198,62 @@ def test_skew_is_the_median_slope_of_wide_lines() -> None:
     quads = [line(10, 10 * i, 3.0) for i in range(5)] + [line(0, 0, 40.0)]
     assert skew(quads) == pytest.approx(3.0, abs=0.01)
     assert skew(quads[:2]) == 0.0  # too few lines to tell
+
+
+class _CountedEngine:
+    """Stands in for the OCR engine where only its lending is tested."""
+
+    made = 0
+
+    def __init__(self, threads: int) -> None:
+        type(self).made += 1
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> type[_CountedEngine]:
+    import queue
+
+    from bot.readers import ocr_engine
+
+    _CountedEngine.made = 0
+    monkeypatch.setattr(ocr_engine, "Engine", _CountedEngine)
+    monkeypatch.setattr(ocr_engine, "_idle", queue.SimpleQueue())
+    return _CountedEngine
+
+
+def test_an_engine_is_lent_to_one_reader_at_a_time_and_kept(
+    counted: type[_CountedEngine],
+) -> None:
+    from bot.readers.ocr_engine import borrowed, warm
+
+    with borrowed() as first, borrowed() as second:
+        assert first is not second  # two pages read at once: two engines
+    with borrowed() as again:
+        assert again in (first, second)  # loaded once, lent again
+    assert counted.made == 2
+    warm(3)
+    assert counted.made == 3
+
+
+def test_the_pages_of_a_scan_come_out_in_their_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from bot.readers import image
+
+    # each page says its number; the first takes longest, so a pool that yielded pages as
+    # they finish would put it last
+    gate = threading.Event()
+
+    def read(page: np.ndarray) -> list[str]:
+        number = int(page[0, 0, 0])
+        if number == 1:
+            gate.wait(timeout=10)
+        elif number == 3:
+            gate.set()
+        return [f"第{number}页"]
+
+    monkeypatch.setattr(image, "_read_page", read)
+    monkeypatch.setattr(image, "warm", lambda count=1: None)
+    monkeypatch.setattr(image, "PAGE_THREADS", 3)
+    pages = [np.full((4, 4, 3), n, dtype=np.uint8) for n in (1, 2, 3)]
+    assert image.read_pages("scan.pdf", pages).split() == ["第1页", "第2页", "第3页"]
