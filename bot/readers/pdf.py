@@ -18,13 +18,13 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.table import Table, TableFinder
-from pdfplumber.utils.text import chars_to_textmap, extract_text
 
 from bot.errors import NoTextLayerError, ReportError, UnreadableFileError
 from bot.readers.lines import clean_cell
 from bot.readers.pdf_guard import check_structure
 from bot.readers.pdf_pdfium import NotForPdfium, PageView, pages
 from bot.readers.pdf_tables import Box, Cell, Segment, Stitcher, glue, grid, starts
+from bot.readers.pdf_words import cell_text, text_lines
 
 #: Pages with more ruling lines than this are drawings, not forms: no table search there.
 MAX_EDGES = 3000
@@ -192,10 +192,10 @@ def _text_lines(chars: list[dict[str, Any]]) -> Iterator[tuple[float, str]]:
     """Each line of text with its top; wide gaps between words become two spaces."""
     if not chars:
         return
-    for line in chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=True):
-        chars = [c for c in line["chars"] if not str(c["text"]).isspace()]
+    for top, line in text_lines(chars):
+        chars = [c for c in line if not str(c["text"]).isspace()]
         if chars:
-            yield float(line["top"]), _spaced(chars)
+            yield top, _spaced(chars)
 
 
 def _spaced(chars: list[dict[str, Any]]) -> str:
@@ -246,7 +246,7 @@ def cell_texts(table: Table) -> list[list[str | None]]:
                 continue
             cx0, ctop, cx1, cbottom = cell
             chars = [c for x, y, c in in_row if cx0 <= x < cx1 and ctop <= y < cbottom]
-            texts.append(extract_text(chars) if chars else "")
+            texts.append(cell_text(chars) if chars else "")
         out.append(texts)
     return out
 
@@ -271,7 +271,7 @@ def _undrawn_cells(found: Segment, table: Table) -> list[Cell]:
         if hole is not None:
             chars[hole].append(char)
     return [
-        Cell(hole, join_wrapped(extract_text(found_chars)))
+        Cell(hole, join_wrapped(cell_text(found_chars)))
         for hole, found_chars in chars.items()
         if found_chars
     ]
