@@ -17,10 +17,11 @@ import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
-from pdfplumber.table import Table, TableFinder
+from pdfplumber.table import Table
 
 from bot.errors import NoTextLayerError, ReportError, UnreadableFileError
 from bot.readers.lines import clean_cell
+from bot.readers.pdf_grid import GridFinder
 from bot.readers.pdf_guard import check_structure
 from bot.readers.pdf_pdfium import NotForPdfium, PageView, pages
 from bot.readers.pdf_tables import Box, Cell, Segment, Stitcher, glue, grid, starts
@@ -44,7 +45,6 @@ log = logging.getLogger(__name__)
 # set up); what matters reaches the user as UnreadableFileError. An explicit level wins.
 if logging.getLogger("pdfminer").level == logging.NOTSET:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 Views = Callable[[str, bytes], str]
 
 
@@ -173,7 +173,7 @@ def _find_tables(page: PageView) -> list[Table]:
     """Ruled tables with at least two columns (one-column boxes are framed prose)."""
     if len(page.edges) > MAX_EDGES:
         return []
-    tables = TableFinder(page, _TABLE_SETTINGS).tables  # type: ignore[arg-type]
+    tables = GridFinder(page).tables
     return [t for t in tables if max((len(r.cells) for r in t.rows), default=0) >= 2]
 
 
