@@ -57,6 +57,8 @@ class _Run(NamedTuple):
     upright: bool
     #: Its font maps its first character to no Unicode (a font maps all or none, in practice).
     unmapped: bool
+    #: Its em in page units differs from the size set (the text matrix scales it).
+    squeezed: bool
     #: The glyph advances (ems) of its font, by character, shared by the runs of its font
     #: and uprightness.
     widths: dict[str, float]
@@ -83,19 +85,19 @@ def chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
             continue
         obj = _TEXT_OBJECT(handle, index) or 0
         run = seen.get(obj) or runs.add(index, obj)
-        unmapped += run.unmapped
+        _font, raw, size, scale, upright, unknown, squeezed, widths = run
+        unmapped += unknown
         _LOOSE_BOX(handle, index, box)
-        size = run.size
-        if abs(rect.right - rect.left - run.raw) < _SLACK and abs(run.raw - size) > _SLACK:
+        if squeezed and abs(rect.right - rect.left - raw) < _SLACK:
             # vertical writing: PDFium's loose box is one unscaled em wide, not in page units;
             # an em square around the glyph's own box stands in for it
             _em_square(textpage, index, rect, size)
-        x0 = rect.left
-        width = run.widths.get(text)
+        width = widths.get(text)
         if width is None:
             width = runs.advance(run, text)
+        x0 = rect.left
         # the advance, as pdfminer boxes it (PDFium adds the character spacing)
-        x1 = x0 + width * run.raw * run.scale if width > 0 else rect.right
+        x1 = x0 + width * raw * scale if width > 0 else rect.right
         bottom = top - rect.bottom
         out.append(
             {
@@ -109,7 +111,7 @@ def chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
                 "width": x1 - x0,
                 "height": size,
                 "size": size,
-                "upright": run.upright,
+                "upright": upright,
             }
         )
     return out, unmapped, set(seen)
@@ -134,7 +136,9 @@ class _Runs:
         font = _FONT(obj) or 0 if obj else 0
         unmapped = _MAP_ERROR(self._textpage, index) == 1
         widths = self._widths.setdefault((font, upright), {})
-        run = _Run(font, raw, raw * math.hypot(m.c, m.d), m.a, upright, unmapped, widths)
+        size = raw * math.hypot(m.c, m.d)
+        squeezed = abs(raw - size) > _SLACK
+        run = _Run(font, raw, size, m.a, upright, unmapped, squeezed, widths)
         self.seen[obj] = run
         return run
 
