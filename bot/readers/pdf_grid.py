@@ -11,6 +11,7 @@ shared PDFs' pages).
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from pdfplumber.table import (
@@ -25,6 +26,7 @@ from pdfplumber.utils.geometry import obj_to_bbox
 
 Point = tuple[float, float]
 Bbox = tuple[float, float, float, float]
+Later = Callable[[Point], list[Point]]
 _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
@@ -53,33 +55,45 @@ def cells(intersections: dict[Point, dict[str, list[dict[str, Any]]]]) -> list[B
     points = sorted(intersections)
     vertical = {p: {obj_to_bbox(e) for e in intersections[p]["v"]} for p in points}
     horizontal = {p: {obj_to_bbox(e) for e in intersections[p]["h"]} for p in points}
-    columns: dict[float, list[Point]] = defaultdict(list)
-    rows: dict[float, list[Point]] = defaultdict(list)
-    for point in points:  # each list in the sorted order: a column downwards, a row rightwards
-        columns[point[0]].append(point)
-        rows[point[1]].append(point)
-
-    def down(a: Point, b: Point) -> bool:  # a line joins two crossings of one column
-        return not vertical[a].isdisjoint(vertical[b])
-
-    def across(a: Point, b: Point) -> bool:
-        return not horizontal[a].isdisjoint(horizontal[b])
-
+    later_in_column, later_in_row = _later(points)
     out: list[Bbox] = []
     for point in points:
-        below = [p for p in columns[point[0]] if p[1] > point[1] and down(point, p)]
-        right = [p for p in rows[point[1]] if p[0] > point[0] and across(point, p)]
+        x, y = point
+        # the crossings after this one in its row and in its column, joined to it by a line
+        right = [r for r in later_in_row(point) if _joined(horizontal, point, r)]
+        below = (b for b in later_in_column(point) if _joined(vertical, point, b))
         found = next(
             (
-                (point[0], point[1], r[0], b[1])
+                (x, y, r[0], b[1])
                 for b in below
                 for r in right
                 if (r[0], b[1]) in intersections
-                and down(r, (r[0], b[1]))
-                and across(b, (r[0], b[1]))
+                and _joined(vertical, r, (r[0], b[1]))
+                and _joined(horizontal, b, (r[0], b[1]))
             ),
             None,
         )
         if found is not None:
             out.append(found)
     return out
+
+
+def _later(points: list[Point]) -> tuple[Later, Later]:
+    """For sorted ``points``: the points after a point in its column (downwards, as
+    pdfplumber's ``below``) and in its row (rightwards, its ``right``)."""
+    columns: dict[float, list[Point]] = defaultdict(list)
+    rows: dict[float, list[Point]] = defaultdict(list)
+    for point in points:
+        columns[point[0]].append(point)
+        rows[point[1]].append(point)
+    down = {p: i for line in columns.values() for i, p in enumerate(line)}
+    across = {p: i for line in rows.values() for i, p in enumerate(line)}
+    return (
+        lambda p: columns[p[0]][down[p] + 1 :],
+        lambda p: rows[p[1]][across[p] + 1 :],
+    )
+
+
+def _joined(lines: dict[Point, set[Bbox]], a: Point, b: Point) -> bool:
+    """Whether one line (of ``lines``, the edges at each crossing) passes both crossings."""
+    return not lines[a].isdisjoint(lines[b])
