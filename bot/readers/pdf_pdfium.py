@@ -1,10 +1,11 @@
 """PDF pages through PDFium: the characters with their boxes and the ruling lines, in the shape
 pdfplumber gives them (top-down coordinates, one dict per character or edge).
 
-pdfminer reads a page in Python at a few hundred milliseconds a report; PDFium parses it in C.
-What pdfplumber adds on top (the table finder, the grouping of characters into lines and words)
-works on these dicts unchanged, so both paths give the same text (``bench/pdfsame.py`` compares
-them over the shared and many generated PDFs).
+pdfminer reads a page in Python at a few hundred milliseconds a report; PDFium parses it in C
+(the characters: ``pdf_chars``; the text objects and ruling lines: ``pdf_objects``). What comes
+after (the table finder, the grouping of characters into lines and words) works on these dicts
+whichever reads the page, so both paths give the same text (``bench/pdfsame.py`` compares them
+over the shared and many generated PDFs).
 """
 
 from collections.abc import Iterator
