@@ -85,7 +85,7 @@ def chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
             continue
         obj = _TEXT_OBJECT(handle, index) or 0
         run = seen.get(obj) or runs.add(index, obj)
-        _font, raw, size, scale, upright, unknown, squeezed, widths = run
+        _font, raw, size, scale, _upright, unknown, squeezed, widths = run
         unmapped += unknown
         _LOOSE_BOX(handle, index, box)
         if squeezed and abs(rect.right - rect.left - raw) < _SLACK:
@@ -98,23 +98,26 @@ def chars(textpage: Any, top: float) -> tuple[list[Obj], int, set[int]]:
         x0 = rect.left
         # the advance, as pdfminer boxes it (PDFium adds the character spacing)
         x1 = x0 + width * raw * scale if width > 0 else rect.right
-        bottom = top - rect.bottom
-        out.append(
-            {
-                "object_type": "char",
-                "text": text,
-                "x0": x0,
-                "x1": x1,
-                "top": bottom - size,
-                "bottom": bottom,
-                "doctop": bottom - size,
-                "width": x1 - x0,
-                "height": size,
-                "size": size,
-                "upright": upright,
-            }
-        )
+        out.append(_char(text, x0, x1, top - rect.bottom, run))
     return out, unmapped, set(seen)
+
+
+def _char(text: str, x0: float, x1: float, bottom: float, run: _Run) -> Obj:
+    """A character as pdfplumber gives it."""
+    size = run.size
+    return {
+        "object_type": "char",
+        "text": text,
+        "x0": x0,
+        "x1": x1,
+        "top": bottom - size,
+        "bottom": bottom,
+        "doctop": bottom - size,
+        "width": x1 - x0,
+        "height": size,
+        "size": size,
+        "upright": run.upright,
+    }
 
 
 class _Runs:
