@@ -17,19 +17,18 @@ import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
-from pdfplumber.table import Table, TableFinder
-from pdfplumber.utils.text import chars_to_textmap, extract_text
+from pdfplumber.table import Table
 
 from bot.errors import NoTextLayerError, ReportError, UnreadableFileError
-from bot.readers.lines import clean_cell
+from bot.readers.pdf_cells import Midpoints, segment
+from bot.readers.pdf_grid import GridFinder
 from bot.readers.pdf_guard import check_structure
 from bot.readers.pdf_pdfium import NotForPdfium, PageView, pages
-from bot.readers.pdf_tables import Box, Cell, Segment, Stitcher, glue, grid, starts
+from bot.readers.pdf_tables import Segment, Stitcher
+from bot.readers.pdf_words import text_lines
 
 #: Pages with more ruling lines than this are drawings, not forms: no table search there.
 MAX_EDGES = 3000
-#: At most this many undrawn cells per table are looked into for text.
-MAX_HOLES = 200
 _DASH = "-－—–‐‑―~～"
 FOOTER = _FOOTER = re.compile(
     rf"[{_DASH}]+ ?\d{{1,4}} ?[{_DASH}]+"
@@ -44,7 +43,6 @@ log = logging.getLogger(__name__)
 # set up); what matters reaches the user as UnreadableFileError. An explicit level wins.
 if logging.getLogger("pdfminer").level == logging.NOTSET:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 Views = Callable[[str, bytes], str]
 
 
@@ -159,12 +157,12 @@ def read_views(source: str, views: Iterator[PageView]) -> str:
 def _page_items(page: PageView) -> list[str | Segment]:
     """The page's text lines (footers dropped) and tables, top to bottom."""
     tables = _find_tables(page)
-    boxes = [table.bbox for table in tables]
-    rest = [c for c in page.chars if not _inside_any(c, boxes)] if boxes else page.chars
+    mids = Midpoints(page.chars)
+    rest = mids.outside([table.bbox for table in tables]) if tables else page.chars
     items: list[tuple[float, int, str | Segment]] = [
         (top, 0, line) for top, line in _text_lines(rest) if not _FOOTER.fullmatch(line)
     ]
-    items.extend((table.bbox[1], 1, segment(table)) for table in tables)
+    items.extend((table.bbox[1], 1, segment(table, mids)) for table in tables)
     items.sort(key=lambda item: (item[0], item[1]))
     return [content for _top, _order, content in items]
 
@@ -173,29 +171,18 @@ def _find_tables(page: PageView) -> list[Table]:
     """Ruled tables with at least two columns (one-column boxes are framed prose)."""
     if len(page.edges) > MAX_EDGES:
         return []
-    tables = TableFinder(page, _TABLE_SETTINGS).tables  # type: ignore[arg-type]
+    tables = GridFinder(page).tables
     return [t for t in tables if max((len(r.cells) for r in t.rows), default=0) >= 2]
-
-
-def _inside_any(obj: dict[str, Any], boxes: Sequence[Box]) -> bool:
-    """Whether a character's midpoint lies in one of the table boxes (other objects: no)."""
-    return obj.get("object_type") == "char" and any(_inside(obj, box) for box in boxes)
-
-
-def _inside(char: dict[str, Any], box: Box) -> bool:
-    x = (float(char["x0"]) + float(char["x1"])) / 2
-    y = (float(char["top"]) + float(char["bottom"])) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def _text_lines(chars: list[dict[str, Any]]) -> Iterator[tuple[float, str]]:
     """Each line of text with its top; wide gaps between words become two spaces."""
     if not chars:
         return
-    for line in chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=True):
-        chars = [c for c in line["chars"] if not str(c["text"]).isspace()]
+    for top, line in text_lines(chars):
+        chars = [c for c in line if not str(c["text"]).isspace()]
         if chars:
-            yield float(line["top"]), _spaced(chars)
+            yield top, _spaced(chars)
 
 
 def _spaced(chars: list[dict[str, Any]]) -> str:
@@ -213,76 +200,3 @@ def _spaced(chars: list[dict[str, Any]]) -> str:
         out.append(str(char["text"]))
         previous = char
     return "".join(out)
-
-
-def segment(table: Table) -> Segment:
-    """The drawn cells of one table on one page, with their text."""
-    texts = cell_texts(table)
-    cells = [
-        Cell(bbox, join_wrapped(texts[r][c] or ""))
-        for r, row in enumerate(table.rows)
-        for c, bbox in enumerate(row.cells)
-        if bbox is not None
-    ]
-    found = Segment(cells)
-    found.cells.extend(_undrawn_cells(found, table))
-    return found
-
-
-def cell_texts(table: Table) -> list[list[str | None]]:
-    """What pdfplumber's ``Table.extract`` gives (a character belongs to the cell holding its
-    midpoint, half-open), with each character's midpoint worked out once, not once a row."""
-    x0, top, x1, bottom = table.bbox
-    mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in table.page.chars]
-    mids = [m for m in mids if x0 <= m[0] < x1 and top <= m[1] < bottom]
-    out: list[list[str | None]] = []
-    for row in table.rows:
-        rx0, rtop, rx1, rbottom = row.bbox
-        in_row = [m for m in mids if rx0 <= m[0] < rx1 and rtop <= m[1] < rbottom]
-        texts: list[str | None] = []
-        for cell in row.cells:
-            if cell is None:
-                texts.append(None)
-                continue
-            cx0, ctop, cx1, cbottom = cell
-            chars = [c for x, y, c in in_row if cx0 <= x < cx1 and ctop <= y < cbottom]
-            texts.append(extract_text(chars) if chars else "")
-        out.append(texts)
-    return out
-
-
-def _undrawn_cells(found: Segment, table: Table) -> list[Cell]:
-    """Cells whose borders are partly missing (pdfplumber sees no cell) but hold text."""
-    xs = starts([cell.bbox[0] for cell in found.cells])
-    rows = grid(found, xs)
-    bottom = max(cell.bbox[3] for cell in found.cells)
-    holes: list[Box] = []
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row.cells):
-            if cell is None:
-                x1 = xs[c + 1] if c + 1 < len(xs) else found.right
-                y1 = rows[r + 1].top if r + 1 < len(rows) else bottom
-                holes.append((xs[c], row.top, x1, y1))
-    if not holes or len(holes) > MAX_HOLES:
-        return []
-    chars: dict[Box, list[dict[str, Any]]] = {hole: [] for hole in holes}
-    for char in table.page.chars:
-        hole = next((h for h in holes if _inside(char, h)), None)
-        if hole is not None:
-            chars[hole].append(char)
-    return [
-        Cell(hole, join_wrapped(extract_text(found_chars)))
-        for hole, found_chars in chars.items()
-        if found_chars
-    ]
-
-
-def join_wrapped(text: str) -> str:
-    """A cell's lines joined: no space where CJK text wraps, else one space.
-
-    Two numbers stacked in a cell keep a space between them rather than run together.
-    """
-    out = ""
-    for line in (clean_cell(line) for line in text.splitlines()):
-        out = glue(out, line)
-    return out
