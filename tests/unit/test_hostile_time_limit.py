@@ -500,6 +500,26 @@ def test_a_worker_sets_its_limits_says_it_is_ready_and_answers_each_task(
     assert not loop.is_alive()
 
 
+def test_a_worker_parses_a_file_it_is_sent_with_the_parse_it_was_given(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(resource, "setrlimit", lambda *a: None)
+    monkeypatch.setattr(os, "nice", lambda n: None)
+    parent, child = multiprocessing.Pipe()
+    loop = threading.Thread(target=workers._serve, args=(child, fail_with_a_bug, LIMIT))
+    loop.start()
+    assert parent.recv() is None
+    seed = tmp_path / "seed.txt"  # a good report: only the given parse fails on it
+    seed.write_bytes(SEED.read_bytes())
+    for task in ((1, seed), (2, ("seed.txt", SEED.read_bytes()))):
+        parent.send(task)
+        index, outcome = parent.recv()
+        assert index == task[0] and "the parser failed on this file" in str(outcome)
+    parent.close()
+    loop.join(30)
+    assert not loop.is_alive()
+
+
 def raise_memory_error(name: str, data: bytes) -> ParsedReport:
     raise MemoryError
 
