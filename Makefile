@@ -44,7 +44,8 @@ mutate: $(STAMP)
 mutate-score: $(STAMP)
 	$(BIN)/python tools/mutate.py --score $(MODULE)
 
-# Only the survivors of the last runs, again (after a new test).
+# Only the mutants not killed yet, again: the survivors (after a new test) and those not run
+# yet (a run stopped half way resumes).
 mutate-again: $(STAMP)
 	$(BIN)/python tools/mutate.py --again $(MODULE)
 

@@ -4,7 +4,8 @@ one module at a time, and each module's score. See docs/testing.md.
     python tools/mutate.py                        # every module marked ready below
     python tools/mutate.py bot/validation/rules.py  # one module (any of TARGETS)
     python tools/mutate.py --score                # the scores of the last runs, no run
-    python tools/mutate.py --again [MODULE]       # only the survivors of the last runs
+    python tools/mutate.py --again [MODULE]       # only the mutants not killed yet: the
+                                                  # survivors and those not run (resumes)
 
 mutmut mutates the files listed in pyproject.toml ([tool.mutmut] only_mutate) and keeps its
 results in mutants/; a run of one module tests only the mutants of that module (mutmut's
@@ -145,7 +146,8 @@ def score(targets: list[Target]) -> tuple[list[str], int]:
 
 
 def survivors(target: Target) -> list[str]:
-    """The mutants of ``target`` that the last runs did not kill."""
+    """The mutants of ``target`` that the last runs did not kill: survivors, and those not run
+    yet (named to mutmut, they run even where mutmut holds a verdict; unnamed, they would not)."""
     return sorted(n for n, s in results().items() if target.selects(n) and s not in KILLED)
 
 
