@@ -351,3 +351,22 @@ def test_the_next_agency_s_own_words_are_not_a_body_of_the_first(
         "汉屯路街道办事处",
         "道北路街道办事处",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "typed"),
+    [
+        # another agency named after the body: the body is still the first one's
+        ("比较汉屯路财政局和道北路街道办事处2023年收到多少申请", "汉屯路财政局"),
+        # the next agency's name right where the body ends (typed with no 和 between them)
+        ("比较汉屯路人民政府道北路街道办事处2023年收到多少申请", "汉屯路人民政府"),
+    ],
+)
+def test_a_body_named_before_the_next_agency_is_not_indexed_not_its_neighbour(
+    seeded: DisclosureService, question: str, typed: str
+) -> None:
+    report = SEED.read_text(encoding="utf-8").replace("汉屯路", "道北路")
+    assert seeded.ingest_bytes("db.txt", report.encode(), now=fixed_now()).status == "indexed"
+    answer = seeded.ask(question, now=fixed_now())
+    assert answer.kind is AnswerKind.NOT_INDEXED
+    assert answer.text.startswith(f"尚未收录{typed}的报告")
