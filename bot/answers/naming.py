@@ -6,12 +6,13 @@ each of these asks back, with the agencies that are indexed as choices."""
 from dataclasses import dataclass
 
 from bot.agencies import AgencyRecord, Found, Hit, Mention, NameIndex
-from bot.agencies.bodies import BodyKind
+from bot.agencies.bodies import BodyKind, body_of
 from bot.agencies.identify import agency_body
 from bot.agencies.named_bodies import NamedBody, body_after, body_before, is_other_body
 from bot.answers.answer import Answer, AnswerKind, Choice
 from bot.answers.format import quoted
 from bot.answers.library import Library
+from bot.questions.intent import without_joiner
 from bot.texts import Language, say
 
 _CLOSE = 2.0  # candidates within this score of the best are asked about
@@ -38,8 +39,8 @@ def settle(library: Library, found: Found, text: str, lang: Language) -> Settled
         others = [m for m in found.agencies if m is not mention]
         after = _past_own_region(text, mention, best.agency)
         named = _named_body(text, after) or body_before(text, mention.start)
-        if named is not None and any(m.start < named.end and named.start < m.end for m in others):
-            named = None  # "Qingpo Town and Zhongning … Bureau": another agency's own words
+        if named is not None:
+            named = _before_others(text, named, others)
         if named is not None and is_other_body(named, best.agency.name):
             meant = _of_body(named, mention, best.agency)
             if meant is not None:  # 浦东新政府办: the office, a candidate that read less
@@ -129,6 +130,20 @@ def _named_body(text: str, end: int) -> NamedBody | None:
     if named is None or named.text.startswith(_NOT_A_BODY):
         return None
     return named
+
+
+def _before_others(text: str, named: NamedBody, others: list[Mention]) -> NamedBody | None:
+    """``named``, where it holds no other agency's name. Where it does, the words before that
+    name: none but a joining word, and the body is the other agency's ("汉屯路和道北路街道办
+    事处", "Qingpo Town and Zhongning … Bureau"); others, and they are the first agency's own
+    body ("汉屯路派出所和道北路街道办事处": 汉屯路's 派出所, not its street office)."""
+    inside = [m.start for m in others if m.start < named.end and named.start < m.end]
+    if not inside:
+        return named
+    words = without_joiner(text[named.start : min(inside)])
+    if not words:
+        return None
+    return NamedBody(words, named.start, named.start + len(words), body_of(words))
 
 
 def _rivals(mention: Mention) -> list[Hit]:

@@ -360,6 +360,10 @@ def test_the_next_agency_s_own_words_are_not_a_body_of_the_first(
         ("比较汉屯路财政局和道北路街道办事处2023年收到多少申请", "汉屯路财政局"),
         # the next agency's name right where the body ends (typed with no 和 between them)
         ("比较汉屯路人民政府道北路街道办事处2023年收到多少申请", "汉屯路人民政府"),
+        # a body the reader does not know (派出所) before the next agency's 街道办事处: the
+        # police station's own words, never the street office's numbers
+        ("比较汉屯路派出所和道北路街道办事处2023年收到多少申请", "汉屯路派出所"),
+        ("汉屯路派出所与道北路街道办事处2023年收到多少申请", "汉屯路派出所"),
     ],
 )
 def test_a_body_named_before_the_next_agency_is_not_indexed_not_its_neighbour(
