@@ -215,6 +215,21 @@ def test_a_file_of_exactly_the_size_limit_is_read(tmp_path: Path) -> None:
     assert result == parse_report("exact.txt", text)
 
 
+def test_a_file_of_exactly_the_size_limit_is_read_by_the_worker_s_own_step(
+    tmp_path: Path,
+) -> None:
+    # the step a worker runs, here in this process: one byte over is refused (above)
+    text = SEED.read_bytes()
+    exact = tmp_path / "exact.txt"
+    exact.write_bytes(text)
+    assert parse_file(exact, max_bytes=len(text)) == parse_report("exact.txt", text)
+    refused = parse_file(exact, max_bytes=len(text) - 1)
+    assert (
+        str(refused)
+        == f"exact.txt: the file is {len(text):,} bytes; the limit is {len(text) - 1:,}"
+    )
+
+
 def test_one_worker_per_cpu_this_process_may_use() -> None:
     cpus = os.sched_getaffinity(0)
     assert default_workers() == len(cpus)
