@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from functools import partial
 from multiprocessing.connection import wait
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -230,6 +231,29 @@ def test_a_file_of_exactly_the_size_limit_is_read_by_the_worker_s_own_step(
     )
 
 
+def test_a_folder_is_parsed_by_one_worker_unless_more_are_asked_for(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    made: list[int] = []
+
+    real = workers._Worker
+
+    def counted(*args: Any, **kwargs: Any) -> workers._Worker:
+        made.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(workers, "_Worker", counted)
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for path in paths:
+        path.write_bytes(SEED.read_bytes())
+    assert len(list(parse_files(paths, max_bytes=LIMIT))) == 2  # the default: one
+    assert len(made) == 1
+    for asked, started in ((0, 1), (1, 1), (2, 2)):
+        made.clear()
+        assert len(list(parse_files(paths, max_bytes=LIMIT, workers=asked))) == 2
+        assert len(made) == started, asked
+
+
 def test_one_worker_per_cpu_this_process_may_use() -> None:
     cpus = os.sched_getaffinity(0)
     assert default_workers() == len(cpus)
@@ -259,6 +283,7 @@ class ManualClock:
         self._state = threading.Condition()
         self._now = 0.0
         self._waited_at = -1.0  # the latest time the parent went on waiting at
+        self.waits = 0  # how often the parent began to wait
         self.clock = Clock(now=self.now, wait=self.wait)
 
     def now(self) -> float:
@@ -268,6 +293,8 @@ class ManualClock:
     def wait(self, objects: list[Waitable], timeout: float) -> list[object]:
         with self._state:
             end = self._now + timeout
+            self.waits += 1
+            self._state.notify_all()
         while True:
             ready = wait(objects, 0.02)  # a real wait, short: the clock may move meanwhile
             if ready:
@@ -277,6 +304,14 @@ class ManualClock:
                     return []
                 self._waited_at = self._now
                 self._state.notify_all()
+
+    def waits_again(self, after: int) -> None:
+        """Wait until the parent has begun more than ``after`` waits."""
+        deadline = time.monotonic() + 30  # only the positive case waits this long
+        with self._state:
+            while self.waits <= after:
+                assert time.monotonic() < deadline, "the parser never waited again"
+                self._state.wait(0.02)
 
     def move_to(self, when: float) -> None:
         with self._state:
@@ -436,6 +471,42 @@ def test_each_queued_file_gets_its_own_full_limit(tmp_path: Path) -> None:
         assert outcome.reason == TIMED_OUT
 
 
+def test_a_hung_file_is_stopped_at_its_limit_when_another_worker_answered_just_before(
+    tmp_path: Path,
+) -> None:
+    # a worker holds four files: the fifth is the second worker's, which answers half a
+    # second before the first file's limit; the parent then waits only that half second
+    clock = ManualClock()
+    hung, *queued, quick = held_files(tmp_path, "a.txt", "b.txt", "c.txt", "d.txt", "e.txt")
+    with running([hung, *queued, quick], clock, workers=2) as run:
+        started(hung)
+        started(quick)
+        clock.move_to(PARSE_SECONDS - 0.5)
+        clock.seen(PARSE_SECONDS - 0.5, lambda: False)
+        waits = clock.waits
+        release(quick)
+        clock.waits_again(waits)  # its answer taken, the parent waits for the first again
+        clock.move_to(PARSE_SECONDS)
+        path, outcome = run.next()
+        assert path == hung and isinstance(outcome, UnreadableFileError)
+        assert outcome.reason == TIMED_OUT
+
+
+def test_a_hung_file_after_a_hung_one_is_stopped_on_the_same_clock(tmp_path: Path) -> None:
+    # the new worker measures the second file's limit on the clock the first was measured on
+    clock = ManualClock()
+    first, second = held_files(tmp_path, "a_hung.txt", "b_hung.txt")
+    with running([first, second], clock, workers=1, seconds=10) as run:
+        started(first)
+        clock.move_to(10)
+        assert run.next()[0] == first
+        started(second)
+        clock.move_to(20)
+        path, outcome = run.next()
+        assert path == second and isinstance(outcome, UnreadableFileError)
+        assert outcome.reason == "reading took longer than 10 s; the file may be damaged"
+
+
 def test_a_file_after_a_hung_one_gets_its_own_limit_in_a_new_worker(tmp_path: Path) -> None:
     clock = ManualClock()
     hung, after = held_files(tmp_path, "a_hung.txt", "b_after.txt")
@@ -550,7 +621,7 @@ def test_a_parse_failure_becomes_a_reason_a_user_can_read(
     assert "the parser failed on report.txt" in caplog.messages
     memory = parse_file(path, max_bytes=LIMIT, parse=raise_memory_error)
     assert isinstance(memory, UnreadableFileError)
-    assert memory.reason == "reading the file needs more memory than is allowed"
+    assert str(memory) == "report.txt: reading the file needs more memory than is allowed"
     refused = parse_file(path, max_bytes=LIMIT, parse=tell_niceness)
     assert isinstance(refused, NotAReportError) and refused.source == "report.txt"
     missing = parse_file(tmp_path / "gone.txt", max_bytes=LIMIT)
