@@ -399,6 +399,14 @@ def assert_released(item: tuple[Path, Outcome], path: Path) -> None:
     assert isinstance(item[1], NotAReportError) and item[1].reason == "released", item[1]
 
 
+def assert_stopped(run: Run, clock: ManualClock, when: float, path: Path, reason: str) -> None:
+    """Move the clock to ``when``: the next outcome is ``path``, stopped there for ``reason``."""
+    clock.move_to(when)
+    stopped, outcome = run.next()
+    assert stopped == path and isinstance(outcome, UnreadableFileError)
+    assert outcome.reason == reason
+
+
 def started(path: Path | str) -> None:
     """Wait until the parse of ``path`` has begun (its limit runs from before that)."""
     deadline = time.monotonic() + 30  # only the positive case waits this long
@@ -415,10 +423,7 @@ def test_a_file_that_hangs_is_stopped_at_the_default_limit_not_before(tmp_path: 
         clock.move_to(PARSE_SECONDS - 0.1)
         clock.seen(PARSE_SECONDS - 0.1, lambda: not run.outcomes.empty())
         assert run.outcomes.empty()  # at the limit less a tenth of a second: still parsing
-        clock.move_to(PARSE_SECONDS)
-        path, outcome = run.next()
-        assert path == hung and isinstance(outcome, UnreadableFileError)
-        assert outcome.reason == TIMED_OUT
+        assert_stopped(run, clock, PARSE_SECONDS, hung, TIMED_OUT)
 
 
 def test_a_single_parse_is_stopped_at_the_default_limit_not_before(tmp_path: Path) -> None:
@@ -465,10 +470,7 @@ def test_each_queued_file_gets_its_own_full_limit(tmp_path: Path) -> None:
         clock.move_to(159.9)
         clock.seen(159.9, lambda: not run.outcomes.empty())
         assert run.outcomes.empty()
-        clock.move_to(160)
-        path, outcome = run.next()
-        assert path == hung and isinstance(outcome, UnreadableFileError)
-        assert outcome.reason == TIMED_OUT
+        assert_stopped(run, clock, 160, hung, TIMED_OUT)
 
 
 def test_a_hung_file_is_stopped_at_its_limit_when_another_worker_answered_just_before(
@@ -486,10 +488,7 @@ def test_a_hung_file_is_stopped_at_its_limit_when_another_worker_answered_just_b
         waits = clock.waits
         release(quick)
         clock.waits_again(waits)  # its answer taken, the parent waits for the first again
-        clock.move_to(PARSE_SECONDS)
-        path, outcome = run.next()
-        assert path == hung and isinstance(outcome, UnreadableFileError)
-        assert outcome.reason == TIMED_OUT
+        assert_stopped(run, clock, PARSE_SECONDS, hung, TIMED_OUT)
 
 
 def test_a_hung_file_after_a_hung_one_is_stopped_on_the_same_clock(tmp_path: Path) -> None:
@@ -501,10 +500,9 @@ def test_a_hung_file_after_a_hung_one_is_stopped_on_the_same_clock(tmp_path: Pat
         clock.move_to(10)
         assert run.next()[0] == first
         started(second)
-        clock.move_to(20)
-        path, outcome = run.next()
-        assert path == second and isinstance(outcome, UnreadableFileError)
-        assert outcome.reason == "reading took longer than 10 s; the file may be damaged"
+        assert_stopped(
+            run, clock, 20, second, "reading took longer than 10 s; the file may be damaged"
+        )
 
 
 def test_a_file_after_a_hung_one_gets_its_own_limit_in_a_new_worker(tmp_path: Path) -> None:
