@@ -157,12 +157,13 @@ def read_views(source: str, views: Iterator[PageView]) -> str:
 def _page_items(page: PageView) -> list[str | Segment]:
     """The page's text lines (footers dropped) and tables, top to bottom."""
     tables = _find_tables(page)
-    mids = Midpoints(page.chars)
-    rest = mids.outside([table.bbox for table in tables]) if tables else page.chars
-    items: list[tuple[float, int, str | Segment]] = [
-        (top, 0, line) for top, line in _text_lines(rest) if not _FOOTER.fullmatch(line)
-    ]
-    items.extend((table.bbox[1], 1, segment(table, mids)) for table in tables)
+    rest = page.chars
+    items: list[tuple[float, int, str | Segment]] = []
+    if tables:  # the midpoints serve the tables only: a page of prose needs none
+        mids = Midpoints(page.chars)
+        rest = mids.outside([table.bbox for table in tables])
+        items.extend((table.bbox[1], 1, segment(table, mids)) for table in tables)
+    items.extend((top, 0, line) for top, line in _text_lines(rest) if not _FOOTER.fullmatch(line))
     items.sort(key=lambda item: (item[0], item[1]))
     return [content for _top, _order, content in items]
 
