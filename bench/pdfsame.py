@@ -56,7 +56,7 @@ def generated(count: int, seed: int) -> Iterator[tuple[str, bytes]]:
     """``count`` generated reports as PDFs, each drawn with its own seed (as the tests render
     them: in reportlab's STSong-Light, not embedded; where the machine has no Chinese font,
     PDFium knows no glyph box for it and skips some text, so pdfminer reads these)."""
-    from reportgen import reports
+    from tests.reportgen import reports
 
     for number in range(count):
         report = find(
