@@ -140,10 +140,12 @@ def detect_intent(text: str, *, agencies: int, regions: int, years: int) -> Inte
 _JOINED = re.compile(r"和|与|及|跟|同|、|\band\b|&|\bvs\.?|\bversus\b|\bor\b", re.IGNORECASE)
 
 
+_JOINER_AT_END = re.compile(rf"(?:{_JOINED.pattern})\s*$", re.IGNORECASE)
+
+
 def without_joiner(text: str) -> str:
     """``text`` without the joining word it ends with (和, 与, 、, "and"), if any."""
-    joined = _JOINED.pattern
-    return re.sub(rf"(?:{joined})\s*$", "", text.rstrip(), flags=re.IGNORECASE).rstrip()
+    return _JOINER_AT_END.sub("", text.rstrip()).rstrip()
 
 
 def compares_with_another(text: str) -> bool:
