@@ -522,6 +522,42 @@ def test_a_file_after_a_hung_one_gets_its_own_limit_in_a_new_worker(tmp_path: Pa
         assert_released(run.next(), after)
 
 
+@pytest.mark.parametrize(("count", "held"), [(1, 4), (2, 12)])
+def test_while_the_first_file_is_held_the_files_sent_ahead_stay_bounded(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, count: int, held: int
+) -> None:
+    """A worker holds the file it parses and three more; past that, at most six files a
+    worker are sent ahead of the one the caller waits for: memory stays flat on a folder of
+    thousands behind one slow file."""
+    given: list[int] = []
+    give = workers._Worker.give
+
+    def counted(worker: workers._Worker, task: Any, seconds: float) -> None:
+        given.append(task[0])
+        give(worker, task, seconds)
+
+    monkeypatch.setattr(workers._Worker, "give", counted)
+    clock = ManualClock()
+    sent_when_alone: queue.Queue[int] = queue.Queue()
+    wait_on = clock.wait
+
+    def watching(objects: list[Waitable], timeout: float) -> list[object]:
+        if len(objects) == 2:  # the held file's worker alone: nothing else can be sent
+            sent_when_alone.put(len(given))
+        return wait_on(objects, timeout)
+
+    clock.clock = Clock(now=clock.now, wait=watching)
+    first, *others = held_files(tmp_path, *(f"{n:02}.txt" for n in range(20)))
+    for path in others:
+        release(path)
+    with running([first, *others], clock, workers=count) as run:
+        assert sent_when_alone.get(timeout=30) == held
+        release(first)
+        for path in [first, *others]:
+            assert_released(run.next(), path)
+    assert given == list(range(20))  # each file sent once, in order
+
+
 @pytest.fixture
 def unimportable_parse() -> Iterator[Callable[[str, bytes], ParsedReport]]:
     """A parse function the parent can send but a worker cannot import: the worker dies
