@@ -36,6 +36,8 @@ WORKER_MEMORY = 2 * 1024**3
 #: every worker waits) and, in the bot, answers questions.
 WORKER_NICENESS = 5
 _STARTUP_SECONDS = 60.0
+#: Seconds an idle worker has to end on its own once told to go, before it is killed.
+_STOP_SECONDS = 5.0
 #: Tasks a worker holds: the one it parses and the next few, so that it never waits for the
 #: parent, busy saving a run of reports, before it starts on the next file.
 _QUEUED = 4
@@ -241,7 +243,7 @@ class _Worker:
         if self.tasks and self.process.is_alive():
             self.process.kill()
         self.conn.close()  # an idle worker reads the end of its tasks and returns
-        self.process.join(5)
+        self.process.join(_STOP_SECONDS)
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
