@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import cache
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import ForkServerContext
 from pathlib import Path, PurePath
@@ -173,7 +174,24 @@ def _context() -> ForkServerContext:
     # and database connections; the server imports the parser once for all of them
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["bot.parser.workers", *READER_MODULES])
+    _huge_pages_for_workers()
     return context
+
+
+#: glibc's malloc backs what it maps with transparent huge pages where the system offers them
+#: on request (``madvise``, the usual default); elsewhere the setting does nothing.
+_HUGE_PAGES = "glibc.malloc.hugetlb=1"
+
+
+@cache
+def _huge_pages_for_workers() -> None:
+    """Let the workers' malloc use huge pages. OCR maps and frees hundreds of megabytes a
+    page (onnxruntime's buffers), and faulting them in 4 kB at a time was a tenth of a scan's
+    time (bench/RESULTS.md). glibc reads its tunables when a process starts, so they are put
+    in the environment the fork server, the workers' parent, starts with."""
+    tunables = os.environ.get("GLIBC_TUNABLES", "")
+    if "glibc.malloc.hugetlb" not in tunables:
+        os.environ["GLIBC_TUNABLES"] = f"{tunables}:{_HUGE_PAGES}" if tunables else _HUGE_PAGES
 
 
 class _Worker:

@@ -149,16 +149,17 @@ PAGE_THREADS = max(1, min(4, len(os.sched_getaffinity(0))))
 # lent to the thread that reads a page (an engine is never used by two threads at once).
 _idle: "queue.SimpleQueue[Engine]" = queue.SimpleQueue()
 _M_ARENA_MAX = -8  # mallopt's parameter (malloc.h)
-_MALLOC_ARENAS = 2
+_MALLOC_ARENAS = 1
 
 
 @cache
 def _share_malloc_arenas() -> None:
     """Let threads share glibc's malloc arenas (at most ``_MALLOC_ARENAS``): by default each
-    thread that reads a page gets its own, reserving 64 MB of address space it barely uses,
-    and a parsing worker's memory limit counts address space (measured on a 10-page scan with
-    two pages at a time: 2.38 GB at its peak, 1.97 GB with shared arenas, 1.99 GB reading one
-    page at a time). Elsewhere than glibc, nothing to do."""
+    thread that reads a page gets its own, reserving 64 MB of address space it barely uses and
+    keeping freed buffers apart from the other's, and a parsing worker's memory limit counts
+    address space. Measured at its peak on a 10-page scan, two pages at a time: 2.38 GB with an
+    arena a thread, 1.97–2.04 GB with two (at the 2 GB limit: one run in three failed once huge
+    pages were on), 1.73–1.87 GB with one, at the same speed. Elsewhere than glibc, nothing."""
     name = ctypes.util.find_library("c")
     mallopt = getattr(ctypes.CDLL(name), "mallopt", None) if name else None
     if mallopt is not None:
