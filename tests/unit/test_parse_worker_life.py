@@ -132,3 +132,26 @@ def alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (None, "glibc.malloc.hugetlb=1"),
+        ("glibc.malloc.arena_max=1", "glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1"),
+        ("glibc.malloc.hugetlb=0", "glibc.malloc.hugetlb=0"),  # the operator's choice stands
+    ],
+)
+def test_workers_start_with_huge_pages_for_malloc_unless_told_otherwise(
+    monkeypatch: pytest.MonkeyPatch, before: str | None, after: str
+) -> None:
+    if before is None:
+        monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
+    else:
+        monkeypatch.setenv("GLIBC_TUNABLES", before)
+    workers._huge_pages_for_workers.cache_clear()
+    try:
+        workers._context()
+        assert os.environ["GLIBC_TUNABLES"] == after
+    finally:
+        workers._huge_pages_for_workers.cache_clear()
