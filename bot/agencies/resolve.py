@@ -8,7 +8,11 @@ from functools import lru_cache
 from bot.agencies.aliases import region_forms
 from bot.agencies.entries import Found, Hit, Mention
 
-_QUALIFYING_GAP = re.compile(r"^[\s,，、·的之]*(?:(?:in|of|at)\b[\s,]*)?$", re.IGNORECASE)
+#: What stands between a region and the agency it places: nothing, a comma (the English
+#: "Chengguan Subdistrict, Muping District"), 的 or "in", or the blanked names of a chain. Never
+#: 、: it lists names, each its own ("洪泽区、淮安市和沭阳县" asks of three).
+_BLANK = "\x1f"
+_QUALIFYING_GAP = re.compile(rf"^[\s,，·的之{_BLANK}]*(?:(?:in|of|at)\b[\s,]*)?$", re.IGNORECASE)
 
 
 def resolve(hits: list[Hit], question: str) -> Found:
@@ -96,7 +100,7 @@ def _narrows(region: Hit, mentions: list[Mention]) -> bool:
 def _blank_spans(question: str, hits: list[Hit]) -> str:
     chars = list(question)
     for hit in hits:
-        chars[hit.start : hit.end] = "、" * (hit.end - hit.start)
+        chars[hit.start : hit.end] = _BLANK * (hit.end - hit.start)
     return "".join(chars)
 
 

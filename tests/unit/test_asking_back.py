@@ -374,3 +374,32 @@ def test_a_body_named_before_the_next_agency_is_not_indexed_not_its_neighbour(
     answer = seeded.ask(question, now=fixed_now())
     assert answer.kind is AnswerKind.NOT_INDEXED
     assert answer.text.startswith(f"尚未收录{typed}的报告")
+
+
+@pytest.mark.parametrize(
+    ("question", "agencies"),
+    [
+        ("汉屯路、西工区2023年收到多少申请", ["汉屯路街道办事处", "西工区人民政府"]),
+        ("西工区、汉屯路2023年收到多少申请", ["西工区人民政府", "汉屯路街道办事处"]),
+    ],
+)
+def test_agencies_listed_with_the_enumeration_comma_are_all_compared(
+    seeded: DisclosureService, question: str, agencies: list[str]
+) -> None:
+    # 西工区 is 汉屯路's district: listed with 、 it is an agency of the list, never the place
+    # that drops one of them (the city once vanished from "洪泽区、淮安市和沭阳县")
+    report = SEED.read_text(encoding="utf-8").replace("汉屯路街道办事处", "西工区人民政府")
+    assert seeded.ingest_bytes("xg.txt", report.encode(), now=fixed_now()).status == "indexed"
+    answer = seeded.ask(question, now=fixed_now())
+    assert answer.kind is AnswerKind.COMPARE
+    assert [r["agency"] for r in answer.to_json()["rows"]] == agencies
+
+
+def test_a_district_written_before_its_street_office_still_places_it(
+    seeded: DisclosureService,
+) -> None:
+    report = SEED.read_text(encoding="utf-8").replace("汉屯路街道办事处", "西工区人民政府")
+    assert seeded.ingest_bytes("xg.txt", report.encode(), now=fixed_now()).status == "indexed"
+    answer = seeded.ask("西工区汉屯路2023年收到多少申请", now=fixed_now())
+    assert answer.kind is AnswerKind.FIGURE
+    assert answer.to_json()["agency"] == "汉屯路街道办事处"

@@ -105,6 +105,31 @@ def test_two_agencies_are_two_mentions(index: NameIndex) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        # 、 lists names: the city beside its district is one of the list, not the district's
+        # place (a place is written before, 淮安市洪泽区, or with 的)
+        ("洪泽区、淮安市2024年行政复议", ["洪泽区人民政府|淮安市", "淮安市人民政府|None"]),
+        ("淮安市、洪泽区2024年行政复议", ["淮安市人民政府|None", "洪泽区人民政府|淮安市"]),
+        (
+            "洪泽区、沭阳县和淮安市",
+            ["洪泽区人民政府|淮安市", "沭阳县人民政府|None", "淮安市人民政府|None"],
+        ),
+        (
+            "沭阳县、淮安市、洪泽区",
+            ["沭阳县人民政府|None", "淮安市人民政府|None", "洪泽区人民政府|淮安市"],
+        ),
+    ],
+)
+def test_names_listed_with_the_enumeration_comma_are_each_asked_of(
+    index: NameIndex, question: str, listed: list[str]
+) -> None:
+    found = index.find(question)
+    assert [m.outside for m in found.agencies] == [None] * len(listed)
+    assert _names(index, question) == [[name] for name in listed]
+
+
 def test_regions_are_found(index: NameIndex) -> None:
     found = index.find("江苏省各机构合计")
     assert [r.region.name for r in found.regions if r.region] == ["江苏省"]
