@@ -381,9 +381,11 @@ def test_a_body_named_before_the_next_agency_is_not_indexed_not_its_neighbour(
     [
         ("汉屯路、西工区2023年收到多少申请", ["汉屯路街道办事处", "西工区人民政府"]),
         ("西工区、汉屯路2023年收到多少申请", ["西工区人民政府", "汉屯路街道办事处"]),
+        # 以及 joins as 和 does: no figure is asked for "以"
+        ("汉屯路以及西工区2023年收到多少申请", ["汉屯路街道办事处", "西工区人民政府"]),
     ],
 )
-def test_agencies_listed_with_the_enumeration_comma_are_all_compared(
+def test_agencies_listed_or_joined_are_all_compared(
     seeded: DisclosureService, question: str, agencies: list[str]
 ) -> None:
     # 西工区 is 汉屯路's district: listed with 、 it is an agency of the list, never the place
