@@ -11,6 +11,14 @@ _RANGE = re.compile(
 )
 _FROM_TO = re.compile(r"\bfrom\s+(?P<a>(?:19|20)\d{2})\s+to\s+(?P<b>(?:19|20)\d{2})\b", re.I)
 _SINGLE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
+# A year written short: 23年, '23. Not a count of years (近10年, 过去10年, 10年来, 每年…).
+_SHORT = re.compile(
+    r"(?:(?<![\d近前后去这那每多几第满])(?P<y>\d{2})\s*(?:年度|年)(?![来间内多以])"
+    r"|(?<!\w)['’‘](?P<q>\d{2})(?!\d))"
+)
+# A year written in Chinese numerals: 二〇二三年, 二零二三年.
+_CHINESE = re.compile(r"(?P<y>[一二][〇○零一二三四五六七八九]{3})\s*(?:年度|年)")
+_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _RELATIVE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"大前年"), -3),
     (re.compile(r"前年|\byear before last\b|\bthe year before last\b", re.I), -2),
@@ -41,12 +49,29 @@ def find_years(question: str, today: date) -> YearMention | None:
     if match:
         first, last = sorted((int(match["a"]), int(match["b"])))
         return YearMention(tuple(range(first, last + 1)), (match.span(),))
-    singles = list(_SINGLE.finditer(question))
+    singles = _written_years(question, today)
     if singles:
-        years = tuple(sorted({int(m["y"]) for m in singles}))
-        return YearMention(years, tuple(m.span() for m in singles))
+        years = tuple(sorted({year for year, _span in singles}))
+        return YearMention(years, tuple(span for _year, span in singles))
     for pattern, offset in _RELATIVE:
         found = pattern.search(question)
         if found:
             return YearMention((today.year + offset,), (found.span(),), relative=True)
     return None
+
+
+def _written_years(question: str, today: date) -> list[tuple[int, tuple[int, int]]]:
+    """Each year written out (2023年, 二〇二三年) or short (23年, '23), with its span. A short
+    year is of this century up to next year, else of the last: a year read wrong would answer
+    with another year's numbers, and "no report for 1999" is the truth."""
+    found = [(int(m["y"]), m.span()) for m in _SINGLE.finditer(question)]
+    found += [
+        (int(m["y"].translate(_CHINESE_DIGITS)), m.span()) for m in _CHINESE.finditer(question)
+    ]
+    for match in _SHORT.finditer(question):
+        if any(a < match.end() and match.start() < b for _year, (a, b) in found):
+            continue
+        short = int(match["y"] or match["q"])
+        century = 2000 if short <= (today.year + 1) % 100 else 1900
+        found.append((century + short, match.span()))
+    return sorted(found, key=lambda item: item[1])

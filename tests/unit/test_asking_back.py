@@ -405,3 +405,15 @@ def test_a_district_written_before_its_street_office_still_places_it(
     answer = seeded.ask("西工区汉屯路2023年收到多少申请", now=fixed_now())
     assert answer.kind is AnswerKind.FIGURE
     assert answer.to_json()["agency"] == "汉屯路街道办事处"
+
+
+@pytest.mark.parametrize("question", ["汉屯路23年收到多少申请", "汉屯路二〇二三年收到多少申请"])
+def test_a_year_written_short_is_the_year_asked_not_the_latest(
+    seeded: DisclosureService, question: str
+) -> None:
+    # with 2024 indexed too, "23年" read as no year answered with 2024's numbers
+    report = SEED.read_text(encoding="utf-8").replace("2023", "2024")
+    assert seeded.ingest_bytes("h24.txt", report.encode(), now=fixed_now()).status == "indexed"
+    answer = seeded.ask(question, now=fixed_now())
+    assert answer.kind is AnswerKind.FIGURE
+    assert answer.to_json()["year"] == 2023

@@ -185,6 +185,17 @@ def test_unknown_field_is_no_match() -> None:
         ("前年", (2024,)),
         ("今年", (2026,)),
         ("this year", (2026,)),
+        # written short or in Chinese numerals: read, never left for "the latest year"
+        ("平潭23年收到多少申请", (2023,)),
+        ("洪泽区19年度", (2019,)),
+        ("Pingtan '23 applications", (2023,)),
+        ("Pingtan ’21", (2021,)),
+        ("二〇二三年", (2023,)),
+        ("二零二一年度", (2021,)),
+        ("二○一九年", (2019,)),
+        ("23年和24年", (2023, 2024)),
+        ("27年", (2027,)),  # next year's report, this century
+        ("99年", (1999,)),  # no report that old: "not indexed", not 2099 nor the latest
     ],
 )
 def test_years(question: str, years: tuple[int, ...]) -> None:
@@ -193,7 +204,19 @@ def test_years(question: str, years: tuple[int, ...]) -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["上年结转", "本年新收", "carried over from last year", "汉屯路"]
+    "question",
+    [
+        "上年结转",
+        "本年新收",
+        "carried over from last year",
+        "汉屯路",
+        # counts of years, not years
+        "10年来",
+        "满10年",
+        "第10年",
+        "每年",
+        "10年以上",
+    ],
 )
 def test_table_words_are_not_years(question: str) -> None:
     assert find_years(question, date(2026, 11, 27)) is None
