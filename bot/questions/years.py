@@ -16,6 +16,26 @@ _SHORT = re.compile(
     r"(?:(?<![\d近前后去这那每多几第满])(?P<y>\d{2})\s*(?:年度|年)(?![来间内多以])"
     r"|(?<!\w)['’‘](?P<q>\d{2})(?!\d))"
 )
+# The last few years (近3年, 过去五年, the past 3 years): the years of the reports out by now.
+_RECENT = re.compile(
+    r"(?:近|最近|过去)\s*(?P<n>\d{1,2}|[两二三四五六七八九十])\s*年"
+    r"|\b(?:over\s+|in\s+|for\s+)?(?:the\s+)?(?:last|past)\s+"
+    r"(?P<e>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b",
+    re.IGNORECASE,
+)
+_COUNTS = dict(
+    zip(
+        ["两", "二", "三", "四", "五", "六", "七", "八", "九", "十"],
+        [2, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        strict=True,
+    )
+) | dict(
+    zip(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+        range(2, 11),
+        strict=True,
+    )
+)
 # A year written in Chinese numerals: 二〇二三年, 二零二三年.
 _CHINESE = re.compile(r"(?P<y>[一二][〇○零一二三四五六七八九]{3})\s*(?:年度|年)")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -49,6 +69,13 @@ def find_years(question: str, today: date) -> YearMention | None:
     if match:
         first, last = sorted((int(match["a"]), int(match["b"])))
         return YearMention(tuple(range(first, last + 1)), (match.span(),))
+    recent = _RECENT.search(question)
+    if recent:
+        count = recent["n"] or recent["e"]
+        last = int(count) if count.isdigit() else _COUNTS[count.lower()]
+        # a year's report comes out early the next year: the last ``last`` are those before now
+        years = tuple(range(today.year - max(last, 1), today.year))
+        return YearMention(years, (recent.span(),), relative=True)
     singles = _written_years(question, today)
     if singles:
         years = tuple(sorted({year for year, _span in singles}))

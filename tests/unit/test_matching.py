@@ -196,6 +196,13 @@ def test_unknown_field_is_no_match() -> None:
         ("23年和24年", (2023, 2024)),
         ("27年", (2027,)),  # next year's report, this century
         ("99年", (1999,)),  # no report that old: "not indexed", not 2099 nor the latest
+        # the last few years: those whose reports are out by now (2026's comes in 2027)
+        ("近3年", (2023, 2024, 2025)),
+        ("过去五年", (2021, 2022, 2023, 2024, 2025)),
+        ("最近两年", (2024, 2025)),
+        ("近二年", (2024, 2025)),
+        ("applications over the last 3 years", (2023, 2024, 2025)),
+        ("in the past two years", (2024, 2025)),
     ],
 )
 def test_years(question: str, years: tuple[int, ...]) -> None:
