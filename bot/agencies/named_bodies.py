@@ -18,8 +18,20 @@ from bot.questions.words import known_words
 # What ends a Chinese body's name (局, 委员会, 街道 …)
 _ZH_END = re.compile(
     r"委员会|办公室|办公厅|管理局|街道办事处|街道|人民政府|政府办|政府|局|委|厅|办|镇|乡|中心|署"
+    r"|人大常委会|人大|政协|人民法院|法院|人民检察院|检察院"
 )
-_FULL_ENDINGS = ("局", "委员会", "办公室", "中心", "署")  # 区委 is no body of ours
+_FULL_ENDINGS = ("局", "委员会", "办公室", "中心", "署")
+#: Bodies of a place that are not its government and publish no report of ours, named short
+#: right after the place: 洪泽区委 (the Party committee), 淮安市人大, 洪泽区法院. Asked about,
+#: they are "not indexed", never the government's numbers.
+_OTHER_BODIES = frozenset(
+    {"委", "党委", "纪委", "监委", "人大", "人大常委会", "政协"}
+    | {"法院", "人民法院", "检察院", "人民检察院"}
+)
+# A government's name typed whole (洪泽区政府), then 办: its general office, unless 办 begins a
+# verb (政府办结多少件: how many it concluded)
+_GOVERNMENT_BEFORE = re.compile(r"(?:人民)?政府$")
+_OFFICE_GOES_ON = re.compile(r"公室|公厅|(?![\u4e00-\u9fff])")
 _ASKING = re.compile(r"多少|几|吗|呢|申请|收到|哪|什么|怎么|是否")
 _EN = re.compile(
     r"^[\s,]*(?P<body>(?:[A-Za-z'’,-]+\s+){0,5}?"
@@ -50,6 +62,10 @@ def body_after(question: str, end: int) -> NamedBody | None:
     lead = re.match(r"[\s的]*", rest)
     offset = lead.end() if lead else 0
     run = re.match(r"[\u4e00-\u9fff]{1,12}", rest[offset:])
+    if run is not None and offset == 0 and _GOVERNMENT_BEFORE.search(question[:end]):
+        office = _office_of_government(run.group(0), end)
+        if office is not None:
+            return office
     if run is not None:  # the shortest body the characters after the place name
         for ending in _ZH_END.finditer(run.group(0)):
             text = run.group(0)[: ending.end()]
@@ -70,6 +86,18 @@ def body_after(question: str, end: int) -> NamedBody | None:
         start = end + match.start("body")
         return NamedBody(text, start, start + len(text), Body(BodyKind.NAMED, text, text))
     return None
+
+
+def _office_of_government(run: str, end: int) -> NamedBody | None:
+    """办 right after a government's name (洪泽区政府|办): the government's general office,
+    where 办 is not the start of a verb (办结, 办理)."""
+    if not run.startswith("办"):
+        return None
+    rest = run[1:]
+    if not (_OFFICE_GOES_ON.match(rest) or _ASKING.match(rest)):
+        return None
+    text = "办" + rest[:2] if rest.startswith(("公室", "公厅")) else "办"
+    return NamedBody(text, end, end + len(text), body_of("政府" + text))
 
 
 _EN_BEFORE = re.compile(
@@ -148,6 +176,8 @@ def _plausible(text: str, body: Body) -> bool:
     words in it (收到多少…政府 is no body)."""
     if _ASKING.search(text):
         return False
+    if text in _OTHER_BODIES:
+        return True
     if body.kind in {BodyKind.DEPARTMENT, BodyKind.OFFICE, BodyKind.TOWNSHIP}:
         return True
     if body.kind is BodyKind.GOVERNMENT:

@@ -417,3 +417,34 @@ def test_a_year_written_short_is_the_year_asked_not_the_latest(
     answer = seeded.ask(question, now=fixed_now())
     assert answer.kind is AnswerKind.FIGURE
     assert answer.to_json()["year"] == 2023
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # the government's office, named short after the government's whole name
+        ("西工区政府办2023年收到多少申请", AnswerKind.CHOOSE_AGENCY),
+        ("西工区人民政府办收到多少申请", AnswerKind.CHOOSE_AGENCY),
+        # the district's Party committee, congress and court: not its government
+        ("西工区委2023年收到多少申请", AnswerKind.NOT_INDEXED),
+        ("西工区人大2023年收到多少申请", AnswerKind.NOT_INDEXED),
+        ("西工区法院2023年收到多少申请", AnswerKind.NOT_INDEXED),
+    ],
+)
+def test_another_body_of_a_place_never_gets_its_government_s_numbers(
+    seeded: DisclosureService, question: str, kind: AnswerKind
+) -> None:
+    report = SEED.read_text(encoding="utf-8").replace("汉屯路街道办事处", "西工区人民政府")
+    assert seeded.ingest_bytes("xg.txt", report.encode(), now=fixed_now()).status == "indexed"
+    answer = seeded.ask(question, now=fixed_now())
+    assert answer.kind is kind, answer.text
+    assert "西工区人民政府" not in answer.to_json().get("agency", "")
+
+
+def test_a_government_that_concluded_applications_is_still_the_government(
+    seeded: DisclosureService,
+) -> None:
+    report = SEED.read_text(encoding="utf-8").replace("汉屯路街道办事处", "西工区人民政府")
+    assert seeded.ingest_bytes("xg.txt", report.encode(), now=fixed_now()).status == "indexed"
+    answer = seeded.ask("西工区政府2023年办结多少件", now=fixed_now())
+    assert answer.to_json().get("agency") == "西工区人民政府", answer.text

@@ -84,6 +84,14 @@ def test_regions_are_right_at_every_level() -> None:
         ("上海市政府2025年", 3, BodyKind.GOVERNMENT, ""),
         ("洪泽区高良涧街道2023年", 3, BodyKind.TOWNSHIP, "高良涧街道办事处"),
         ("洪泽区园林局2023年", 3, BodyKind.NAMED, "园林局"),
+        # the Party committee, the congress, the court: no government, named short
+        ("洪泽区委2023年", 3, BodyKind.NAMED, "委"),
+        ("淮安市人大2024年", 3, BodyKind.NAMED, "人大"),
+        ("洪泽区法院收到多少申请", 3, BodyKind.NAMED, "法院"),
+        # 办 after a government's whole name: its general office
+        ("洪泽区政府办2023年", 5, BodyKind.OFFICE, ""),
+        ("洪泽区人民政府办收到多少申请", 7, BodyKind.OFFICE, ""),
+        ("洪泽区政府办公室2023年", 5, BodyKind.OFFICE, ""),
         ("Hongze District Finance Bureau 2023", 15, BodyKind.DEPARTMENT, "财政"),
         ("Shanghai general office 2025", 8, BodyKind.OFFICE, ""),
     ],
@@ -100,8 +108,8 @@ def test_the_body_a_question_names_after_a_place(
     [
         ("洪泽区2023年收到多少申请", 3),
         ("洪泽区收到多少政府信息公开申请", 3),
-        ("洪泽区政府办结多少件", 5),
-        ("洪泽区委2023年", 3),
+        ("洪泽区政府办结多少件", 5),  # 办结: concluded, a verb
+        ("洪泽区政府办理了多少申请", 5),
         ("Hongze District 2023 applications received", 15),
     ],
 )
