@@ -36,7 +36,9 @@ _ASKING = re.compile(r"多少|几|吗|呢|申请|收到|哪|什么|怎么|是否
 _EN = re.compile(
     r"^[\s,]*(?P<body>(?:[A-Za-z'’,-]+\s+){0,5}?"
     r"(?:bureau|commission|committee|office|administration|department|subdistrict|"
-    r"sub-district|township|town))\b",
+    r"sub-district|township|town|congress)"
+    # a court right after the place: "lawsuits in court" is a figure's words, not a body
+    r"|(?:(?:intermediate\s+)?people'?s\s+)?(?:court|procuratorate))\b",
     re.IGNORECASE,
 )
 _EN_OFFICE = re.compile(r"^(?:(?:people'?s\s+)?government\s+)?(?:general\s+)?office$", re.I)

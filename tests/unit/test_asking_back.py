@@ -429,6 +429,8 @@ def test_a_year_written_short_is_the_year_asked_not_the_latest(
         ("西工区委2023年收到多少申请", AnswerKind.NOT_INDEXED),
         ("西工区人大2023年收到多少申请", AnswerKind.NOT_INDEXED),
         ("西工区法院2023年收到多少申请", AnswerKind.NOT_INDEXED),
+        ("Xigong District People's Congress 2023 applications", AnswerKind.NOT_INDEXED),
+        ("Xigong District Court 2023 applications", AnswerKind.NOT_INDEXED),
     ],
 )
 def test_another_body_of_a_place_never_gets_its_government_s_numbers(
