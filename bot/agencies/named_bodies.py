@@ -37,8 +37,9 @@ _EN = re.compile(
     r"^[\s,]*(?P<body>(?:[A-Za-z'’,-]+\s+){0,5}?"
     r"(?:bureau|commission|committee|office|administration|department|subdistrict|"
     r"sub-district|township|town|congress)"
-    # a court right after the place: "lawsuits in court" is a figure's words, not a body
-    r"|(?:(?:intermediate\s+)?people'?s\s+)?(?:court|procuratorate))\b",
+    # a court right after the place: "lawsuits in court", "court cases" are a figure's words
+    r"|(?:(?:intermediate\s+)?people'?s\s+)?(?:court|procuratorate)"
+    r"(?!\s+(?:cases?|proceedings?|rulings?|actions?|suits?)\b))\b",
     re.IGNORECASE,
 )
 _EN_OFFICE = re.compile(r"^(?:(?:people'?s\s+)?government\s+)?(?:general\s+)?office$", re.I)
