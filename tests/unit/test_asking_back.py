@@ -376,6 +376,14 @@ def test_a_body_named_before_the_next_agency_is_not_indexed_not_its_neighbour(
     assert answer.text.startswith(f"尚未收录{typed}的报告")
 
 
+@pytest.fixture
+def with_district(seeded: DisclosureService) -> DisclosureService:
+    """The seeded store with 汉屯路's district government indexed too (西工区人民政府)."""
+    report = SEED.read_text(encoding="utf-8").replace("汉屯路街道办事处", "西工区人民政府")
+    assert seeded.ingest_bytes("xg.txt", report.encode(), now=fixed_now()).status == "indexed"
+    return seeded
+
+
 @pytest.mark.parametrize(
     ("question", "agencies"),
     [
@@ -386,23 +394,19 @@ def test_a_body_named_before_the_next_agency_is_not_indexed_not_its_neighbour(
     ],
 )
 def test_agencies_listed_or_joined_are_all_compared(
-    seeded: DisclosureService, question: str, agencies: list[str]
+    with_district: DisclosureService, question: str, agencies: list[str]
 ) -> None:
     # 西工区 is 汉屯路's district: listed with 、 it is an agency of the list, never the place
     # that drops one of them (the city once vanished from "洪泽区、淮安市和沭阳县")
-    report = SEED.read_text(encoding="utf-8").replace("汉屯路街道办事处", "西工区人民政府")
-    assert seeded.ingest_bytes("xg.txt", report.encode(), now=fixed_now()).status == "indexed"
-    answer = seeded.ask(question, now=fixed_now())
+    answer = with_district.ask(question, now=fixed_now())
     assert answer.kind is AnswerKind.COMPARE
     assert [r["agency"] for r in answer.to_json()["rows"]] == agencies
 
 
 def test_a_district_written_before_its_street_office_still_places_it(
-    seeded: DisclosureService,
+    with_district: DisclosureService,
 ) -> None:
-    report = SEED.read_text(encoding="utf-8").replace("汉屯路街道办事处", "西工区人民政府")
-    assert seeded.ingest_bytes("xg.txt", report.encode(), now=fixed_now()).status == "indexed"
-    answer = seeded.ask("西工区汉屯路2023年收到多少申请", now=fixed_now())
+    answer = with_district.ask("西工区汉屯路2023年收到多少申请", now=fixed_now())
     assert answer.kind is AnswerKind.FIGURE
     assert answer.to_json()["agency"] == "汉屯路街道办事处"
 
@@ -434,19 +438,15 @@ def test_a_year_written_short_is_the_year_asked_not_the_latest(
     ],
 )
 def test_another_body_of_a_place_never_gets_its_government_s_numbers(
-    seeded: DisclosureService, question: str, kind: AnswerKind
+    with_district: DisclosureService, question: str, kind: AnswerKind
 ) -> None:
-    report = SEED.read_text(encoding="utf-8").replace("汉屯路街道办事处", "西工区人民政府")
-    assert seeded.ingest_bytes("xg.txt", report.encode(), now=fixed_now()).status == "indexed"
-    answer = seeded.ask(question, now=fixed_now())
+    answer = with_district.ask(question, now=fixed_now())
     assert answer.kind is kind, answer.text
     assert "西工区人民政府" not in answer.to_json().get("agency", "")
 
 
 def test_a_government_that_concluded_applications_is_still_the_government(
-    seeded: DisclosureService,
+    with_district: DisclosureService,
 ) -> None:
-    report = SEED.read_text(encoding="utf-8").replace("汉屯路街道办事处", "西工区人民政府")
-    assert seeded.ingest_bytes("xg.txt", report.encode(), now=fixed_now()).status == "indexed"
-    answer = seeded.ask("西工区政府2023年办结多少件", now=fixed_now())
+    answer = with_district.ask("西工区政府2023年办结多少件", now=fixed_now())
     assert answer.to_json().get("agency") == "西工区人民政府", answer.text
