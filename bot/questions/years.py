@@ -1,4 +1,5 @@
-"""Years in a question: explicit (2023, 2021–2023) or relative (去年, last year)."""
+"""Years in a question: written (2023, 23年, 二〇二三年, 2021–2023), the last few (近3年) or
+relative (去年, last year)."""
 
 import re
 from dataclasses import dataclass
@@ -23,19 +24,11 @@ _RECENT = re.compile(
     r"(?P<e>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b",
     re.IGNORECASE,
 )
-_COUNTS = dict(
-    zip(
-        ["两", "二", "三", "四", "五", "六", "七", "八", "九", "十"],
-        [2, 2, 3, 4, 5, 6, 7, 8, 9, 10],
-        strict=True,
-    )
-) | dict(
-    zip(
-        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
-        range(2, 11),
-        strict=True,
-    )
-)
+_COUNTS = {
+    **{"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10},
+    **{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8},
+    **{"nine": 9, "ten": 10},
+}
 # A year written in Chinese numerals: 二〇二三年, 二零二三年.
 _CHINESE = re.compile(r"(?P<y>[一二][〇○零一二三四五六七八九]{3})\s*(?:年度|年)")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
