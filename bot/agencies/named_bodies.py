@@ -26,11 +26,12 @@ _FULL_ENDINGS = ("局", "委员会", "办公室", "中心", "署")
 #: they are "not indexed", never the government's numbers.
 _OTHER_BODIES = frozenset(
     {"委", "党委", "纪委", "监委", "人大", "人大常委会", "政协"}
+    | {"省委", "市委", "州委", "县委", "区委", "旗委"}  # 洪泽区区委: the level typed again
     | {"法院", "人民法院", "检察院", "人民检察院"}
 )
-# A government's name typed whole (洪泽区政府), then 办: its general office, unless 办 begins a
-# verb (政府办结多少件: how many it concluded)
-_GOVERNMENT_BEFORE = re.compile(r"(?:人民)?政府$")
+# A government's name typed whole (洪泽区政府, 淮安市府), then 办: its general office, unless
+# 办 begins a verb (政府办结多少件: how many it concluded)
+_GOVERNMENT_BEFORE = re.compile(r"(?:(?:人民)?政|[省市州县区旗])府$")  # 市府: 市政府
 _OFFICE_GOES_ON = re.compile(r"公室|公厅|(?![\u4e00-\u9fff])")
 _ASKING = re.compile(r"多少|几|吗|呢|申请|收到|哪|什么|怎么|是否")
 _EN = re.compile(
@@ -73,6 +74,8 @@ def body_after(question: str, end: int) -> NamedBody | None:
         for ending in _ZH_END.finditer(run.group(0)):
             text = run.group(0)[: ending.end()]
             body = body_of(text)
+            if text.endswith("办") and not _office_ends(run.group(0)[len(text) :]):
+                continue  # 府办结: concluded, a verb
             if _plausible(text, body):
                 return NamedBody(text, end + offset, end + offset + len(text), body)
     match = _EN.match(rest)
@@ -97,10 +100,16 @@ def _office_of_government(run: str, end: int) -> NamedBody | None:
     if not run.startswith("办"):
         return None
     rest = run[1:]
-    if not (_OFFICE_GOES_ON.match(rest) or _ASKING.match(rest)):
+    if not _office_ends(rest):
         return None
     text = "办" + rest[:2] if rest.startswith(("公室", "公厅")) else "办"
     return NamedBody(text, end, end + len(text), body_of("政府" + text))
+
+
+def _office_ends(rest: str) -> bool:
+    """Whether the characters after an office's 办 leave it an office (公室, nothing, or the
+    question going on), not a verb (办结, 办理)."""
+    return bool(_OFFICE_GOES_ON.match(rest) or _ASKING.match(rest))
 
 
 _EN_BEFORE = re.compile(

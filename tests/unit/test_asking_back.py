@@ -429,8 +429,10 @@ def test_a_year_written_short_is_the_year_asked_not_the_latest(
         # the government's office, named short after the government's whole name
         ("西工区政府办2023年收到多少申请", AnswerKind.CHOOSE_AGENCY),
         ("西工区人民政府办收到多少申请", AnswerKind.CHOOSE_AGENCY),
+        ("西工区府办2023年收到多少申请", AnswerKind.CHOOSE_AGENCY),
         # the district's Party committee, congress and court: not its government
         ("西工区委2023年收到多少申请", AnswerKind.NOT_INDEXED),
+        ("西工区区委2023年收到多少申请", AnswerKind.NOT_INDEXED),
         ("西工区人大2023年收到多少申请", AnswerKind.NOT_INDEXED),
         ("西工区法院2023年收到多少申请", AnswerKind.NOT_INDEXED),
         ("Xigong District People's Congress 2023 applications", AnswerKind.NOT_INDEXED),

@@ -92,6 +92,8 @@ def test_regions_are_right_at_every_level() -> None:
         ("洪泽区政府办2023年", 5, BodyKind.OFFICE, ""),
         ("洪泽区人民政府办收到多少申请", 7, BodyKind.OFFICE, ""),
         ("洪泽区政府办公室2023年", 5, BodyKind.OFFICE, ""),
+        ("淮安市府办2024年", 3, BodyKind.OFFICE, ""),  # 市府办: 市政府办公室
+        ("洪泽区区委2023年", 3, BodyKind.NAMED, "区委"),  # the level typed again
         ("Hongze District Finance Bureau 2023", 15, BodyKind.DEPARTMENT, "财政"),
         ("Shanghai general office 2025", 8, BodyKind.OFFICE, ""),
     ],
@@ -110,6 +112,7 @@ def test_the_body_a_question_names_after_a_place(
         ("洪泽区收到多少政府信息公开申请", 3),
         ("洪泽区政府办结多少件", 5),  # 办结: concluded, a verb
         ("洪泽区政府办理了多少申请", 5),
+        ("淮安市府办结多少件", 3),
         ("Hongze District 2023 applications received", 15),
     ],
 )
