@@ -104,7 +104,8 @@ def answer_question(
     spans = [(m.start, m.end) for m in parsed.found.agencies]
     if len(settled.entries) > 1 and not compares(parsed.named, spans):
         return naming.choose_among(settled.entries, lang)  # two names, no comparison asked
-    if len(settled.entries) == 1 and compares_with_another(parsed.named):
+    year_spans = parsed.years.spans if parsed.years else ()
+    if len(settled.entries) == 1 and compares_with_another(parsed.named, year_spans):
         return naming.compared_alone(settled.entries[0], lang)  # the other is not indexed
     return _about(library, settled.entries, parsed, forced_key=forced_key)
 

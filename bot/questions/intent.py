@@ -7,6 +7,7 @@ the field catalogue.
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
@@ -148,9 +149,18 @@ def without_joiner(text: str) -> str:
     return _JOINER_AT_END.sub("", text.rstrip()).rstrip()
 
 
-def compares_with_another(text: str) -> bool:
-    """True when the question compares names (对比, "compare A and B") and not years."""
-    return bool(_COMPARE.search(text) and _JOINED.search(text) and not _CHANGE.search(text))
+def compares_with_another(text: str, years: Sequence[tuple[int, int]] = ()) -> bool:
+    """True when the question compares names (对比, "compare A and B"), not years: a joining
+    word between two of the ``years`` spans (2019年和2025年对比) joins years, not agencies."""
+    if not _COMPARE.search(text) or _CHANGE.search(text):
+        return False
+    return any(not _joins_years(text, m.span(), years) for m in _JOINED.finditer(text))
+
+
+def _joins_years(text: str, span: tuple[int, int], years: Sequence[tuple[int, int]]) -> bool:
+    after_a_year = any(e <= span[0] and not text[e : span[0]].strip() for _s, e in years)
+    before_a_year = any(span[1] <= s and not text[span[1] : s].strip() for s, _e in years)
+    return after_a_year and before_a_year
 
 
 def compares(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -452,3 +452,25 @@ def test_a_government_that_concluded_applications_is_still_the_government(
 ) -> None:
     answer = with_district.ask("西工区政府2023年办结多少件", now=fixed_now())
     assert answer.to_json().get("agency") == "西工区人民政府", answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["汉屯路2023年和2024年收到申请对比", "compare Hantun Road 2023 and 2024 applications"],
+)
+def test_two_years_of_one_agency_compared_are_its_trend(
+    seeded: DisclosureService, question: str
+) -> None:
+    # 和 joins the years: no second agency was asked for, none is "not indexed"
+    report = SEED.read_text(encoding="utf-8").replace("2023", "2024")
+    assert seeded.ingest_bytes("h24.txt", report.encode(), now=fixed_now()).status == "indexed"
+    answer = seeded.ask(question, now=fixed_now())
+    assert answer.kind is AnswerKind.TREND, answer.text
+    assert answer.to_json()["series"] == {"2023": 0.0, "2024": 0.0}  # the seed's zeros
+
+
+def test_a_comparison_with_an_agency_not_indexed_still_says_so(
+    seeded: DisclosureService,
+) -> None:
+    answer = seeded.ask("比较汉屯路和XX县2023年收到申请", now=fixed_now())
+    assert answer.kind is AnswerKind.NOT_INDEXED, answer.text
