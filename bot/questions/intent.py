@@ -61,6 +61,10 @@ _TREND = re.compile(
     r"近几年|这几年|历史",
     re.IGNORECASE,
 )
+# Which year had the most: one agency's years side by side, not the agencies of a year.
+_WHICH_YEAR = re.compile(
+    r"哪一?年|哪个年度|(?:最多|最少|最高|最低)的一?年|\bwhich\s+year\b", re.IGNORECASE
+)
 _CHANGE = re.compile(
     r"\bchange[sd]?\b|\bincrease[sd]?\b|\bdecrease[sd]?\b|\bgr[eo]w|\bfell\b|\bdrop|"
     r"\bup\s+or\s+down\b|\byear[- ]on[- ]year\b|\bcompared\s+(?:to|with)\s+(?:the\s+)?"
@@ -117,6 +121,8 @@ def detect_intent(text: str, *, agencies: int, regions: int, years: int) -> Inte
     """The kind of answer ``text`` asks for, given how many agencies, regions and years it
     names."""
     ranking = _RANKING.search(text)
+    if ranking and agencies == 1 and _WHICH_YEAR.search(text):  # 平潭哪年申请最多
+        return Intent(IntentKind.TREND)
     if _INDEXED.search(text) and not agencies:
         return Intent(IntentKind.INDEXED)
     if ranking and (regions or not agencies):

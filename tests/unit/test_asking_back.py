@@ -474,3 +474,22 @@ def test_a_comparison_with_an_agency_not_indexed_still_says_so(
 ) -> None:
     answer = seeded.ask("比较汉屯路和XX县2023年收到申请", now=fixed_now())
     assert answer.kind is AnswerKind.NOT_INDEXED, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "汉屯路哪年收到申请最多",
+        "汉屯路申请最多的一年",
+        "which year did Hantun Road receive the most",
+    ],
+)
+def test_which_year_had_the_most_shows_the_agency_s_years(
+    seeded: DisclosureService, question: str
+) -> None:
+    # not a ranking of the agencies of the latest year, whose top may be any year's number
+    report = SEED.read_text(encoding="utf-8").replace("2023", "2024")
+    assert seeded.ingest_bytes("h24.txt", report.encode(), now=fixed_now()).status == "indexed"
+    answer = seeded.ask(question, now=fixed_now())
+    assert answer.kind is AnswerKind.TREND, answer.text
+    assert set(answer.to_json()["series"]) == {"2023", "2024"}
