@@ -32,7 +32,8 @@ _OTHER_BODIES = frozenset(
 # A government's name typed whole (洪泽区政府, 淮安市府), then 办: its general office, unless
 # 办 begins a verb (政府办结多少件: how many it concluded)
 _GOVERNMENT_BEFORE = re.compile(r"(?:(?:人民)?政|[省市州县区旗])府$")  # 市府: 市政府
-_OFFICE_GOES_ON = re.compile(r"公室|公厅|(?![\u4e00-\u9fff])")
+# what makes 办 the start of a verb: 办结 (concluded), 办理, 办完, 办好, 办成, 办了
+_OFFICE_VERB = re.compile(r"[结理完好成了]")
 _ASKING = re.compile(r"多少|几|吗|呢|申请|收到|哪|什么|怎么|是否")
 _EN = re.compile(
     r"^[\s,]*(?P<body>(?:[A-Za-z'’,-]+\s+){0,5}?"
@@ -107,9 +108,9 @@ def _office_of_government(run: str, end: int) -> NamedBody | None:
 
 
 def _office_ends(rest: str) -> bool:
-    """Whether the characters after an office's 办 leave it an office (公室, nothing, or the
-    question going on), not a verb (办结, 办理)."""
-    return bool(_OFFICE_GOES_ON.match(rest) or _ASKING.match(rest))
+    """Whether the characters after an office's 办 leave it an office (办公室, 办和…, 办收到…),
+    not the start of a verb (办结, 办理)."""
+    return not _OFFICE_VERB.match(rest)
 
 
 _EN_BEFORE = re.compile(

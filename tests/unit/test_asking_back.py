@@ -321,6 +321,26 @@ def test_an_office_named_after_its_region_is_answered_not_its_government(
     assert "office.txt" in str(answer["answer"])
 
 
+def test_an_office_named_after_its_region_is_compared_with_the_next_agency(
+    service: DisclosureService,
+) -> None:
+    # the office settled by its body, the agency after it is still read: both compared
+    text = SEED.read_text(encoding="utf-8")
+    assert service.ingest_bytes(SEED.name, text.encode(), now=fixed_now()).status == "indexed"
+    for title, name in (
+        ("上海市浦东新区人民政府", "gov.txt"),
+        ("上海市浦东新区人民政府办公室", "office.txt"),
+    ):
+        report = text.replace("西工区汉屯路街道办事处", title).replace("汉屯路街道办事处", title)
+        assert service.ingest_bytes(name, report.encode(), now=fixed_now()).status == "indexed"
+    answer = service.ask("比较浦东新政府办和汉屯路2023年收到多少申请", now=fixed_now())
+    assert answer.kind is AnswerKind.COMPARE, answer.text
+    assert [r["agency"] for r in answer.to_json()["rows"]] == [
+        "浦东新区人民政府办公室",
+        "汉屯路街道办事处",
+    ]
+
+
 @pytest.mark.parametrize(
     ("rest", "closest"),
     [
@@ -364,6 +384,8 @@ def test_the_next_agency_s_own_words_are_not_a_body_of_the_first(
         # police station's own words, never the street office's numbers
         ("比较汉屯路派出所和道北路街道办事处2023年收到多少申请", "汉屯路派出所"),
         ("汉屯路派出所与道北路街道办事处2023年收到多少申请", "汉屯路派出所"),
+        # the other agency named before the body: the body is still the second one's
+        ("比较道北路街道办事处和汉屯路财政局2023年收到多少申请", "汉屯路财政局"),
     ],
 )
 def test_a_body_named_before_the_next_agency_is_not_indexed_not_its_neighbour(
