@@ -475,6 +475,24 @@ def test_another_body_of_a_place_never_gets_its_government_s_numbers(
     assert "西工区人民政府" not in answer.to_json().get("agency", "")
 
 
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("西工区政府办2023年收到多少申请", "没有收录西工区政府办。您是指西工区人民政府吗？"),
+        (
+            "Xigong District Government Office 2023 applications",
+            "Xigong District Government Office is not indexed as typed."
+            " Did you mean 西工区人民政府?",
+        ),
+    ],
+)
+def test_a_government_s_office_not_indexed_offers_the_government_in_the_question_s_language(
+    with_district: DisclosureService, question: str, text: str
+) -> None:
+    answer = with_district.ask(question, now=fixed_now())
+    assert (answer.kind, answer.text) == (AnswerKind.CHOOSE_AGENCY, text)
+
+
 def test_a_government_that_concluded_applications_is_still_the_government(
     with_district: DisclosureService,
 ) -> None:
