@@ -535,3 +535,31 @@ def test_which_year_had_the_most_shows_the_agency_s_years(
     answer = two_years.ask(question, now=fixed_now())
     assert answer.kind is AnswerKind.TREND, answer.text
     assert set(answer.to_json()["series"]) == {"2023", "2024"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "老城区汉屯路2023年收到多少申请",
+            "尚未收录汉屯路（老城区）的报告，不能用其他机构的数据回答。老城区已收录：\n"
+            "1. 老城区人民政府（洛阳市）",
+        ),
+        (
+            "Hantun Road, Laocheng District 2023 applications",
+            "Hantun Road (老城区) is not indexed; I answer only with its own figures."
+            " Indexed in 老城区:\n1. 老城区人民政府 (洛阳市)",
+        ),
+    ],
+)
+def test_a_name_placed_in_a_region_none_of_its_agencies_lies_in_is_not_indexed(
+    seeded: DisclosureService, question: str, text: str
+) -> None:
+    # 汉屯路 is indexed in 西工区 only: placed in 老城区, it is another agency, not indexed
+    report = SEED.read_text(encoding="utf-8").replace(
+        "西工区汉屯路街道办事处", "洛阳市老城区人民政府"
+    )
+    report = report.replace("汉屯路街道办事处", "老城区人民政府")
+    assert seeded.ingest_bytes("lc.txt", report.encode(), now=fixed_now()).status == "indexed"
+    answer = seeded.ask(question, now=fixed_now())
+    assert (answer.kind, answer.text) == (AnswerKind.NOT_INDEXED, text)
