@@ -155,7 +155,7 @@ def without_joiner(text: str) -> str:
     return _JOINER_AT_END.sub("", text.rstrip()).rstrip()
 
 
-def compares_with_another(text: str, years: Sequence[tuple[int, int]] = ()) -> bool:
+def compares_with_another(text: str, years: Sequence[tuple[int, int]]) -> bool:
     """True when the question compares names (对比, "compare A and B"), not years: a joining
     word between two of the ``years`` spans (2019年和2025年对比) joins years, not agencies."""
     if not _COMPARE.search(text) or _CHANGE.search(text):

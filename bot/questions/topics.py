@@ -31,7 +31,8 @@ TOPICS: tuple[Topic, ...] = (
             # 依申请公开收费: the fee for answering an application, not the fees a government
             # collects (行政事业性收费, a figure of section 二)
             r"信息处理费|处理费|收取.{0,8}费|收费了吗|收没收费|收不收费|申请.{0,4}收费|申请费|"
-            r"\bprocessing\s+fees?\b|\b(?:application|request|disclosure)\s+fees?\b|\bcharge[sd]?\s+(?:a\s+)?fees?\b|\bfees?\s+(?:for|on)\s+"
+            r"\bprocessing\s+fees?\b|\b(?:application|request|disclosure)\s+fees?\b|"
+            r"\bcharge[sd]?\s+(?:a\s+)?fees?\b|\bfees?\s+(?:for|on)\s+"
             r"(?:disclosure|applications|requests)\b|\bcharg\w*\s+(?:the\s+)?applicants?\b",
             re.IGNORECASE,
         ),
